@@ -1,0 +1,4 @@
+/** The allocation formulas, in the order the reference lists them. */
+import type { AnyFormula } from '../core/definition.js';
+
+export const allocationFormulas: readonly AnyFormula[] = [];

@@ -1,0 +1,89 @@
+/**
+ * The one definition of a calculation. Each file in formulas/<family>/ exports one of
+ * these; the service routes, the add-in's functions.json and registrations, the catalog
+ * endpoint and docs/functions.md are all generated from the registry of them.
+ */
+import type { z } from 'zod';
+import type { Bilingual, FormulaError } from './errors.js';
+import type { ResultValue } from './excel-values.js';
+import type { ProfileSource } from './profiles.js';
+
+export type Category = 'allocation' | 'funding' | 'staffing' | 'rotation' | 'balance' | 'policy';
+export type Dimensionality = 'scalar' | 'matrix';
+/** The Excel types of functions.json. */
+export type ExcelType = 'number' | 'string' | 'boolean' | 'any';
+
+export interface ParamSpec<N extends string = string, S extends z.ZodType = z.ZodType> {
+  /** The name Excel shows in the formula tooltip (camelCase, ASCII). */
+  name: N;
+  summary: Bilingual;
+  dimensionality: Dimensionality;
+  type: ExcelType;
+  optional?: boolean;
+  /** Used when the argument is omitted; passed through `schema` like a given value. */
+  default?: z.input<S>;
+  /** What to enter: appended to every validation message about this argument. */
+  hint: Bilingual;
+  schema: S;
+}
+
+export interface ResultSpec {
+  dimensionality: Dimensionality;
+  type: ExcelType;
+  summary: Bilingual;
+}
+
+export interface FormulaExample {
+  /** How it reads in a cell, e.g. `=EDU.APPORTION(48, {3;5;8}, "hamilton")`. */
+  formula: string;
+  /** The same call as positional JSON arguments (null for an omitted optional). */
+  args: unknown[];
+  /** The exact result; a test runs every example. */
+  result: ResultValue | FormulaError;
+}
+
+export interface ComputeContext {
+  profiles: ProfileSource;
+}
+
+/** The parsed arguments handed to `compute`, keyed by parameter name. */
+export type ParsedArgs<P extends readonly ParamSpec[]> = {
+  [E in P[number] as E['name']]: E extends { optional: true }
+    ? E extends { default: unknown }
+      ? z.output<E['schema']>
+      : z.output<E['schema']> | undefined
+    : z.output<E['schema']>;
+};
+
+export interface FormulaDefinition<P extends readonly ParamSpec[] = readonly ParamSpec[]> {
+  /** Upper-case id; Excel shows it as EDU.<id>. */
+  id: string;
+  category: Category;
+  summary: Bilingual;
+  /** The rounding rule, stated for the reference (policy: "at least" rounds up, money to the fen). */
+  rounding: Bilingual;
+  params: P;
+  result: ResultSpec;
+  /**
+   * True when the same arguments always give the same result, so the add-in may cache it
+   * for the session. Functions that read a policy profile are not pure: a county may edit
+   * its profile.
+   */
+  pure: boolean;
+  examples: readonly FormulaExample[];
+  compute(args: ParsedArgs<P>, ctx: ComputeContext): ResultValue | FormulaError;
+}
+
+/** Declares a formula; the identity function that gives `compute` typed arguments. */
+export function defineFormula<const P extends readonly ParamSpec[]>(def: FormulaDefinition<P>): FormulaDefinition<P> {
+  return def;
+}
+
+/** Declares one parameter, keeping its literal name, optionality and schema type for `ParsedArgs`. */
+export function param<const T extends ParamSpec>(spec: T): T {
+  return spec;
+}
+
+/** The type-erased form kept in the registry. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyFormula = FormulaDefinition<any>;

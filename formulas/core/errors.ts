@@ -1,0 +1,61 @@
+/**
+ * Errors are values. A formula returns a `FormulaError` instead of throwing when the
+ * input is wrong; the add-in turns it into an Excel error (#VALUE!, #NUM!, #N/A, #DIV/0!)
+ * and the service into HTTP 422. Every message is bilingual (zh-CN first, then English)
+ * and should say what was wrong, where (row / value) and what to do about it.
+ */
+
+export type ErrorCode = 'VALUE' | 'NUM' | 'NA' | 'DIV0';
+
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+export interface FormulaErrorBody {
+  code: ErrorCode;
+  /** "中文 / English": what Excel shows in the cell's error tooltip. */
+  message: string;
+  zh: string;
+  en: string;
+}
+
+/** The wire and in-memory shape of an error value: `{ error: { code, message, zh, en } }`. */
+export interface FormulaError {
+  error: FormulaErrorBody;
+}
+
+export function formulaError(code: ErrorCode, zh: string, en: string): FormulaError {
+  return { error: { code, message: `${zh} / ${en}`, zh, en } };
+}
+
+export function isFormulaError(value: unknown): value is FormulaError {
+  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
+  const body = (value as { error: unknown }).error;
+  return typeof body === 'object' && body !== null && typeof (body as { code?: unknown }).code === 'string';
+}
+
+/** Shorthands for the two codes whose message Excel actually displays. */
+export const valueError = (zh: string, en: string): FormulaError => formulaError('VALUE', zh, en);
+export const numError = (zh: string, en: string): FormulaError => formulaError('NUM', zh, en);
+
+/** Renders a cell value for a message without flooding it (long strings, nested arrays). */
+export function showValue(value: unknown): string {
+  if (value === null || value === undefined) return '(空 / empty)';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (Array.isArray(value)) return `[${value.length} 项 / items]`;
+  return '(对象 / object)';
+}
+
+/** "第 3 行" / "row 3" for 0-based index i. */
+export const rowZh = (i: number): string => `第 ${i + 1} 行`;
+export const rowEn = (i: number): string => `row ${i + 1}`;
+
+/** Joins a list of 0-based row indices for a message: "第 2、5 行" / "rows 2, 5". */
+export function rowsZh(rows: readonly number[]): string {
+  return `第 ${rows.map((r) => r + 1).join('、')} 行`;
+}
+export function rowsEn(rows: readonly number[]): string {
+  return `${rows.length === 1 ? 'row' : 'rows'} ${rows.map((r) => r + 1).join(', ')}`;
+}

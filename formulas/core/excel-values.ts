@@ -1,0 +1,89 @@
+/**
+ * The values Excel hands a custom function and the zod building blocks that check them.
+ *
+ * Excel passes a scalar parameter as a number, string or boolean (an omitted optional one
+ * as null), and a matrix parameter as a 2-D array of rows. The service accepts exactly the
+ * same shapes in JSON, so one schema serves both.
+ */
+import { z } from 'zod';
+import type { FormulaError } from './errors.js';
+
+export type Cell = number | string | boolean | null;
+export type Matrix = Cell[][];
+/** One cell of a result: a value, or an error value in just that cell (Excel shows it there). */
+export type ResultCell = number | string | boolean | FormulaError;
+export type ResultValue = ResultCell | ResultCell[][];
+
+export type Orientation = 'column' | 'row';
+
+/** A single row or column of values, remembering which, so results spill the same way. */
+export interface Vector<T> {
+  values: T[];
+  orientation: Orientation;
+}
+
+/** A bound that is either one value for every unit or one value per unit. */
+export type PerUnit<T> = { kind: 'all'; value: T } | { kind: 'each'; values: T[]; orientation: Orientation };
+
+/** Lays a list out as a column or a row, the way the input came. */
+export function orient<T>(values: readonly T[], orientation: Orientation): T[][] {
+  return orientation === 'column' ? values.map((v) => [v]) : [values.slice()];
+}
+
+const isRectangular = (rows: unknown[][]): boolean => rows.every((r) => r.length === rows[0]!.length);
+
+/**
+ * A 2-D range whose cells satisfy `cell`. A lone scalar is accepted as a 1 x 1 range
+ * (that is what Excel does when a single cell is passed to a matrix parameter).
+ */
+export function matrixOf<S extends z.ZodType>(cell: S) {
+  return z.preprocess(
+    (v) => (Array.isArray(v) ? v : v === null || v === undefined ? v : [[v]]),
+    z
+      .array(z.array(cell).min(1), { error: 'range' })
+      .min(1)
+      .refine((rows) => isRectangular(rows as unknown[][]), { message: 'ragged' }),
+  );
+}
+
+/** A single row or column (or one cell) of values satisfying `cell`. */
+export function vectorOf<S extends z.ZodType>(cell: S) {
+  return matrixOf(cell).transform((rows, ctx): Vector<z.output<S>> => {
+    if (rows[0]!.length === 1) return { values: rows.map((r) => r[0]!), orientation: 'column' };
+    if (rows.length === 1) return { values: rows[0]!, orientation: 'row' };
+    ctx.addIssue({ code: 'custom', message: 'vector' });
+    return z.NEVER;
+  });
+}
+
+/** One value for every unit (a scalar) or a row/column with one value per unit. */
+export function perUnitOf<S extends z.ZodType>(cell: S) {
+  return z.union([
+    cell.transform((value): PerUnit<z.output<S>> => ({ kind: 'all', value })),
+    vectorOf(cell).transform((v): PerUnit<z.output<S>> =>
+      v.values.length === 1 ? { kind: 'all', value: v.values[0]! } : { kind: 'each', ...v },
+    ),
+  ]);
+}
+
+/** A finite number (JSON and Excel never send NaN, but a caller of the core might). */
+export const finiteNumber = () => z.number().refine(Number.isFinite, { message: 'finite' });
+
+/** Expands a PerUnit bound to one value per unit; the caller has checked the length. */
+export function expandPerUnit<T>(bound: PerUnit<T>, n: number): T[] {
+  return bound.kind === 'all' ? Array.from({ length: n }, () => bound.value) : bound.values;
+}
+
+/** A case-insensitive choice among names, with aliases (Chinese names among them). */
+export function choiceOf<K extends string>(aliases: Readonly<Record<string, K>>) {
+  const keys = Object.keys(aliases);
+  return z
+    .string()
+    .transform((s) => s.trim().toLowerCase())
+    .pipe(z.enum(keys as [string, ...string[]]))
+    .transform((s) => aliases[s]!);
+}
+
+/** Excel TRUE/FALSE, also accepting 1/0 (what a cell holding a number gives). */
+export const booleanCell = () =>
+  z.union([z.boolean(), z.literal(1).transform(() => true), z.literal(0).transform(() => false)]);

@@ -1,0 +1,113 @@
+/**
+ * Runs a definition on raw arguments exactly as Excel (or the service's JSON) passes them:
+ * fills defaults for omitted optionals, checks every argument against its schema and turns
+ * the first problem into a bilingual #VALUE! message naming the argument, the row/column
+ * and the value, then calls `compute`. Never throws for bad input.
+ */
+import type { z } from 'zod';
+import type { AnyFormula, ComputeContext, ParamSpec } from './definition.js';
+import { type FormulaError, showValue, valueError } from './errors.js';
+import type { ResultValue } from './excel-values.js';
+
+/** Excel passes an omitted optional argument as null (or leaves it out entirely). */
+const isOmitted = (v: unknown): boolean => v === null || v === undefined;
+
+/** Checks only the count of arguments: a wrong count is a malformed request, not a domain error. */
+export function arityProblem(def: AnyFormula, args: readonly unknown[]): string | undefined {
+  const required = def.params.filter((p: ParamSpec) => !p.optional).length;
+  const max = def.params.length;
+  if (args.length > max || args.length < required) {
+    return `EDU.${def.id} takes ${required === max ? max : `${required} to ${max}`} arguments, got ${args.length}`;
+  }
+  return undefined;
+}
+
+export function invoke(def: AnyFormula, args: readonly unknown[], ctx: ComputeContext): ResultValue | FormulaError {
+  const parsed: Record<string, unknown> = {};
+  for (let i = 0; i < def.params.length; i++) {
+    const spec: ParamSpec = def.params[i]!;
+    let raw = args[i];
+    if (isOmitted(raw)) {
+      if (spec.default !== undefined) raw = spec.default;
+      else if (spec.optional) {
+        parsed[spec.name] = undefined;
+        continue;
+      } else {
+        return valueError(
+          `缺少必填参数 ${spec.name}（第 ${i + 1} 个参数）：${spec.hint.zh}`,
+          `Argument ${spec.name} (argument ${i + 1}) is required: ${spec.hint.en}`,
+        );
+      }
+    }
+    const result = spec.schema.safeParse(raw);
+    if (!result.success) return describeIssue(spec, result.error.issues[0]!, raw);
+    parsed[spec.name] = result.data;
+  }
+  return def.compute(parsed, ctx);
+}
+
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = raw;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+/** "第 3 行第 2 列" / "row 3, column 2", or just the row or column for a single column / row. */
+function where(raw: unknown, path: readonly PropertyKey[]): { zh: string; en: string } {
+  const idx = path.filter((k): k is number => typeof k === 'number');
+  if (idx.length < 2 || !Array.isArray(raw)) return { zh: '', en: '' };
+  const [r, c] = idx as [number, number];
+  const oneColumn = (raw as unknown[][]).every((row) => Array.isArray(row) && row.length === 1);
+  if (oneColumn) return { zh: ` 第 ${r + 1} 行`, en: ` row ${r + 1}` };
+  if (raw.length === 1) return { zh: ` 第 ${c + 1} 列`, en: ` column ${c + 1}` };
+  return { zh: ` 第 ${r + 1} 行第 ${c + 1} 列`, en: ` row ${r + 1}, column ${c + 1}` };
+}
+
+function problem(issue: z.core.$ZodIssue): { zh: string; en: string } {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.expected === 'int') return { zh: '不是整数', en: 'is not a whole number' };
+      if (issue.expected === 'number') return { zh: '不是数字', en: 'is not a number' };
+      if (issue.expected === 'string') return { zh: '不是文本', en: 'is not text' };
+      if (issue.expected === 'boolean') return { zh: '不是 TRUE/FALSE', en: 'is not TRUE/FALSE' };
+      if (issue.expected === 'array') return { zh: '不是单元格区域', en: 'is not a range' };
+      return { zh: '类型不对', en: `has the wrong type (expected ${issue.expected})` };
+    case 'too_small':
+      if (issue.origin === 'array') return { zh: '区域是空的', en: 'is an empty range' };
+      return issue.inclusive
+        ? { zh: `小于 ${String(issue.minimum)}`, en: `is below ${String(issue.minimum)}` }
+        : { zh: `不大于 ${String(issue.minimum)}`, en: `is not above ${String(issue.minimum)}` };
+    case 'too_big':
+      if (issue.origin === 'array') return { zh: `超过 ${String(issue.maximum)} 项`, en: `has more than ${String(issue.maximum)} items` };
+      return issue.inclusive
+        ? { zh: `大于 ${String(issue.maximum)}`, en: `is above ${String(issue.maximum)}` }
+        : { zh: `不小于 ${String(issue.maximum)}`, en: `is not below ${String(issue.maximum)}` };
+    case 'invalid_value':
+      return {
+        zh: `不是可选值之一（${issue.values.map(String).join('、')}）`,
+        en: `is not one of the choices (${issue.values.map(String).join(', ')})`,
+      };
+    case 'invalid_union':
+      return { zh: '既不是单个数，也不是一行或一列', en: 'is neither a single number nor one row or column' };
+    case 'custom':
+      if (issue.message === 'ragged') return { zh: '各行长度不一致', en: 'has rows of different lengths' };
+      if (issue.message === 'vector') return { zh: '必须是一行或一列', en: 'must be a single row or column' };
+      if (issue.message === 'finite') return { zh: '不是有限的数', en: 'is not a finite number' };
+      return { zh: issue.message, en: issue.message };
+    default:
+      return { zh: issue.message, en: issue.message };
+  }
+}
+
+function describeIssue(spec: ParamSpec, issue: z.core.$ZodIssue, raw: unknown): FormulaError {
+  const at = where(raw, issue.path);
+  const value = issue.path.length > 0 ? valueAt(raw, issue.path) : raw;
+  const what = problem(issue);
+  return valueError(
+    `参数 ${spec.name}${at.zh} 的值 ${showValue(value)} ${what.zh}：${spec.hint.zh}`,
+    `${spec.name}${at.en}: ${showValue(value)} ${what.en}. ${spec.hint.en}`,
+  );
+}

@@ -1,0 +1,4 @@
+/** The staffing formulas, in the order the reference lists them. */
+import type { AnyFormula } from '../core/definition.js';
+
+export const staffingFormulas: readonly AnyFormula[] = [];

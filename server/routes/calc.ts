@@ -1,0 +1,73 @@
+/**
+ * The calculation endpoints, generated from the registry:
+ *   POST /api/v1/calc/{ID}  { "args": [...] }                     -> 200 { value } | 422 { error }
+ *   POST /api/v1/calc       { "calls": [{ "fn", "args" }, ...] }   -> 200 { results: [...] }
+ * Arguments are positional, exactly as Excel passes them (null for an omitted optional,
+ * 2-D arrays for ranges). In a batch one bad call never fails the others.
+ */
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import { arityProblem, findFormula, invoke, type AnyFormula, type ComputeContext } from '../../formulas/index.js';
+import { formulaError, isFormulaError, type FormulaError } from '../../formulas/core/errors.js';
+import type { ResultValue } from '../../formulas/core/excel-values.js';
+import { badRequest, tooLarge } from '../http-error.js';
+import type { Logger } from '../logger.js';
+
+export interface CalcOptions {
+  /** Calls one batch may hold; the add-in's client caps its requests below this. */
+  maxCalls: number;
+  logger: Logger;
+  /** The profiles a request sees: the shipped ones, or its county's (storage issue). */
+  contextFor(req: Request): ComputeContext;
+}
+
+const argsBody = z.object({ args: z.array(z.unknown()) });
+const batchBody = z.object({ calls: z.array(z.object({ fn: z.string(), args: z.array(z.unknown()) })) });
+
+export type CallOutcome = { value: ResultValue } | FormulaError;
+
+/** One call, never throwing: a bug in a formula becomes an #N/A for that call alone. */
+function runCall(def: AnyFormula, args: unknown[], ctx: ComputeContext, logger: Logger): CallOutcome {
+  try {
+    const result = invoke(def, args, ctx);
+    return isFormulaError(result) ? result : { value: result };
+  } catch (err) {
+    logger.log('error', 'formula.crash', { fn: def.id, error: String(err instanceof Error ? err.stack : err) });
+    return formulaError('NA', `计算 EDU.${def.id} 时服务内部出错，已记录；请联系管理员`, `Internal error while computing EDU.${def.id}; it was logged, please tell your administrator`);
+  }
+}
+
+export function calcRouter(opts: CalcOptions): Router {
+  const router = Router();
+
+  router.post('/calc/:id', (req, res) => {
+    const def = findFormula(req.params.id);
+    if (!def) throw badRequest(`Unknown function "${req.params.id}": GET /api/v1/functions lists the functions`);
+    const body = argsBody.safeParse(req.body);
+    if (!body.success) throw badRequest('The body must be {"args": [...]}: the arguments in order, null for an omitted optional');
+    const arity = arityProblem(def, body.data.args);
+    if (arity) throw badRequest(arity);
+    const outcome = runCall(def, body.data.args, opts.contextFor(req), opts.logger);
+    res.status('error' in outcome ? 422 : 200).json(outcome);
+  });
+
+  router.post('/calc', (req, res) => {
+    const body = batchBody.safeParse(req.body);
+    if (!body.success) throw badRequest('The body must be {"calls": [{"fn": "APPORTION", "args": [...]}, ...]}');
+    const { calls } = body.data;
+    if (calls.length > opts.maxCalls) {
+      throw tooLarge(`A batch may hold at most ${opts.maxCalls} calls; this one has ${calls.length}. Split it into several requests.`);
+    }
+    const ctx = opts.contextFor(req);
+    const results = calls.map(({ fn, args }): CallOutcome => {
+      const def = findFormula(fn);
+      if (!def) return formulaError('NA', `没有函数 EDU.${fn}：请检查函数名`, `There is no function EDU.${fn}: check the name`);
+      const arity = arityProblem(def, args);
+      if (arity) return formulaError('VALUE', `参数个数不对：${arity}`, arity);
+      return runCall(def, args, ctx, opts.logger);
+    });
+    res.json({ results });
+  });
+
+  return router;
+}
