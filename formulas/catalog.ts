@@ -2,7 +2,7 @@
  * The registry described as plain data: what the catalog endpoint serves and what
  * functions.json, the CustomFunctions registrations and docs/functions.md are made from.
  */
-import type { AnyFormula, Category, Dimensionality, ExcelType, FormulaExample } from './core/definition.js';
+import type { AnyFormula, Category, Dimensionality, ExcelType, FormulaExample, ParamSpec } from './core/definition.js';
 import type { Bilingual } from './core/errors.js';
 import { registry } from './registry.js';
 
@@ -35,7 +35,7 @@ export function describeFormula(def: AnyFormula): CatalogEntry {
     summary: def.summary,
     rounding: def.rounding,
     pure: def.pure,
-    params: def.params.map((p) => ({
+    params: def.params.map((p: ParamSpec) => ({
       name: p.name,
       summary: p.summary,
       dimensionality: p.dimensionality,

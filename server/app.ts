@@ -30,10 +30,22 @@ export interface Limits {
 
 export const DEFAULT_LIMITS: Limits = { maxBodyBytes: 20 * 1024 * 1024, maxCalls: 5000 };
 
+/** Something worth an entry in the audit log (saves, loads, exports, profile changes). */
+export interface AuditEvent {
+  action: string;
+  /** What was acted on, e.g. a scenario id or a form id. */
+  target?: string;
+  /** SHA-256 of the inputs, for exports. */
+  inputHash?: string;
+  details?: Record<string, unknown>;
+}
+
 export interface RequestContext {
   deps: Required<Pick<AppDeps, 'logger' | 'profiles'>> & AppDeps;
   limits: Limits;
   contextFor(req: Request): ComputeContext;
+  /** Appends to the audit log as the requesting user; a no-op until storage is configured. */
+  audit(req: Request, event: AuditEvent): Promise<void>;
 }
 
 export function createApp(deps: AppDeps = {}): express.Express {
@@ -44,6 +56,7 @@ export function createApp(deps: AppDeps = {}): express.Express {
     deps: { ...deps, logger, profiles },
     limits,
     contextFor: () => ({ profiles }),
+    audit: async () => {},
   };
 
   const app = express();
