@@ -1,14 +1,27 @@
 /**
- * Serves the built add-in (task pane page, functions bundle, functions.json, icons,
- * manifest) beside the API. Excel on the web fetches functions.json cross-origin, so the
- * add-in's files carry an Access-Control-Allow-Origin header.
+ * Serves the built add-in (task pane page, functions bundle, functions.json, icons, help
+ * page, manifest) beside the API, and office.js from the pinned @microsoft/office-js
+ * package under /office-js/ (so the add-in does not depend on reaching a CDN). Excel on the
+ * web fetches functions.json cross-origin, so these files carry Access-Control-Allow-Origin.
  */
-import express, { type RequestHandler } from 'express';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import express, { Router } from 'express';
 
-export function addinStatic(dir: string): RequestHandler {
-  const files = express.static(dir, { index: false, fallthrough: true, maxAge: 0 });
-  return (req, res, next) => {
+const require = createRequire(import.meta.url);
+
+export function officeJsDir(): string {
+  return path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist');
+}
+
+export function addinStatic(dir: string): Router {
+  const router = Router();
+  router.use((_req, res, next) => {
     res.setHeader('Access-Control-Allow-Origin', '*');
-    files(req, res, next);
-  };
+    next();
+  });
+  router.get('/', (_req, res) => res.redirect('/taskpane.html'));
+  router.use('/office-js', express.static(officeJsDir(), { index: false, maxAge: '1d' }));
+  router.use(express.static(dir, { index: false, maxAge: 0 }));
+  return router;
 }

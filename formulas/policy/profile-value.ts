@@ -18,12 +18,11 @@ export const profileValue = defineFormula({
   params: [
     param({
       name: 'profile',
-      summary: { zh: '配置名，可加 @日期，如 cn-national@2019-06-30；省略为国家基准', en: 'Profile id, optionally @date, e.g. cn-national@2019-06-30; omitted: the national baseline' },
+      summary: { zh: '配置名，可加 @日期，如 cn-national@2019-06-30（国家基准为 cn-national）', en: 'Profile id, optionally @date, e.g. cn-national@2019-06-30 (the national baseline is cn-national)' },
       dimensionality: 'scalar',
       type: 'string',
-      optional: true,
       hint: { zh: '请填写配置名，如 "cn-national"', en: 'Enter a profile id such as "cn-national"' },
-      schema: z.string(),
+      schema: z.string().min(1),
     }),
     param({
       name: 'key',

@@ -1,0 +1,50 @@
+/**
+ * `npm run build`: writes the add-in into dist/addin, everything the service serves:
+ * taskpane.html/.css/.js (the shared runtime: functions + pane), functions.json (zh-CN) and
+ * functions.en-US.json generated from the registry, icons, a help page, and the manifest
+ * (URLs moved to EDU_PUBLIC_URL when set).
+ */
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { catalog } from '../../formulas/catalog.js';
+import { functionsJson, runtimeFunctionList } from './functions-json.js';
+import { helpPage } from './help-page.js';
+import { ICON_SIZES, iconPng } from './icons.js';
+import { rewriteManifestUrls } from './manifest-urls.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export async function buildAddin(outDir = path.join(root, 'dist', 'addin'), publicUrl = process.env.EDU_PUBLIC_URL): Promise<string> {
+  const entries = catalog();
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(path.join(outDir, 'assets'), { recursive: true });
+
+  await build({
+    entryPoints: [path.join(root, 'addin', 'taskpane', 'main.ts')],
+    outfile: path.join(outDir, 'taskpane.js'),
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    platform: 'browser',
+    minify: true,
+    sourcemap: true,
+    logLevel: 'warning',
+    define: { __EDU_FUNCTIONS__: JSON.stringify(runtimeFunctionList(entries)) },
+  });
+  for (const file of ['taskpane.html', 'taskpane.css']) copyFileSync(path.join(root, 'addin', 'taskpane', file), path.join(outDir, file));
+  writeFileSync(path.join(outDir, 'functions.json'), `${JSON.stringify(functionsJson(entries, 'zh'), null, 2)}\n`);
+  writeFileSync(path.join(outDir, 'functions.en-US.json'), `${JSON.stringify(functionsJson(entries, 'en'), null, 2)}\n`);
+  for (const size of ICON_SIZES) writeFileSync(path.join(outDir, 'assets', `icon-${size}.png`), iconPng(size));
+  writeFileSync(path.join(outDir, 'help.html'), helpPage(entries));
+  const manifest = readFileSync(path.join(root, 'manifest.xml'), 'utf8');
+  writeFileSync(path.join(outDir, 'manifest.xml'), publicUrl ? rewriteManifestUrls(manifest, publicUrl) : manifest);
+  return outDir;
+}
+
+const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  const out = await buildAddin();
+  process.stdout.write(`add-in built into ${path.relative(root, out)}\n`);
+}

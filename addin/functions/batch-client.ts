@@ -1,0 +1,237 @@
+/**
+ * The batching client between Excel's custom-function calls and the calculation service.
+ *
+ * Excel calls every EDU function of a recalculation in a burst; each call is queued and
+ * the queue leaves as one POST /api/v1/calc after a short timer (or at once when it reaches
+ * the batch cap). Unlike Microsoft's batching sample, every promise settles, whatever
+ * happens: a refused connection, a time-out or an HTTP failure gives #N/A with a message
+ * saying where the client looked; a reply of the wrong length gives #N/A too. 502/503/504
+ * and network errors are retried with backoff (a calculation is idempotent), a 413 splits
+ * the batch, and results of pure functions are cached for the session.
+ *
+ * Nothing here touches Office.js: fetch and timers are injected so the client is tested in
+ * Node and measured in the benchmark exactly as it runs in Excel.
+ */
+import type { FormulaError } from '../../formulas/core/errors.js';
+import type { ResultValue } from '../../formulas/core/excel-values.js';
+
+export type CallOutcome = { value: ResultValue } | FormulaError;
+
+export interface BatchClientOptions {
+  /** The service's base URL, read at each flush (the user may change it in the pane). */
+  baseUrl: () => string;
+  /** Bearer token, when the service requires sign-in. */
+  token?: () => string | undefined;
+  fetch: typeof fetch;
+  /** Ids of functions whose results may be cached for the session. */
+  pure: ReadonlySet<string>;
+  /** Calls per request; the service accepts up to 5,000. */
+  maxBatch?: number;
+  /** How long to wait for more calls of the same recalculation before sending. */
+  flushDelayMs?: number;
+  /** Requests in flight at once. */
+  maxInFlight?: number;
+  /** Per-request time-out. */
+  timeoutMs?: number;
+  /** Delays before each retry of a retryable failure. */
+  retryDelaysMs?: readonly number[];
+  /** Cached results kept (oldest dropped first). */
+  cacheSize?: number;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  onRequest?: (calls: number) => void;
+}
+
+interface Pending {
+  fn: string;
+  args: unknown[];
+  key: string | undefined;
+  settle: (outcome: CallOutcome) => void;
+}
+
+const RETRYABLE_STATUS = new Set([502, 503, 504]);
+
+/** Errors made here, from the connection rather than the calculation: never cached. */
+const transportErrors = new WeakSet<object>();
+
+function naError(zh: string, en: string): FormulaError {
+  const error: FormulaError = { error: { code: 'NA', message: `${zh} / ${en}`, zh, en } };
+  transportErrors.add(error);
+  return error;
+}
+
+export class BatchClient {
+  private readonly opts: Required<Omit<BatchClientOptions, 'token' | 'onRequest'>> & Pick<BatchClientOptions, 'token' | 'onRequest'>;
+  private queue: Pending[] = [];
+  private timer: unknown = undefined;
+  private inFlight = 0;
+  private readonly waiting: Pending[][] = [];
+  private readonly cache = new Map<string, CallOutcome>();
+  private readonly sameCall = new Map<string, Promise<CallOutcome>>();
+
+  constructor(options: BatchClientOptions) {
+    this.opts = {
+      maxBatch: 500,
+      flushDelayMs: 15,
+      maxInFlight: 4,
+      timeoutMs: 20_000,
+      retryDelaysMs: [250, 1000],
+      cacheSize: 20_000,
+      setTimer: (fn, ms) => setTimeout(fn, ms),
+      ...options,
+    };
+  }
+
+  /** Queues one call; the promise always settles with a value or an error value. */
+  call(fn: string, args: readonly unknown[]): Promise<CallOutcome> {
+    const normalised = args.map((a) => (a === undefined ? null : a));
+    const key = this.opts.pure.has(fn) ? `${fn}\u0000${JSON.stringify(normalised)}` : undefined;
+    if (key !== undefined) {
+      const cached = this.cache.get(key);
+      if (cached) return Promise.resolve(cached);
+      const running = this.sameCall.get(key);
+      if (running) return running;
+    }
+    const promise = new Promise<CallOutcome>((resolve) => {
+      this.queue.push({ fn, args: normalised, key, settle: resolve });
+    });
+    if (key !== undefined) {
+      this.sameCall.set(key, promise);
+      void promise.then((outcome) => {
+        this.sameCall.delete(key);
+        if (!transportErrors.has(outcome)) this.remember(key, outcome);
+      });
+    }
+    if (this.queue.length >= this.opts.maxBatch) this.flush();
+    else if (this.timer === undefined) this.timer = this.opts.setTimer(() => this.flush(), this.opts.flushDelayMs);
+    return promise;
+  }
+
+  /** Forgets cached results, e.g. after a policy profile changed. */
+  clearCache(): void {
+    this.cache.clear();
+  }
+
+  private remember(key: string, outcome: CallOutcome): void {
+    if (this.cache.size >= this.opts.cacheSize) {
+      const oldest = this.cache.keys().next();
+      if (!oldest.done) this.cache.delete(oldest.value);
+    }
+    this.cache.set(key, outcome);
+  }
+
+  private flush(): void {
+    this.timer = undefined;
+    while (this.queue.length > 0) this.waiting.push(this.queue.splice(0, this.opts.maxBatch));
+    this.pump();
+  }
+
+  private pump(): void {
+    while (this.inFlight < this.opts.maxInFlight && this.waiting.length > 0) {
+      const batch = this.waiting.shift()!;
+      this.inFlight++;
+      void this.send(batch).finally(() => {
+        this.inFlight--;
+        this.pump();
+      });
+    }
+  }
+
+  private async send(batch: Pending[]): Promise<void> {
+    const url = `${this.opts.baseUrl().replace(/\/+$/, '')}/api/v1/calc`;
+    for (let attempt = 0; ; attempt++) {
+      const outcome = await this.post(url, batch);
+      const retryable = outcome.kind === 'retryable' && attempt < this.opts.retryDelaysMs.length;
+      if (retryable) {
+        await new Promise((r) => this.opts.setTimer(() => r(undefined), this.opts.retryDelaysMs[attempt]!));
+        continue;
+      }
+      if (outcome.kind === 'results') batch.forEach((p, i) => p.settle(outcome.results[i]!));
+      else if (outcome.kind === 'too-large' && batch.length > 1) {
+        const half = Math.ceil(batch.length / 2);
+        await Promise.all([this.send(batch.slice(0, half)), this.send(batch.slice(half))]);
+      } else batch.forEach((p) => p.settle(outcome.error));
+      return;
+    }
+  }
+
+  private async post(
+    url: string,
+    batch: Pending[],
+  ): Promise<
+    | { kind: 'results'; results: CallOutcome[] }
+    | { kind: 'retryable' | 'failed' | 'too-large'; error: FormulaError }
+  > {
+    const controller = new AbortController();
+    const timeout = setTimeout(() => controller.abort(), this.opts.timeoutMs);
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const token = this.opts.token?.();
+    if (token) headers.authorization = `Bearer ${token}`;
+    this.opts.onRequest?.(batch.length);
+    try {
+      const response = await this.opts.fetch(url, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ calls: batch.map((p) => ({ fn: p.fn, args: p.args })) }),
+        signal: controller.signal,
+      });
+      if (!response.ok) return await httpFailure(url, response);
+      const body = (await response.json()) as { results?: unknown };
+      if (!Array.isArray(body.results) || body.results.length !== batch.length) {
+        const got = Array.isArray(body.results) ? body.results.length : 0;
+        return {
+          kind: 'failed',
+          error: naError(
+            `计算服务 ${url} 的答复有误：发出 ${batch.length} 个计算，收到 ${got} 个结果；请重新计算，若仍出错请联系管理员`,
+            `The calculation service at ${url} answered ${got} results for ${batch.length} calls; recalculate, and tell your administrator if it persists`,
+          ),
+        };
+      }
+      return { kind: 'results', results: body.results as CallOutcome[] };
+    } catch (err) {
+      const timedOut = controller.signal.aborted;
+      return {
+        kind: 'retryable',
+        error: naError(
+          timedOut
+            ? `计算服务 ${url} 在 ${Math.round(this.opts.timeoutMs / 1000)} 秒内没有答复：请稍后重新计算，或在任务窗格中检查服务地址`
+            : `无法连接计算服务 ${url}：请确认服务已启动（npm start），并在任务窗格“设置”中检查服务地址`,
+          timedOut
+            ? `The calculation service at ${url} did not answer within ${Math.round(this.opts.timeoutMs / 1000)} s: recalculate later or check the service address in the task pane`
+            : `Could not reach the calculation service at ${url} (${err instanceof Error ? err.message : String(err)}): make sure it is running (npm start) and check the service address in the task pane settings`,
+        ),
+      };
+    } finally {
+      clearTimeout(timeout);
+    }
+  }
+}
+
+async function httpFailure(
+  url: string,
+  response: Response,
+): Promise<{ kind: 'retryable' | 'failed' | 'too-large'; error: FormulaError }> {
+  let detail = '';
+  try {
+    const body = (await response.json()) as { error?: { message?: unknown } };
+    if (typeof body.error?.message === 'string') detail = body.error.message;
+  } catch {
+    detail = response.statusText;
+  }
+  const kind = RETRYABLE_STATUS.has(response.status) ? 'retryable' : response.status === 413 ? 'too-large' : 'failed';
+  if (response.status === 401 || response.status === 403) {
+    return {
+      kind,
+      error: naError(
+        `计算服务 ${url} 拒绝了请求（${response.status}）：请在任务窗格“登录”中填写有效的令牌`,
+        `The calculation service at ${url} refused the request (${response.status}): enter a valid token under Sign in in the task pane`,
+      ),
+    };
+  }
+  return {
+    kind,
+    error: naError(
+      `计算服务 ${url} 返回错误 ${response.status}：${detail}`,
+      `The calculation service at ${url} answered HTTP ${response.status}: ${detail}`,
+    ),
+  };
+}

@@ -1,0 +1,170 @@
+/**
+ * The batching client: one request per recalculation burst, every promise settles, the
+ * reply length is checked, retries and splits behave, pure results are cached.
+ * fetch is a stub here; the end-to-end suite runs the same client in Chromium against the
+ * real service.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { BatchClient, type BatchClientOptions, type CallOutcome } from '../../../addin/functions/batch-client.js';
+
+type Call = { fn: string; args: unknown[] };
+
+/** A fake service: answers each call with fn + first argument, records every request. */
+function fakeService(answer: (calls: Call[], attempt: number) => Response | Promise<Response>) {
+  const requests: Call[][] = [];
+  const headers: Record<string, string>[] = [];
+  const fetchStub = vi.fn(async (_url: unknown, init?: RequestInit) => {
+    const body = JSON.parse(String(init?.body)) as { calls: Call[] };
+    requests.push(body.calls);
+    headers.push(init?.headers as Record<string, string>);
+    return answer(body.calls, requests.length);
+  });
+  return { requests, headers, fetch: fetchStub as unknown as typeof fetch };
+}
+
+const echo = (calls: Call[]) => Response.json({ results: calls.map((c) => ({ value: `${c.fn}:${String(c.args[0])}` })) });
+
+function client(fetchFn: typeof fetch, extra: Partial<BatchClientOptions> = {}) {
+  return new BatchClient({
+    baseUrl: () => 'http://127.0.0.1:9/',
+    fetch: fetchFn,
+    pure: new Set(['PURE']),
+    flushDelayMs: 1,
+    retryDelaysMs: [1, 1],
+    ...extra,
+  });
+}
+
+describe('batching', () => {
+  it('sends the calls of one burst in one request, in order, and resolves each with its own result', async () => {
+    const svc = fakeService(echo);
+    const c = client(svc.fetch);
+    const results = await Promise.all([1, 2, 3].map((i) => c.call('F', [i])));
+    expect(svc.requests).toHaveLength(1);
+    expect(svc.requests[0]!.map((x) => x.args[0])).toEqual([1, 2, 3]);
+    expect(results).toEqual([{ value: 'F:1' }, { value: 'F:2' }, { value: 'F:3' }]);
+  });
+
+  it('caps the calls per request: 1,000 calls with a cap of 200 leave in 5 requests', async () => {
+    const svc = fakeService(echo);
+    const c = client(svc.fetch, { maxBatch: 200 });
+    const results = await Promise.all(Array.from({ length: 1000 }, (_, i) => c.call('F', [i])));
+    expect(svc.requests.map((r) => r.length)).toEqual([200, 200, 200, 200, 200]);
+    expect(results[999]).toEqual({ value: 'F:999' });
+  });
+
+  it('turns an omitted argument (undefined) into null, as the service expects', async () => {
+    const svc = fakeService(echo);
+    await client(svc.fetch).call('F', [1, undefined, 'x']);
+    expect(svc.requests[0]![0]!.args).toEqual([1, null, 'x']);
+  });
+
+  it('sends the bearer token when one is set', async () => {
+    const svc = fakeService(echo);
+    await client(svc.fetch, { token: () => 'abc' }).call('F', [1]);
+    expect(svc.headers[0]!.authorization).toBe('Bearer abc');
+  });
+});
+
+describe('every promise settles', () => {
+  it('a refused connection gives #N/A naming the address, after the retries', async () => {
+    const fetchStub = vi.fn(async () => {
+      throw new TypeError('fetch failed');
+    });
+    const results = await Promise.all([client(fetchStub as unknown as typeof fetch).call('F', [1])]);
+    expect(fetchStub).toHaveBeenCalledTimes(3);
+    const [r] = results as [CallOutcome];
+    expect('error' in r && r.error.code).toBe('NA');
+    expect('error' in r && r.error.message).toContain('http://127.0.0.1:9/api/v1/calc');
+    expect('error' in r && r.error.zh).toContain('无法连接计算服务');
+  });
+
+  it('a time-out gives #N/A saying the service did not answer', async () => {
+    const never = vi.fn(
+      (_u: unknown, init?: RequestInit) =>
+        new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
+    );
+    const r = await client(never as unknown as typeof fetch, { timeoutMs: 20, retryDelaysMs: [] }).call('F', [1]);
+    expect('error' in r && r.error.en).toContain('did not answer within');
+  });
+
+  it('a reply with the wrong number of results fails the whole batch with #N/A, not a shifted answer', async () => {
+    const svc = fakeService((calls) => Response.json({ results: calls.slice(1).map(() => ({ value: 1 })) }));
+    const c = client(svc.fetch);
+    const [a, b] = await Promise.all([c.call('F', [1]), c.call('F', [2])]);
+    for (const r of [a!, b!]) expect('error' in r && r.error.en).toContain('answered 1 results for 2 calls');
+  });
+
+  it('an HTTP 500 settles every call with the status and the service message', async () => {
+    const svc = fakeService(() => Response.json({ error: { message: 'boom' } }, { status: 500 }));
+    const r = await client(svc.fetch).call('F', [1]);
+    expect('error' in r && r.error.en).toContain('HTTP 500: boom');
+    expect(svc.requests).toHaveLength(1);
+  });
+
+  it('401 tells the user to sign in', async () => {
+    const svc = fakeService(() => Response.json({ error: { message: 'no token' } }, { status: 401 }));
+    const r = await client(svc.fetch).call('F', [1]);
+    expect('error' in r && r.error.zh).toContain('令牌');
+  });
+});
+
+describe('retries and splits', () => {
+  it('retries 503 with backoff and then succeeds', async () => {
+    const svc = fakeService((calls, attempt) => (attempt < 3 ? new Response('busy', { status: 503 }) : echo(calls)));
+    const r = await client(svc.fetch).call('F', [7]);
+    expect(r).toEqual({ value: 'F:7' });
+    expect(svc.requests).toHaveLength(3);
+  });
+
+  it('gives up after the last retry of a 502 with #N/A', async () => {
+    const svc = fakeService(() => new Response('bad gateway', { status: 502 }));
+    const r = await client(svc.fetch).call('F', [7]);
+    expect('error' in r && r.error.code).toBe('NA');
+    expect(svc.requests).toHaveLength(3);
+  });
+
+  it('splits a batch the service finds too large (413) and still answers every call', async () => {
+    const svc = fakeService((calls) => (calls.length > 2 ? Response.json({ error: { message: 'too many' } }, { status: 413 }) : echo(calls)));
+    const c = client(svc.fetch);
+    const results = await Promise.all([1, 2, 3, 4, 5].map((i) => c.call('F', [i])));
+    expect(results.map((r) => ('value' in r ? r.value : r.error.code))).toEqual(['F:1', 'F:2', 'F:3', 'F:4', 'F:5']);
+  });
+});
+
+describe('cache of pure functions', () => {
+  it('answers a repeated pure call from the cache, and identical calls in flight share one request slot', async () => {
+    const svc = fakeService(echo);
+    const c = client(svc.fetch);
+    const [a, b] = await Promise.all([c.call('PURE', [1]), c.call('PURE', [1])]);
+    expect(a).toEqual(b);
+    expect(svc.requests[0]).toHaveLength(1);
+    await c.call('PURE', [1]);
+    expect(svc.requests).toHaveLength(1);
+  });
+
+  it('never caches functions that read editable data, nor connection failures', async () => {
+    let up = false;
+    const fetchStub = vi.fn(async (_u: unknown, init?: RequestInit) => {
+      if (!up) throw new TypeError('fetch failed');
+      return echo((JSON.parse(String(init?.body)) as { calls: Call[] }).calls);
+    });
+    const c = client(fetchStub as unknown as typeof fetch, { retryDelaysMs: [] });
+    const down = await c.call('PURE', [1]);
+    expect('error' in down).toBe(true);
+    up = true;
+    expect(await c.call('PURE', [1])).toEqual({ value: 'PURE:1' });
+    await c.call('IMPURE', [1]);
+    await c.call('IMPURE', [1]);
+    expect(fetchStub).toHaveBeenCalledTimes(4);
+  });
+
+  it('clearCache forgets results', async () => {
+    const svc = fakeService(echo);
+    const c = client(svc.fetch);
+    await c.call('PURE', [1]);
+    c.clearCache();
+    await c.call('PURE', [1]);
+    expect(svc.requests).toHaveLength(2);
+  });
+});

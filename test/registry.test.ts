@@ -1,0 +1,100 @@
+/**
+ * One definition per calculation: everything generated from the registry must agree with
+ * it — the service routes, the catalog endpoint, functions.json (both languages), the
+ * add-in's registrations, the bundle's function list and docs/functions.md.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BatchClient } from '../addin/functions/batch-client.js';
+import type { CustomFunctionsApi } from '../addin/functions/excel-errors.js';
+import { registerFunctions } from '../addin/functions/register.js';
+import { buildAddin } from '../addin/build/build.js';
+import { functionsMarkdown } from '../addin/build/docs.js';
+import { functionsJson, runtimeFunctionList } from '../addin/build/functions-json.js';
+import { catalog } from '../formulas/catalog.js';
+import { registry } from '../formulas/index.js';
+import { createApp } from '../server/app.js';
+
+const ids = registry.map((f) => f.id);
+
+describe('the registry itself', () => {
+  it('has unique ids that Excel accepts (letters, digits, periods; at least 3 characters)', () => {
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[A-Z][A-Z0-9.]{2,}$/);
+  });
+
+  it.each(registry.map((f) => [f.id, f] as const))('EDU.%s is fully described', (_id, f) => {
+    const names = f.params.map((p) => p.name);
+    expect(new Set(names).size).toBe(names.length);
+    // Excel requires every optional parameter to come after the required ones.
+    const firstOptional = f.params.findIndex((p) => p.optional || p.default !== undefined);
+    if (firstOptional >= 0) for (const p of f.params.slice(firstOptional)) expect(p.optional || p.default !== undefined).toBe(true);
+    for (const text of [f.summary, f.rounding, f.result.summary, ...f.params.flatMap((p) => [p.summary, p.hint])]) {
+      expect(text.zh.length).toBeGreaterThan(0);
+      expect(text.en.length).toBeGreaterThan(0);
+    }
+    expect(f.examples.length).toBeGreaterThan(0);
+  });
+});
+
+describe('generated artefacts agree with the registry', () => {
+  const entries = catalog();
+  let outDir: string;
+
+  beforeAll(async () => {
+    outDir = await buildAddin(mkdtempSync(path.join(os.tmpdir(), 'edu-build-')));
+  });
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+  it('functions.json (zh-CN) and functions.en-US.json list exactly the registry with its parameters', () => {
+    for (const [file, locale] of [
+      ['functions.json', 'zh'],
+      ['functions.en-US.json', 'en'],
+    ] as const) {
+      const built = JSON.parse(readFileSync(path.join(outDir, file), 'utf8'));
+      expect(built).toEqual(functionsJson(entries, locale));
+      expect(built.functions.map((f: { id: string }) => f.id)).toEqual(ids);
+      built.functions.forEach((f: { parameters: { name: string; optional: boolean; dimensionality: string }[] }, i: number) => {
+        const def = registry[i]!;
+        expect(f.parameters.map((p) => p.name)).toEqual(def.params.map((p) => p.name));
+        expect(f.parameters.map((p) => p.dimensionality)).toEqual(def.params.map((p) => p.dimensionality));
+        expect(f.parameters.map((p) => p.optional)).toEqual(def.params.map((p) => p.optional === true || p.default !== undefined));
+      });
+    }
+  });
+
+  it('the bundle carries the same function list it registers', () => {
+    const bundle = readFileSync(path.join(outDir, 'taskpane.js'), 'utf8');
+    for (const f of runtimeFunctionList(entries)) expect(bundle).toContain(`id:"${f.id}",paramCount:${f.paramCount},pure:${f.pure ? '!0' : '!1'}`);
+  });
+
+  it('the add-in associates exactly the registry ids with CustomFunctions', () => {
+    const associated: string[] = [];
+    const api = { associate: (id: string) => associated.push(id) } as unknown as CustomFunctionsApi;
+    const client = new BatchClient({ baseUrl: () => 'http://127.0.0.1:9', fetch, pure: new Set() });
+    registerFunctions(api, client, runtimeFunctionList(entries));
+    expect(associated).toEqual(ids);
+  });
+
+  it('the catalog endpoint serves the registry', async () => {
+    const res = await request(createApp()).get('/api/v1/functions');
+    expect(res.body.functions).toEqual(JSON.parse(JSON.stringify(entries)));
+  });
+
+  it('the service routes every registry function (no "unknown function")', async () => {
+    const app = createApp();
+    for (const def of registry) {
+      const args = def.params.map(() => null);
+      const res = await request(app).post(`/api/v1/calc/${def.id}`).send({ args });
+      expect([200, 422]).toContain(res.status);
+    }
+  });
+
+  it('docs/functions.md is what `npm run docs` generates (run it after changing a definition)', () => {
+    const committed = readFileSync(path.join(import.meta.dirname, '..', 'docs', 'functions.md'), 'utf8');
+    expect(committed).toBe(functionsMarkdown(entries));
+  });
+});

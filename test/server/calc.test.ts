@@ -1,0 +1,130 @@
+/**
+ * The calculation endpoints in-process: status codes and bodies for good calls, domain
+ * errors (422), malformed requests (400), limits (413), JSON everywhere.
+ */
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.js';
+
+const app = createApp();
+// The national CV limit for primary schools is 0.50 (教督〔2017〕6号).
+const profileArgs = ['cn-national', 'balance.cvLimit.primary'];
+
+describe('POST /api/v1/calc/{ID}', () => {
+  it('answers 200 with the value', async () => {
+    const res = await request(app).post('/api/v1/calc/PROFILE').send({ args: profileArgs });
+    expect(res.status).toBe(200);
+    expect(res.body.value).toBe(0.5);
+  });
+
+  it('accepts the id case-insensitively and with the EDU. prefix', async () => {
+    const res = await request(app).post('/api/v1/calc/edu.profile').send({ args: profileArgs });
+    expect(res.status).toBe(200);
+  });
+
+  it('answers 422 with a bilingual error for a domain error', async () => {
+    const res = await request(app).post('/api/v1/calc/PROFILE').send({ args: ['no-such-profile', 'x'] });
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('VALUE');
+    expect(res.body.error.message).toMatch(/找不到政策配置 "no-such-profile".* \/ Policy profile "no-such-profile" was not found/);
+  });
+
+  it('answers 422 naming the argument when a value has the wrong type', async () => {
+    const res = await request(app).post('/api/v1/calc/PROFILE').send({ args: [42, 'x'] });
+    expect(res.status).toBe(422);
+    expect(res.body.error.message).toContain('profile');
+    expect(res.body.error.message).toContain('42');
+  });
+
+  it('answers 400 for an unknown function, naming it', async () => {
+    const res = await request(app).post('/api/v1/calc/NOPE').send({ args: [] });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('"NOPE"');
+  });
+
+  it('answers 400 for a wrong number of arguments, saying how many it takes', async () => {
+    const res = await request(app).post('/api/v1/calc/PROFILE').send({ args: ['a', 'b', 'c'] });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe('EDU.PROFILE takes 2 arguments, got 3');
+  });
+
+  it('answers 400 for malformed JSON and for a body without args', async () => {
+    const bad = await request(app).post('/api/v1/calc/PROFILE').set('content-type', 'application/json').send('{"args": [');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('BAD_JSON');
+    const noArgs = await request(app).post('/api/v1/calc/PROFILE').send({ arguments: [] });
+    expect(noArgs.status).toBe(400);
+    expect(noArgs.body.error.message).toContain('{"args": [...]}');
+  });
+});
+
+describe('POST /api/v1/calc (batch)', () => {
+  it('answers one result per call, in order; one bad call never fails the others', async () => {
+    const res = await request(app)
+      .post('/api/v1/calc')
+      .send({
+        calls: [
+          { fn: 'PROFILE', args: profileArgs },
+          { fn: 'NOPE', args: [] },
+          { fn: 'PROFILE', args: ['x'] },
+          { fn: 'PROFILE', args: ['missing-profile', 'k'] },
+          { fn: 'PROFILE', args: profileArgs },
+        ],
+      });
+    expect(res.status).toBe(200);
+    const r = res.body.results;
+    expect(r).toHaveLength(5);
+    expect(r[0].value).toBe(0.5);
+    expect(r[1].error.code).toBe('NA');
+    expect(r[1].error.message).toContain('EDU.NOPE');
+    expect(r[2].error.message).toContain('takes 2 arguments, got 1');
+    expect(r[3].error.code).toBe('VALUE');
+    expect(r[4]).toEqual(r[0]);
+  });
+
+  it('answers 413 stating the limit when a batch holds too many calls', async () => {
+    const small = createApp({ limits: { maxCalls: 3 } });
+    const calls = Array.from({ length: 4 }, () => ({ fn: 'PROFILE', args: profileArgs }));
+    const res = await request(small).post('/api/v1/calc').send({ calls });
+    expect(res.status).toBe(413);
+    expect(res.body.error.message).toContain('at most 3 calls; this one has 4');
+  });
+
+  it('answers 413 stating the byte limit when the body is too large', async () => {
+    const small = createApp({ limits: { maxBodyBytes: 1000 } });
+    const res = await request(small)
+      .post('/api/v1/calc')
+      .send({ calls: [{ fn: 'PROFILE', args: ['x'.repeat(2000), 'k'] }] });
+    expect(res.status).toBe(413);
+    expect(res.body.error.message).toContain('1000 bytes');
+  });
+
+  it('answers 400 when calls is missing or malformed', async () => {
+    const res = await request(app).post('/api/v1/calc').send({ calls: [{ fn: 1 }] });
+    expect(res.status).toBe(400);
+  });
+});
+
+describe('catalog, health and unknown routes', () => {
+  it('GET /healthz answers ok', async () => {
+    const res = await request(app).get('/healthz');
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('ok');
+  });
+
+  it('GET /api/v1/functions lists every function with its parameters', async () => {
+    const res = await request(app).get('/api/v1/functions');
+    expect(res.status).toBe(200);
+    const profile = res.body.functions.find((f: { id: string }) => f.id === 'PROFILE');
+    expect(profile.name).toBe('EDU.PROFILE');
+    expect(profile.params.map((p: { name: string }) => p.name)).toEqual(['profile', 'key']);
+  });
+
+  it('unknown API routes and pages answer JSON 404', async () => {
+    for (const path of ['/api/v1/nothing', '/nothing']) {
+      const res = await request(app).get(path);
+      expect(res.status).toBe(404);
+      expect(res.body.error.code).toBe('NOT_FOUND');
+    }
+  });
+});
