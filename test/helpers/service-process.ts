@@ -4,6 +4,8 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,7 +31,20 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startService(env: Record<string, string> = {}, timeoutMs = 30_000): Promise<ServiceProcess> {
+/** GET /healthz, accepting the self-signed certificates tests make. */
+function healthy(url: string): Promise<boolean> {
+  const get = url.startsWith('https:') ? https.get : http.get;
+  return new Promise((resolve) => {
+    const req = get(`${url}/healthz`, { rejectUnauthorized: false }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('error', () => resolve(false));
+    req.setTimeout(2000, () => req.destroy());
+  });
+}
+
+export async function startService(env: Record<string, string> = {}, timeoutMs = 30_000, scheme: 'http' | 'https' = 'http'): Promise<ServiceProcess> {
   const dataDir = env.EDU_DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'edu-data-'));
   const port = env.PORT ?? String(await freePort());
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'main.ts')], {
@@ -40,7 +55,7 @@ export async function startService(env: Record<string, string> = {}, timeoutMs =
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const url = `http://127.0.0.1:${port}`;
+  const url = `${scheme}://127.0.0.1:${port}`;
   let exited = false;
   child.once('exit', () => (exited = true));
   for (const deadline = Date.now() + timeoutMs; ; ) {
@@ -49,8 +64,7 @@ export async function startService(env: Record<string, string> = {}, timeoutMs =
       child.kill('SIGKILL');
       throw new Error(`service did not answer /healthz within ${timeoutMs} ms:\n${out}`);
     }
-    const up = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
-    if (up) break;
+    if (await healthy(url)) break;
     await new Promise((r) => setTimeout(r, 100));
   }
   return {

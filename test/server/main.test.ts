@@ -1,0 +1,80 @@
+/**
+ * The service as `npm start` runs it: it serves the built add-in beside the API (with the
+ * CORS header Excel on the web needs for functions.json), office.js from the pinned
+ * package, and HTTPS directly when TLS_CERT and TLS_KEY name a certificate.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import https from 'node:https';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAddin } from '../../addin/build/build.js';
+import { startService, type ServiceProcess } from '../helpers/service-process.js';
+
+let addinDir: string;
+beforeAll(async () => {
+  addinDir = await buildAddin(mkdtempSync(path.join(os.tmpdir(), 'edu-addin-')));
+});
+
+describe('plain HTTP with the add-in', () => {
+  let service: ServiceProcess;
+  beforeAll(async () => {
+    service = await startService({ EDU_ADDIN_DIR: addinDir });
+  });
+  afterAll(() => service.stop());
+
+  it('serves functions.json with Access-Control-Allow-Origin for Excel on the web', async () => {
+    const res = await fetch(`${service.url}/functions.json`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    const body = (await res.json()) as { functions: { id: string }[] };
+    expect(body.functions.map((f) => f.id)).toContain('APPORTION');
+  });
+
+  it('serves the task pane page, its bundle, the icons, the help page, the manifest and office.js', async () => {
+    for (const file of ['/taskpane.html', '/taskpane.js', '/assets/icon-32.png', '/help.html', '/manifest.xml', '/office-js/office.js']) {
+      const res = await fetch(`${service.url}${file}`);
+      expect(res.status, file).toBe(200);
+    }
+  });
+
+  it('answers the API beside the files', async () => {
+    const res = await fetch(`${service.url}/api/v1/calc/APPORTION`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ args: [10, [[1], [1], [3]], null, null, null] }),
+    });
+    // 10 posts in proportion 1:1:3 are exactly 2, 2 and 6.
+    expect(await res.json()).toEqual({ value: [[2], [2], [6]] });
+  });
+});
+
+describe('HTTPS when TLS_CERT and TLS_KEY are set', () => {
+  let service: ServiceProcess;
+  let port: number;
+  beforeAll(async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'edu-tls-'));
+    const cert = path.join(dir, 'cert.pem');
+    const key = path.join(dir, 'key.pem');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-keyout', key, '-out', cert], {
+      stdio: 'ignore',
+    });
+    service = await startService({ TLS_CERT: cert, TLS_KEY: key, EDU_ADDIN_DIR: addinDir }, 30_000, 'https');
+    port = Number(new URL(service.url).port);
+  });
+  afterAll(() => service.stop());
+
+  it('answers /healthz over TLS', async () => {
+    const body = await new Promise<string>((resolve, reject) => {
+      https
+        .get({ host: '127.0.0.1', port, path: '/healthz', rejectUnauthorized: false }, (res) => {
+          let data = '';
+          res.on('data', (d: Buffer) => (data += d.toString()));
+          res.on('end', () => resolve(data));
+        })
+        .on('error', reject);
+    });
+    expect(JSON.parse(body).status).toBe('ok');
+  });
+});
