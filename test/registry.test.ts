@@ -15,7 +15,7 @@ import { buildAddin } from '../addin/build/build.js';
 import { functionsMarkdown } from '../addin/build/docs.js';
 import { functionsJson, runtimeFunctionList } from '../addin/build/functions-json.js';
 import { catalog } from '../formulas/catalog.js';
-import { registry } from '../formulas/index.js';
+import { registry, type ParamSpec } from '../formulas/index.js';
 import { createApp } from '../server/app.js';
 
 const ids = registry.map((f) => f.id);
@@ -27,12 +27,12 @@ describe('the registry itself', () => {
   });
 
   it.each(registry.map((f) => [f.id, f] as const))('EDU.%s is fully described', (_id, f) => {
-    const names = f.params.map((p) => p.name);
+    const names = f.params.map((p: ParamSpec) => p.name);
     expect(new Set(names).size).toBe(names.length);
     // Excel requires every optional parameter to come after the required ones.
-    const firstOptional = f.params.findIndex((p) => p.optional || p.default !== undefined);
+    const firstOptional = f.params.findIndex((p: ParamSpec) => p.optional || p.default !== undefined);
     if (firstOptional >= 0) for (const p of f.params.slice(firstOptional)) expect(p.optional || p.default !== undefined).toBe(true);
-    for (const text of [f.summary, f.rounding, f.result.summary, ...f.params.flatMap((p) => [p.summary, p.hint])]) {
+    for (const text of [f.summary, f.rounding, f.result.summary, ...f.params.flatMap((p: ParamSpec) => [p.summary, p.hint])]) {
       expect(text.zh.length).toBeGreaterThan(0);
       expect(text.en.length).toBeGreaterThan(0);
     }
@@ -59,9 +59,9 @@ describe('generated artefacts agree with the registry', () => {
       expect(built.functions.map((f: { id: string }) => f.id)).toEqual(ids);
       built.functions.forEach((f: { parameters: { name: string; optional: boolean; dimensionality: string }[] }, i: number) => {
         const def = registry[i]!;
-        expect(f.parameters.map((p) => p.name)).toEqual(def.params.map((p) => p.name));
-        expect(f.parameters.map((p) => p.dimensionality)).toEqual(def.params.map((p) => p.dimensionality));
-        expect(f.parameters.map((p) => p.optional)).toEqual(def.params.map((p) => p.optional === true || p.default !== undefined));
+        expect(f.parameters.map((p: ParamSpec) => p.name)).toEqual(def.params.map((p: ParamSpec) => p.name));
+        expect(f.parameters.map((p: ParamSpec) => p.dimensionality)).toEqual(def.params.map((p: ParamSpec) => p.dimensionality));
+        expect(f.parameters.map((p: ParamSpec) => p.optional)).toEqual(def.params.map((p: ParamSpec) => p.optional === true || p.default !== undefined));
       });
     }
   });
