@@ -59,9 +59,9 @@ describe('generated artefacts agree with the registry', () => {
       expect(built.functions.map((f: { id: string }) => f.id)).toEqual(ids);
       built.functions.forEach((f: { parameters: { name: string; optional: boolean; dimensionality: string }[] }, i: number) => {
         const def = registry[i]!;
-        expect(f.parameters.map((p: ParamSpec) => p.name)).toEqual(def.params.map((p: ParamSpec) => p.name));
-        expect(f.parameters.map((p: ParamSpec) => p.dimensionality)).toEqual(def.params.map((p: ParamSpec) => p.dimensionality));
-        expect(f.parameters.map((p: ParamSpec) => p.optional)).toEqual(def.params.map((p: ParamSpec) => p.optional === true || p.default !== undefined));
+        expect(f.parameters.map((p) => p.name)).toEqual(def.params.map((p: ParamSpec) => p.name));
+        expect(f.parameters.map((p) => p.dimensionality)).toEqual(def.params.map((p: ParamSpec) => p.dimensionality));
+        expect(f.parameters.map((p) => p.optional)).toEqual(def.params.map((p: ParamSpec) => p.optional === true || p.default !== undefined));
       });
     }
   });
