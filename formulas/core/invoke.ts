@@ -102,9 +102,22 @@ function problem(issue: z.core.$ZodIssue): { zh: string; en: string } {
   }
 }
 
-function describeIssue(spec: ParamSpec, issue: z.core.$ZodIssue, raw: unknown): FormulaError {
+/**
+ * For "one number or a range" arguments the union fails as a whole; the branch that got
+ * furthest into the input (the longest path, e.g. row 3 of a range) says what is wrong.
+ */
+function deepest(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (issue.code !== 'invalid_union') return issue;
+  const candidates = issue.errors.flat().filter((i) => i.path.length > 0);
+  if (candidates.length === 0) return issue;
+  const best = candidates.reduce((a, b) => (b.path.length > a.path.length ? b : a));
+  return { ...best, path: [...issue.path, ...best.path] } as z.core.$ZodIssue;
+}
+
+function describeIssue(spec: ParamSpec, firstIssue: z.core.$ZodIssue, raw: unknown): FormulaError {
+  const issue = deepest(firstIssue);
   const at = where(raw, issue.path);
-  const value = issue.path.length > 0 ? valueAt(raw, issue.path) : raw;
+  const value = issue.path.length > 0 && Array.isArray(raw) ? valueAt(raw, issue.path) : raw;
   const what = problem(issue);
   return valueError(
     `参数 ${spec.name}${at.zh} 的值 ${showValue(value)} ${what.zh}：${spec.hint.zh}`,
