@@ -1,4 +1,9 @@
 /** The balance formulas, in the order the reference lists them. */
 import type { AnyFormula } from '../core/definition.js';
+import { balanceCheck } from './balance-check.js';
+import { balanceCv } from './balance-cv.js';
+import { classBand } from './class-band.js';
+import { gapToPass } from './gap-to-pass.js';
+import { weightedCv } from './weighted-cv.js';
 
-export const balanceFormulas: readonly AnyFormula[] = [];
+export const balanceFormulas: readonly AnyFormula[] = [weightedCv, balanceCv, balanceCheck, gapToPass, classBand];

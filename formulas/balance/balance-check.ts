@@ -1,0 +1,129 @@
+/**
+ * EDU.BALANCECHECK(indicators, level, [profile]): per school, how many of the seven resource
+ * thresholds it meets and whether it passes the assessment's school-level rule
+ * (教督〔2017〕6号: "每所学校至少6项指标达到上述要求，余项不能低于要求的85%"), with a
+ * third column naming what it misses so a planner sees where to act.
+ */
+import { z } from 'zod';
+import { defineFormula, param } from '../core/definition.js';
+import { matrixOf, type ResultCell } from '../core/excel-values.js';
+import type { Rational } from '../core/exact.js';
+import { resolveProfile } from '../core/profiles.js';
+import {
+  checkSevenColumns,
+  INDICATORS,
+  LEVEL_HINT,
+  levelsFor,
+  levelsSchema,
+  percentText,
+  PROFILE_HINT,
+  PROFILE_PARAM_SUMMARY,
+  readBalanceRules,
+  type BalanceRule,
+} from './indicators.js';
+import { percentOfThreshold, rationalsOf, type Standing, standingOf } from './school-standing.js';
+
+/** The third column when nothing is missed. */
+export const ALL_MET_TEXT = '全部达标';
+
+function missedText(values: readonly Rational[], standing: Standing, rule: BalanceRule): string {
+  const parts: string[] = [];
+  for (let i = 0; i < INDICATORS.length; i++) {
+    if (standing.met[i]) continue;
+    const below = standing.aboveFloor[i] ? '' : `（低于${percentText(rule.floorShareValue)}）`;
+    parts.push(`${INDICATORS[i]!.short} ${percentOfThreshold(values[i]!, rule.thresholds[i]!)}%${below}`);
+  }
+  return parts.length === 0 ? ALL_MET_TEXT : parts.join('；');
+}
+
+export const balanceCheck = defineFormula({
+  id: 'BALANCECHECK',
+  category: 'balance',
+  summary: {
+    zh: '每校七项资源配置指标达标项数、是否达到优质均衡要求（至少 6 项达标且其余不低于标准的 85%），以及未达标项',
+    en: 'Per school: how many of the 7 resource thresholds are met, whether it passes (at least 6 met and the rest at least 85% of threshold), and what is missed',
+  },
+  rounding: {
+    zh: '精确比较输入的小数：“达到…以上”含本数（≥ 标准即达标），余项 ≥ 85% × 标准（如 3.57 恰为 4.2 的 85%，算不低于）。第三列的百分比向下取到 0.1%，显示 85.0% 的一定不低于 85%',
+    en: 'Exact comparison of the decimals as typed: a threshold is met at value ≥ threshold (以上 includes the number itself); a missed one passes the floor at value ≥ 85% × threshold (3.57 is exactly 85% of 4.2). Percentages in the third column are rounded down to 0.1%, so a shown 85.0% really is at least 85%',
+  },
+  params: [
+    param({
+      name: 'indicators',
+      summary: {
+        zh: '每校一行、7 列（顺序同督导评估办法：高于规定学历教师、骨干教师、体育艺术教师、教学及辅助用房、体育运动场馆、仪器设备值、网络多媒体教室）',
+        en: 'One row per school, 7 columns in the assessment order (qualified, backbone, PE/art teachers, teaching space, sports area, equipment, multimedia rooms)',
+      },
+      dimensionality: 'matrix',
+      type: 'number',
+      hint: { zh: '请选择 n 行 7 列的指标区域，值不小于 0', en: 'Select the n x 7 range of indicator values, each at least 0' },
+      schema: matrixOf(z.number().min(0)),
+    }),
+    param({
+      name: 'level',
+      summary: {
+        zh: '学段："小学" 或 "初中"，或每校一个学段的一列',
+        en: 'Level: "primary" or "junior", or a column with one level per school',
+      },
+      dimensionality: 'matrix',
+      type: 'string',
+      hint: LEVEL_HINT,
+      schema: levelsSchema(),
+    }),
+    param({
+      name: 'profile',
+      summary: PROFILE_PARAM_SUMMARY,
+      dimensionality: 'scalar',
+      type: 'string',
+      optional: true,
+      hint: PROFILE_HINT,
+      schema: z.string(),
+    }),
+  ],
+  result: {
+    dimensionality: 'matrix',
+    type: 'any',
+    summary: {
+      zh: '每校一行 3 列：达标项数、是否达到要求（TRUE/FALSE）、未达标项（名称与达到标准的百分比；全部达标时为“全部达标”）',
+      en: 'One row per school, 3 columns: thresholds met, pass (TRUE/FALSE), what is missed (name and % of threshold; "全部达标" when none)',
+    },
+  },
+  pure: false,
+  examples: [
+    {
+      // Primary thresholds 4.2, 1, 0.9, 4.5, 7.5, 2000, 2.3. School 1 meets all; school 2 misses
+      // only the sports area, at 6.375 = exactly 85% of 7.5: it passes; school 3 misses two.
+      formula: '=EDU.BALANCECHECK({4.2,1,0.9,4.5,7.5,2000,2.3;5,1.2,1,5,6.375,2100,2.5;4,1,0.9,4.5,7.5,1900,2.3}, "小学")',
+      args: [
+        [
+          [4.2, 1, 0.9, 4.5, 7.5, 2000, 2.3],
+          [5, 1.2, 1, 5, 6.375, 2100, 2.5],
+          [4, 1, 0.9, 4.5, 7.5, 1900, 2.3],
+        ],
+        '小学',
+        null,
+      ],
+      result: [
+        [7, true, '全部达标'],
+        [6, true, '生均体育运动场馆 85.0%'],
+        [5, false, '高于规定学历教师 95.2%；生均教学仪器设备值 95.0%'],
+      ],
+    },
+  ],
+  compute({ indicators, level, profile }, ctx) {
+    const shape = checkSevenColumns(indicators, 'indicators');
+    if (shape) return shape;
+    const levels = levelsFor(level, indicators.length, { zh: 'indicators', en: 'indicators' });
+    if ('error' in levels) return levels;
+    const resolved = resolveProfile(ctx.profiles, profile);
+    if ('error' in resolved) return resolved;
+    const rules = readBalanceRules(resolved, levels);
+    if ('error' in rules) return rules;
+    return indicators.map((row, i): ResultCell[] => {
+      const rule = rules.get(levels[i]!)!;
+      const values = rationalsOf(row);
+      const standing = standingOf(values, rule);
+      return [standing.metCount, standing.pass, missedText(values, standing, rule)];
+    });
+  },
+});
