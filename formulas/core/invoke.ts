@@ -85,11 +85,15 @@ function problem(issue: z.core.$ZodIssue): { zh: string; en: string } {
       return issue.inclusive
         ? { zh: `大于 ${String(issue.maximum)}`, en: `is above ${String(issue.maximum)}` }
         : { zh: `不小于 ${String(issue.maximum)}`, en: `is not below ${String(issue.maximum)}` };
-    case 'invalid_value':
+    case 'invalid_value': {
+      // Long alias lists (Chinese names among them) would flood the tooltip; the hint names the main choices.
+      const shown = issue.values.slice(0, 6).map(String);
+      const more = issue.values.length > shown.length ? '…' : '';
       return {
-        zh: `不是可选值之一（${issue.values.map(String).join('、')}）`,
-        en: `is not one of the choices (${issue.values.map(String).join(', ')})`,
+        zh: `不是可选值之一（${shown.join('、')}${more}）`,
+        en: `is not one of the choices (${shown.join(', ')}${more})`,
       };
+    }
     case 'invalid_union':
       return { zh: '既不是单个数，也不是一行或一列', en: 'is neither a single number nor one row or column' };
     case 'custom':
