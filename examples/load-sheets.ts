@@ -1,0 +1,99 @@
+/**
+ * Finds the example sheets: every module in examples/sheets/ is imported and every
+ * exported array of ExampleSheet taken, so a family whose file is not written yet is
+ * simply absent. A module that fails to import, or a sheet that breaks the spec (bad
+ * reference, duplicate name, formula without "=", illustrative numbers without a note),
+ * is reported as a problem naming the file and the cell, and left out.
+ */
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ExampleSheet } from './sheet-spec.js';
+
+export const SHEETS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'sheets');
+
+/** The order of the seeds' cases; any other module follows, alphabetically. */
+const FAMILY_ORDER = ['staffing', 'funding', 'rotation', 'balance', 'tasks'];
+
+export interface SheetProblem {
+  file: string;
+  message: string;
+}
+
+export interface LoadedSheets {
+  sheets: ExampleSheet[];
+  problems: SheetProblem[];
+}
+
+const CELL_REF = /^[A-Z]{1,3}[1-9]\d*$/;
+const RANGE_REF = /^[A-Z]{1,3}[1-9]\d*:[A-Z]{1,3}[1-9]\d*$/;
+const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/;
+
+function looksLikeSheets(value: unknown): value is ExampleSheet[] {
+  return (
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.every((s) => typeof s === 'object' && s !== null && typeof (s as ExampleSheet).name === 'string' && Array.isArray((s as ExampleSheet).cells))
+  );
+}
+
+/** What is wrong with a sheet, one message each; empty when it keeps the spec. */
+export function checkSheet(sheet: ExampleSheet): string[] {
+  const problems: string[] = [];
+  const where = `sheet "${sheet.name}"`;
+  if (sheet.name.length === 0 || [...sheet.name].length > 31) problems.push(`${where}: a sheet name has 1 to 31 characters`);
+  if (SHEET_NAME_FORBIDDEN.test(sheet.name)) problems.push(`${where}: a sheet name may not hold [ ] : * ? / \\`);
+  const seen = new Set<string>();
+  for (const cell of sheet.cells) {
+    if (!CELL_REF.test(cell.ref)) problems.push(`${where}: "${cell.ref}" is not an A1 cell reference (upper case, e.g. B4)`);
+    if (seen.has(cell.ref)) problems.push(`${where}: cell ${cell.ref} is given twice`);
+    seen.add(cell.ref);
+    if (cell.formula !== undefined && cell.value !== undefined) problems.push(`${where}: cell ${cell.ref} has both a value and a formula`);
+    if (cell.formula !== undefined && !cell.formula.startsWith('=')) problems.push(`${where}: cell ${cell.ref}'s formula must start with "="`);
+  }
+  for (const merge of sheet.merges ?? []) if (!RANGE_REF.test(merge)) problems.push(`${where}: merge "${merge}" is not a range like A1:F1`);
+  if (sheet.cells.some((c) => c.style === 'illustrative') && !sheet.cells.some((c) => c.style === 'note')) {
+    problems.push(`${where}: it has illustrative numbers but no note cell saying they are illustrative`);
+  }
+  return problems;
+}
+
+function moduleOrder(a: string, b: string): number {
+  const rank = (file: string) => {
+    const i = FAMILY_ORDER.indexOf(path.basename(file, '.ts'));
+    return i < 0 ? FAMILY_ORDER.length : i;
+  };
+  return rank(a) - rank(b) || a.localeCompare(b);
+}
+
+export async function loadExampleSheets(dir: string = SHEETS_DIR): Promise<LoadedSheets> {
+  const files = (await readdir(dir).catch(() => [] as string[]))
+    .filter((f) => /^[a-z0-9-]+\.ts$/.test(f))
+    .sort(moduleOrder);
+  const sheets: ExampleSheet[] = [];
+  const problems: SheetProblem[] = [];
+  const names = new Set<string>();
+  for (const file of files) {
+    let exported: Record<string, unknown>;
+    try {
+      exported = (await import(pathToFileURL(path.join(dir, file)).href)) as Record<string, unknown>;
+    } catch (err) {
+      problems.push({ file, message: `cannot be imported: ${err instanceof Error ? err.message : String(err)}` });
+      continue;
+    }
+    for (const value of Object.values(exported)) {
+      if (!looksLikeSheets(value)) continue;
+      for (const sheet of value) {
+        const wrong = checkSheet(sheet);
+        if (names.has(sheet.name)) wrong.push(`sheet "${sheet.name}": another module already has a sheet of that name`);
+        if (wrong.length > 0) {
+          for (const message of wrong) problems.push({ file, message });
+          continue;
+        }
+        names.add(sheet.name);
+        sheets.push(sheet);
+      }
+    }
+  }
+  return { sheets, problems };
+}

@@ -1,0 +1,133 @@
+/**
+ * 公用经费分配表: each centre's share of the county's yearly public funds by driver
+ * (平办发〔2023〕22号: 160万元 a year, "按人数、分类别、分层次配额"), its lump sum, and a
+ * 合计 row that must equal the budget to the fen.
+ *
+ *   序号 | 单位名称 | 人数 | 分配金额（元）: driver 1 | driver 2 | ... | 合计（元）
+ *
+ * Amounts are read into integer fen; each row's 合计 and the 合计 row are integer sums.
+ * If the lump sums do not add up to the budget the form is refused (422) with the
+ * difference, rather than printed with a total that is not the budget.
+ */
+import { z } from 'zod';
+import { count, defineForm, formPayload, nameText } from '../template.js';
+import { moneyFen, showYuan, sumFen, yuan } from '../money.js';
+
+const schema = formPayload({
+  budget: moneyFen(),
+  drivers: z.array(z.strictObject({ name: nameText(20) })).min(1).max(8),
+  rows: z
+    .array(
+      z.strictObject({
+        name: nameText(),
+        headcount: count().optional(),
+        shares: z.array(moneyFen()).min(1).max(8),
+      }),
+    )
+    .min(1)
+    .max(200),
+});
+
+export const publicFunds = defineForm({
+  id: 'public-funds',
+  title: '公用经费分配表',
+  summary: {
+    zh: '各单位按分配因素（按人数、分类别、分层次等）的公用经费额度、各单位合计与总额；合计须与预算分毫不差',
+    en: 'Public funds per unit by driver (headcount, category, tier ...), each unit’s lump sum and the total, which must equal the budget to the fen',
+  },
+  orientation: 'portrait',
+  bodySize: 12,
+  fields: {
+    budget: { zh: '预算总额', en: 'budget' },
+    drivers: { zh: '分配因素', en: 'drivers' },
+    rows: { zh: '单位', en: 'units' },
+    name: { zh: '名称', en: 'name' },
+    headcount: { zh: '人数', en: 'headcount' },
+    shares: { zh: '分配金额', en: 'shares' },
+  },
+  schema,
+  // Illustrative split of the seed's 1,600,000 yuan (平办发〔2023〕22号), worked in fen:
+  // 按人数 50% = 800,000 over the 48 posts (9/6/6/6/5/6/5/5): 16,666.666… yuan a head, so
+  //   9 -> 150,000.00, 6 -> 100,000.00, 5 -> 83,333.333…; the three 5s floor to 83,333.33
+  //   (sum 799,999.99) and the spare fen goes to the first of them: 83,333.34.
+  // 分类别 30% = 480,000 by the townships each centre covers (seed 000: 4/4/3/3/2/4/3/2 = 25),
+  //   19,200 a township: 76,800 / 57,600 / 38,400, exact.
+  // 分层次 20% = 320,000 by tier weight, 第一学区 (the county town) 1.5, the others 1 (8.5):
+  //   56,470.588… and 37,647.058…; floors 56,470.58 + 7 x 37,647.05 leave 7 fen, which go to
+  //   the seven largest remainders (.88 > .82): 37,647.06 each.
+  // Lump sums 283,270.58 + 214,447.06 + 195,247.06 x 2 + 159,380.40 + 214,447.06
+  //   + 178,580.39 + 159,380.39 = 1,600,000.00.
+  example: {
+    title: '学区教育事务中心公用经费分配表',
+    documentLine: '（据平办发〔2023〕22号：县财政每年安排学区教育事务中心公用经费160万元，按人数、分类别、分层次配额）',
+    budget: 1600000,
+    drivers: [{ name: '按人数' }, { name: '分类别' }, { name: '分层次' }],
+    rows: [
+      { name: '第一学区教育事务中心', headcount: 9, shares: ['150000.00', '76800.00', '56470.58'] },
+      { name: '第二学区教育事务中心', headcount: 6, shares: ['100000.00', '76800.00', '37647.06'] },
+      { name: '第三学区教育事务中心', headcount: 6, shares: ['100000.00', '57600.00', '37647.06'] },
+      { name: '第四学区教育事务中心', headcount: 6, shares: ['100000.00', '57600.00', '37647.06'] },
+      { name: '第五学区教育事务中心', headcount: 5, shares: ['83333.34', '38400.00', '37647.06'] },
+      { name: '第六学区教育事务中心', headcount: 6, shares: ['100000.00', '76800.00', '37647.06'] },
+      { name: '第七学区教育事务中心', headcount: 5, shares: ['83333.33', '57600.00', '37647.06'] },
+      { name: '第八学区教育事务中心', headcount: 5, shares: ['83333.33', '38400.00', '37647.06'] },
+    ],
+    remarks: [
+      '示例数据，仅作演示：按人数、分类别、分层次的比例（50%、30%、20%），以辖区乡镇（街道）数代表“类别”、以第一学区层次系数 1.5 代表“层次”，均为假设，非政策规定；实际比例由县教育局、财政局确定。',
+    ],
+  },
+  build(payload) {
+    const drivers = payload.drivers;
+    const bad = payload.rows.findIndex((r) => r.shares.length !== drivers.length);
+    if (bad >= 0) {
+      const row = payload.rows[bad]!;
+      return {
+        problem: {
+          zh: `单位第 ${bad + 1} 行（${row.name}）有 ${row.shares.length} 个分配金额，但分配因素有 ${drivers.length} 个（${drivers.map((d) => d.name).join('、')}）：请每个因素填一个金额，没有的填 0`,
+          en: `Unit row ${bad + 1} (${row.name}) has ${row.shares.length} shares but there are ${drivers.length} drivers (${drivers.map((d) => d.name).join(', ')}): give one amount per driver, 0 where none`,
+        },
+      };
+    }
+    const lumps = payload.rows.map((r) => sumFen(r.shares));
+    const total = sumFen(lumps);
+    if (total !== payload.budget) {
+      const diff = total - payload.budget;
+      return {
+        problem: {
+          zh: `各单位合计 ${showYuan(total)} 元，与预算总额 ${showYuan(payload.budget)} 元${diff > 0n ? '多' : '少'} ${showYuan(diff < 0n ? -diff : diff)} 元：分配结果必须与预算分毫不差，请核对各单位金额（用 EDU 分配函数可保证合计等于预算）`,
+          en: `The units add up to ${showYuan(total)} yuan, ${showYuan(diff < 0n ? -diff : diff)} yuan ${diff > 0n ? 'more' : 'less'} than the budget of ${showYuan(payload.budget)}: the split must equal the budget to the fen; check the amounts (the EDU split functions guarantee it)`,
+        },
+      };
+    }
+    const withHeadcount = payload.rows.some((r) => r.headcount !== undefined);
+    const driverTotals = drivers.map((_, k) => sumFen(payload.rows.map((r) => r.shares[k]!)));
+    const headcountTotal = payload.rows.reduce((sum, r) => sum + (r.headcount ?? 0), 0);
+    return {
+      columns: [
+        { key: 'no', header: '序号', width: 6, kind: 'center' },
+        { key: 'name', header: '单位名称', width: 26, kind: 'text' },
+        ...(withHeadcount ? [{ key: 'headcount', header: '人数', width: 7, kind: 'integer' as const }] : []),
+        { header: '分配金额（元）', children: drivers.map((d, k) => ({ key: `share${k}`, header: d.name, width: 14, kind: 'money' as const })) },
+        { key: 'lump', header: '合计（元）', width: 15, kind: 'money' },
+      ],
+      rows: payload.rows.map((r, i) => ({
+        no: String(i + 1),
+        name: r.name,
+        headcount: r.headcount ?? null,
+        ...Object.fromEntries(r.shares.map((fen, k) => [`share${k}`, yuan(fen)])),
+        lump: yuan(lumps[i]!),
+      })),
+      footRows: [
+        {
+          cells: [
+            { column: 'no', span: 2, value: '合 计', kind: 'center' },
+            ...(withHeadcount ? [{ column: 'headcount', value: headcountTotal }] : []),
+            ...driverTotals.map((fen, k) => ({ column: `share${k}`, value: yuan(fen) })),
+            { column: 'lump', value: yuan(total) },
+          ],
+        },
+      ],
+      unitLine: `预算总额：${showYuan(payload.budget)} 元　　单位：元`,
+    };
+  },
+});

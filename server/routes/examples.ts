@@ -1,0 +1,40 @@
+/**
+ * GET /api/v1/example-sheets: the example workbook's sheets as data, for the task pane's
+ * "insert the example sheets". Formulas are given as typed (=EDU.X(...)): written through
+ * the Excel API they are entered as if typed, so Excel resolves them itself; only a file
+ * needs the stored _xldudf_ form (examples/example-workbook.ts). `styles` says how each
+ * cell style looks. Sheets whose module is broken are left out, logged and listed in
+ * `skipped`.
+ */
+import { Router } from 'express';
+import { EXAMPLE_FONT, EXAMPLE_STYLES } from '../../examples/example-styles.js';
+import { introSheet } from '../../examples/example-workbook.js';
+import { loadExampleSheets, type LoadedSheets } from '../../examples/load-sheets.js';
+import type { Logger } from '../logger.js';
+
+export interface ExamplesOptions {
+  logger: Logger;
+  /** Folder of the sheet modules; examples/sheets by default. */
+  sheetsDir?: string;
+}
+
+export function examplesRouter(opts: ExamplesOptions): Router {
+  const router = Router();
+  let loaded: Promise<LoadedSheets> | undefined;
+
+  router.get('/example-sheets', async (_req, res) => {
+    loaded ??= loadExampleSheets(opts.sheetsDir).then((result) => {
+      for (const p of result.problems) opts.logger.log('error', 'examples.sheet_skipped', { file: p.file, problem: p.message });
+      return result;
+    });
+    const { sheets, problems } = await loaded;
+    res.json({
+      sheets: [introSheet(sheets), ...sheets],
+      font: EXAMPLE_FONT,
+      styles: EXAMPLE_STYLES,
+      skipped: problems,
+    });
+  });
+
+  return router;
+}

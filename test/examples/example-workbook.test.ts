@@ -1,0 +1,158 @@
+/**
+ * The example workbook builder: the file is written, every sheet is in it, custom-function
+ * calls are stored as Excel stores them (_xldudf_, t="array", cm="1" with the XLDAPR
+ * metadata part), the workbook recalculates on load, and the illustrative note is there.
+ * Read back with SheetJS and as raw XML.
+ */
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import JSZip from 'jszip';
+import * as XLSX from 'xlsx';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildExampleWorkbook, DYNAMIC_ARRAY_METADATA, INTRO_SHEET_NAME, writeExampleWorkbook } from '../../examples/example-workbook.js';
+import { checkSheet, loadExampleSheets, SHEETS_DIR } from '../../examples/load-sheets.js';
+import type { ExampleSheet } from '../../examples/sheet-spec.js';
+import { tasksSheets } from '../../examples/sheets/tasks.js';
+
+const staffing: ExampleSheet = {
+  name: '编制测算',
+  columns: { A: 24, B: 10, C: 10 },
+  merges: ['A1:C1'],
+  cells: [
+    { ref: 'A1', value: '48 个岗位分配到 8 个学区', style: 'title' },
+    { ref: 'A2', value: '学生数为示例数据，仅作演示', style: 'note' },
+    { ref: 'B4', value: 12000, style: 'illustrative' },
+    { ref: 'B5', value: 8000, style: 'illustrative' },
+    { ref: 'C4', formula: '=EDU.APPORTION(48,B4:B5,"hamilton",1)', style: 'result' },
+    { ref: 'C7', formula: '=SUM(C4#)', style: 'total' },
+    { ref: 'C8', formula: '=SUM(B4:B5)', style: 'total', numberFormat: '#,##0' },
+  ],
+};
+
+async function parts(xlsx: Buffer): Promise<JSZip> {
+  return JSZip.loadAsync(xlsx);
+}
+
+describe('buildExampleWorkbook', () => {
+  let xlsx: Buffer;
+  let zip: JSZip;
+  beforeAll(async () => {
+    xlsx = await buildExampleWorkbook([staffing, ...tasksSheets]);
+    zip = await parts(xlsx);
+  });
+
+  it('holds the intro sheet first, then every sheet in order', () => {
+    const book = XLSX.read(xlsx, { type: 'buffer' });
+    expect(book.SheetNames).toEqual([INTRO_SHEET_NAME, '编制测算', '重点任务']);
+  });
+
+  it('stores EDU calls as _xldudf_ dynamic-array formulas on cells flagged cm="1"', async () => {
+    const sheet = await zip.file('xl/worksheets/sheet2.xml')!.async('string');
+    expect(sheet).toMatch(/<c r="C4"[^>]* cm="1"><f t="array" ref="C4">_xldudf_EDU_APPORTION\(48,B4:B5,&quot;hamilton&quot;,1\)<\/f><\/c>/);
+    expect(sheet).toMatch(/<c r="C7"[^>]* cm="1"><f t="array" ref="C7">SUM\(_xlfn.ANCHORARRAY\(C4\)\)<\/f><\/c>/);
+    // A plain formula stays plain: no array, no cell metadata.
+    expect(sheet).toMatch(/<c r="C8"[^>]*><f>SUM\(B4:B5\)<\/f><\/c>/);
+    expect(sheet).not.toMatch(/<c r="C8"[^>]*cm=/);
+    // No typed EDU. call is left anywhere in any sheet.
+    for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
+      expect(await zip.file(name)!.async('string')).not.toMatch(/<f[^>]*>[^<]*EDU\./);
+    }
+  });
+
+  it('a second library reads the stored formulas', () => {
+    // sheetStubs: a formula cell without a cached value is still a cell.
+    const book = XLSX.read(xlsx, { type: 'buffer', cellFormula: true, sheetStubs: true });
+    const sheet = book.Sheets['编制测算']!;
+    expect(sheet.C4?.f).toBe('_xldudf_EDU_APPORTION(48,B4:B5,"hamilton",1)');
+    expect(sheet.B4?.v).toBe(12000);
+  });
+
+  it('declares the dynamic-array metadata part as Excel does and recalculates on load', async () => {
+    expect(await zip.file('xl/metadata.xml')!.async('string')).toBe(DYNAMIC_ARRAY_METADATA);
+    expect(DYNAMIC_ARRAY_METADATA).toContain('<xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/>');
+    expect(await zip.file('[Content_Types].xml')!.async('string')).toContain(
+      '<Override PartName="/xl/metadata.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml"/>',
+    );
+    expect(await zip.file('xl/_rels/workbook.xml.rels')!.async('string')).toMatch(
+      /Type="http:\/\/schemas.openxmlformats.org\/officeDocument\/2006\/relationships\/sheetMetadata" Target="metadata.xml"/,
+    );
+    expect(await zip.file('xl/workbook.xml')!.async('string')).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
+  });
+
+  it('says on the intro sheet that illustrative numbers are illustrative, and that the add-in is needed', () => {
+    const intro = XLSX.read(xlsx, { type: 'buffer' }).Sheets[INTRO_SHEET_NAME]!;
+    const text = XLSX.utils.sheet_to_json<string[]>(intro, { header: 1 }).flat().join('\n');
+    expect(text).toContain('示例数据，仅作演示');
+    expect(text).toContain('illustrative only');
+    expect(text).toContain('加载项');
+    expect(text).toContain('编制测算');
+    expect(text).toContain('48 个岗位分配到 8 个学区');
+  });
+
+  it('a workbook without custom functions gets no metadata part', async () => {
+    const plain = await parts(await buildExampleWorkbook(tasksSheets));
+    expect(plain.file('xl/metadata.xml')).toBeNull();
+  });
+});
+
+describe('writeExampleWorkbook over examples/sheets', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'edu-example-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('writes the file with every sheet the folder’s modules export, none left out', async () => {
+    const out = path.join(dir, 'county-planning.xlsx');
+    const { sheets, problems } = await writeExampleWorkbook(out);
+    expect(problems).toEqual([]);
+    const book = XLSX.read(await readFile(out), { type: 'buffer', cellFormula: true, sheetStubs: true });
+    expect(book.SheetNames).toEqual(sheets);
+    expect(sheets[0]).toBe(INTRO_SHEET_NAME);
+    expect(sheets).toContain('重点任务');
+    // Every formula in every sheet is in the stored form: no typed custom-function call.
+    for (const name of book.SheetNames) {
+      for (const [ref, cell] of Object.entries(book.Sheets[name]!)) {
+        if (!ref.startsWith('!') && (cell as XLSX.CellObject).f) expect((cell as XLSX.CellObject).f).not.toMatch(/(^|[^_A-Za-z])EDU\./);
+      }
+    }
+  });
+
+  it('leaves out a broken module and a sheet that breaks the spec, saying which and why', async () => {
+    const sheetsDir = path.join(dir, 'sheets');
+    await mkdir(sheetsDir, { recursive: true });
+    await writeFile(path.join(sheetsDir, 'good.ts'), `export const goodSheets = [{ name: '好', cells: [{ ref: 'A1', formula: '=EDU.PROFILE("cn-national","k")' }] }];\n`);
+    await writeFile(path.join(sheetsDir, 'broken.ts'), 'export const brokenSheets = [{ name: ;\n');
+    await writeFile(
+      path.join(sheetsDir, 'funding.ts'),
+      `export const fundingSheets = [{ name: '经费', cells: [{ ref: 'b4', value: 1 }, { ref: 'B5', value: 2, style: 'illustrative' }, { ref: 'B6', formula: 'SUM(B4:B5)' }] }];\n`,
+    );
+    const out = path.join(dir, 'fixture.xlsx');
+    const { sheets, problems } = await writeExampleWorkbook(out, sheetsDir);
+    expect(sheets).toEqual([INTRO_SHEET_NAME, '好']);
+    expect(problems.map((p) => p.file)).toEqual(['funding.ts', 'funding.ts', 'funding.ts', 'broken.ts']);
+    const messages = problems.map((p) => p.message).join('\n');
+    expect(messages).toContain('"b4" is not an A1 cell reference');
+    expect(messages).toContain('must start with "="');
+    expect(messages).toContain('no note cell');
+    expect(messages).toContain('cannot be imported');
+  });
+
+  it('a folder that is not there gives no sheets and no problems', async () => {
+    expect(await loadExampleSheets(path.join(dir, 'nowhere'))).toEqual({ sheets: [], problems: [] });
+  });
+});
+
+describe('the shipped tasks sheet', () => {
+  it('keeps the spec', () => {
+    for (const sheet of tasksSheets) expect(checkSheet(sheet)).toEqual([]);
+  });
+
+  it('is found in examples/sheets', async () => {
+    const { sheets } = await loadExampleSheets(SHEETS_DIR);
+    expect(sheets.map((s) => s.name)).toContain('重点任务');
+  });
+});
