@@ -1,4 +1,6 @@
 /** The funding formulas, in the order the reference lists them. */
 import type { AnyFormula } from '../core/definition.js';
+import { fundSplit } from './fund-split.js';
+import { publicFunds } from './public-funds.js';
 
-export const fundingFormulas: readonly AnyFormula[] = [];
+export const fundingFormulas: readonly AnyFormula[] = [fundSplit, publicFunds];

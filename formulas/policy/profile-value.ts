@@ -35,7 +35,23 @@ export const profileValue = defineFormula({
   ],
   result: { dimensionality: 'scalar', type: 'any', summary: { zh: '该项的值', en: 'The value' } },
   pure: false,
-  examples: [],
+  examples: [
+    {
+      formula: '=EDU.PROFILE("cn-national", "funding.publicFunds.primary")',
+      args: ['cn-national', 'funding.publicFunds.primary'],
+      result: 650,
+    },
+    {
+      formula: '=EDU.PROFILE("cn-national@2016-09-01", "funding.publicFunds.special")',
+      args: ['cn-national@2016-09-01', 'funding.publicFunds.special'],
+      result: 6000,
+    },
+    {
+      formula: '=EDU.PROFILE("cn-national", "funding.teacherTraining.share")',
+      args: ['cn-national', 'funding.teacherTraining.share'],
+      result: 0.05,
+    },
+  ],
   compute({ profile, key }, ctx) {
     const resolved = resolveProfile(ctx.profiles, profile);
     if ('error' in resolved) return resolved;

@@ -1,0 +1,369 @@
+/**
+ * EDU.FUNDSPLIT(budget, drivers, [weights], [lumpSums], [floors], [caps], [detail]):
+ * splits a fixed pot exactly to the fen "按人数、分类别、分层次" (by headcount, by category,
+ * by tier: seed 000, 平办发〔2023〕22号, 1,600,000 yuan a year over 8 district centres).
+ *
+ * Unit i gets lump_i + r * Σ_j w_j * d_ij, with r chosen so the parts add up to the
+ * budget; a unit pushed below its floor is raised to it, one above its cap held at it, and
+ * the rest re-spread over the others until stable (as in the UK school funding formula's
+ * floors, capping and scaling). The arithmetic is in clamped-split.ts.
+ */
+import { defineFormula, param } from '../core/definition.js';
+import { type FormulaError, numError, rowsEn, rowsZh, valueError } from '../core/errors.js';
+import { decimalOf, scaledInteger } from '../core/exact.js';
+import { booleanCell, finiteNumber, type PerUnit, type ResultCell } from '../core/excel-values.js';
+import { fenToYuan, formatYuan, MAX_FEN, MAX_YUAN, yuanToFen, yuanToFenNumber } from '../core/money.js';
+import { highestTotal, lowestTotal, type Level, type SplitInput, splitExactly } from './clamped-split.js';
+import { numberMatrix, numberVector, perUnitNumbers } from './fast-cells.js';
+
+const money = { min: 0, max: MAX_YUAN };
+
+export const fundSplit = defineFormula({
+  id: 'FUNDSPLIT',
+  category: 'funding',
+  summary: {
+    zh: '把一笔固定经费按驱动量（人数、类别、层次）、权重、一次性拨款、保底和封顶分到各单位，精确到分，合计恰等于预算',
+    en: 'Splits a fixed budget over units by weighted drivers (headcount, category, tier) with lump sums, floors and caps, exact to the fen; the parts add up to the budget',
+  },
+  rounding: {
+    zh:
+      '以分为单位精确计算（整数分与精确分数，不用二进制浮点）。各单位先得其精确金额的整数分；剩下的分（少于单位数）按余数从大到小各补 1 分，' +
+      '余数相同先给加权驱动量合计较大的单位，再相同先给靠前的行。保底、封顶都是整分，补分后仍然成立；合计恰等于预算。' +
+      '明细（detail 为 TRUE）中，各驱动份额在本行内同样按最大余数法取整（余数相同先给靠前的列），保底/封顶调整 = 合计 − 一次性拨款 − 各份额，故每行恰好相加为合计。',
+    en:
+      'Exact in fen (whole fen and exact fractions, no binary floating point). Each unit first gets the whole fen of its exact amount; the fen left over ' +
+      '(fewer than the units) go one each by largest remainder, ties to the larger weighted driver total, then to the earlier row. Floors and caps are whole ' +
+      'fen and still hold; the parts add up to the budget exactly. In the detail (detail TRUE) each row\'s driver shares are rounded the same way within the ' +
+      'row (ties to the earlier column) and the floor/cap adjustment is total − lump sum − shares, so every row adds up exactly to its total.',
+  },
+  params: [
+    param({
+      name: 'budget',
+      summary: { zh: '要分配的经费总额（元，最多两位小数，不超过 10^12）', en: 'The pot to split (yuan, at most 2 decimals, up to 10^12)' },
+      dimensionality: 'scalar',
+      type: 'number',
+      hint: { zh: '请填写以元为单位、不超过两位小数的非负金额', en: 'Enter a non-negative amount in yuan with at most 2 decimals' },
+      schema: finiteNumber().min(0).max(MAX_YUAN),
+    }),
+    param({
+      name: 'drivers',
+      summary: {
+        zh: '驱动量：每个单位一行，每种驱动量一列（分类别学生数、寄宿生、编制人数、学校数……）',
+        en: 'Drivers: one row per unit, one column per driver (pupils by category, boarders, staff, schools ...)',
+      },
+      dimensionality: 'matrix',
+      type: 'number',
+      hint: { zh: '请选择每单位一行、每种驱动量一列的非负数区域', en: 'Select a range of non-negative numbers, one row per unit and one column per driver' },
+      schema: numberMatrix({ min: 0 }),
+    }),
+    param({
+      name: 'weights',
+      summary: { zh: '每种驱动量一个单位的相对权重（一行，与 drivers 列数相同；省略则都为 1）', en: 'Relative weight of one unit of each driver (a row, one per drivers column; default all 1)' },
+      dimensionality: 'matrix',
+      type: 'number',
+      optional: true,
+      hint: { zh: '请给 drivers 的每一列一个非负权重', en: 'Give each drivers column a non-negative weight' },
+      schema: numberVector({ min: 0 }),
+    }),
+    param({
+      name: 'lumpSums',
+      summary: { zh: '先给的一次性拨款（元），每单位一个或一个数给全部，如按层次（XLOOKUP 人数段）定的基数', en: 'Fixed amounts given first (yuan), one per unit or one for all, e.g. a base set by tier (XLOOKUP from a pupil band)' },
+      dimensionality: 'matrix',
+      type: 'number',
+      optional: true,
+      hint: { zh: '请填写每单位一个、以元为单位且不超过两位小数的非负金额（空白为 0）', en: 'Enter one non-negative yuan amount (at most 2 decimals) per unit; blank means 0' },
+      schema: perUnitNumbers({ ...money, blank: true }),
+    }),
+    param({
+      name: 'floors',
+      summary: { zh: '保底额（元）：单位合计不低于此数；每单位一个或一个数给全部，空白为不设', en: 'Floors (yuan): a unit\'s total is never below; one per unit or one for all, blank for none' },
+      dimensionality: 'matrix',
+      type: 'number',
+      optional: true,
+      hint: { zh: '请填写以元为单位、不超过两位小数的非负金额，空白表示不设保底', en: 'Enter non-negative yuan amounts with at most 2 decimals; blank means no floor' },
+      schema: perUnitNumbers({ ...money, blank: true }),
+    }),
+    param({
+      name: 'caps',
+      summary: { zh: '封顶额（元）：单位合计不高于此数；每单位一个或一个数给全部，空白为不设', en: 'Caps (yuan): a unit\'s total is never above; one per unit or one for all, blank for none' },
+      dimensionality: 'matrix',
+      type: 'number',
+      optional: true,
+      hint: { zh: '请填写以元为单位、不超过两位小数的非负金额，空白表示不封顶', en: 'Enter non-negative yuan amounts with at most 2 decimals; blank means no cap' },
+      schema: perUnitNumbers({ ...money, blank: true }),
+    }),
+    param({
+      name: 'detail',
+      summary: {
+        zh: 'TRUE：返回明细（一次性拨款、各驱动份额、保底/封顶调整、合计）；FALSE 或省略：只返回合计',
+        en: 'TRUE: the detail (lump sum, each driver\'s share, floor/cap adjustment, total); FALSE or omitted: totals only',
+      },
+      dimensionality: 'scalar',
+      type: 'boolean',
+      optional: true,
+      default: false,
+      hint: { zh: '请填写 TRUE 或 FALSE', en: 'Enter TRUE or FALSE' },
+      schema: booleanCell(),
+    }),
+  ],
+  result: {
+    dimensionality: 'matrix',
+    type: 'number',
+    summary: {
+      zh: '每单位一行：合计（元）；detail 为 TRUE 时 n 行 × (驱动量列数 + 3) 列',
+      en: 'One row per unit: the total (yuan); with detail TRUE n rows x (drivers columns + 3)',
+    },
+  },
+  pure: true,
+  examples: [
+    {
+      formula: '=EDU.FUNDSPLIT(100, {1;1;1})',
+      args: [100, [[1], [1], [1]]],
+      result: [[33.34], [33.33], [33.33]],
+    },
+    {
+      formula: '=EDU.FUNDSPLIT(1000, {10;30;60}, , {100;100;100}, , 450)',
+      args: [1000, [[10], [30], [60]], null, [[100], [100], [100]], null, 450],
+      result: [[187.5], [362.5], [450]],
+    },
+    {
+      formula: '=EDU.FUNDSPLIT(1000, {10,0;30,1}, {1,50}, 100, , , TRUE)',
+      args: [1000, [[10, 0], [30, 1]], [[1, 50]], 100, null, null, true],
+      result: [
+        [100, 88.89, 0, 0, 188.89],
+        [100, 266.67, 444.44, 0, 811.11],
+      ],
+    },
+  ],
+  compute({ budget, drivers, weights, lumpSums, floors, caps, detail }) {
+    const n = drivers.length;
+    const k = drivers[0]!.length;
+    const budgetFen = yuanToFen(budget);
+    if (budgetFen === undefined) return tooManyDecimals('budget', '', '', budget);
+    if (weights !== undefined && weights.values.length !== k) {
+      return valueError(
+        `参数 weights 有 ${weights.values.length} 个数，但 drivers 有 ${k} 列：请给每列驱动量一个权重`,
+        `weights has ${weights.values.length} values but drivers has ${k} columns: give one weight per drivers column`,
+      );
+    }
+    const lump = fenPerUnit('lumpSums', lumpSums, n, 0);
+    if (!(lump instanceof Float64Array)) return lump;
+    const floor = fenPerUnit('floors', floors, n, 0);
+    if (!(floor instanceof Float64Array)) return floor;
+    const cap = fenPerUnit('caps', caps, n, Infinity);
+    if (!(cap instanceof Float64Array)) return cap;
+    for (let i = 0; i < n; i++) {
+      if (floor[i]! > cap[i]!) {
+        return valueError(
+          `第 ${i + 1} 行的保底额 ${formatYuan(BigInt(floor[i]!))} 元高于封顶额 ${formatYuan(BigInt(cap[i]!))} 元：请降低保底或提高封顶`,
+          `Row ${i + 1}: the floor ${formatYuan(BigInt(floor[i]!))} yuan is above the cap ${formatYuan(BigInt(cap[i]!))} yuan: lower the floor or raise the cap`,
+        );
+      }
+    }
+    const scaled = scaleDrivers(drivers, weights?.values ?? Array.from({ length: k }, () => 1));
+    const input: SplitInput = { budget: budgetFen, lump, floor, cap, weight: scaled.weight, ...(scaled.big ? { weightBig: scaled.big } : {}) };
+    const infeasible = checkFeasible(input, weights?.values);
+    if (infeasible) return infeasible;
+    const { level, totals } = splitExactly(input);
+    if (!detail) {
+      const out = new Array<ResultCell[]>(n);
+      for (let i = 0; i < n; i++) out[i] = [totals[i]! / 100];
+      return out;
+    }
+    return detailRows(input, level, totals, scaled);
+  },
+});
+
+function tooManyDecimals(name: string, whereZh: string, whereEn: string, x: number): FormulaError {
+  return valueError(
+    `参数 ${name}${whereZh} 的值 ${x} 有超过两位的小数（不足一分）：金额以元为单位，最多两位小数`,
+    `${name}${whereEn}: ${x} has more than two decimal places (a fraction of a fen): amounts are in yuan with at most 2 decimals`,
+  );
+}
+
+/** Whole fen per unit (exact doubles, see clamped-split.ts) from a PerUnit argument; blank cells read as `blank`. */
+function fenPerUnit(name: string, bound: PerUnit<number | null> | undefined, n: number, blank: number): Float64Array | FormulaError {
+  if (bound === undefined) return new Float64Array(n).fill(blank);
+  if (bound.kind === 'all') {
+    if (bound.value === null) return new Float64Array(n).fill(blank);
+    const fen = yuanToFenNumber(bound.value);
+    return fen === undefined ? tooManyDecimals(name, '', '', bound.value) : new Float64Array(n).fill(fen);
+  }
+  const { values, orientation } = bound;
+  if (values.length !== n) {
+    return valueError(
+      `参数 ${name} 有 ${values.length} 个数，但 drivers 有 ${n} 行（每行一个单位）：请每个单位给一个数，或只给一个数用于全部单位`,
+      `${name} has ${values.length} values but drivers has ${n} rows (one per unit): give one value per unit, or a single value for all`,
+    );
+  }
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = values[i]!;
+    if (x === null) {
+      out[i] = blank;
+      continue;
+    }
+    const fen = yuanToFenNumber(x);
+    if (fen === undefined) {
+      return orientation === 'column'
+        ? tooManyDecimals(name, ` 第 ${i + 1} 行`, ` row ${i + 1}`, x)
+        : tooManyDecimals(name, ` 第 ${i + 1} 列`, ` column ${i + 1}`, x);
+    }
+    out[i] = fen;
+  }
+  return out;
+}
+
+interface ScaledDrivers {
+  /** S_i = Σ_j W_j * D_ij, the weighted driver totals on one integer scale, as doubles (exact unless `big`). */
+  weight: Float64Array;
+  /** The S_i as bigints when some are too large for doubles. */
+  big?: bigint[];
+  /** W_j * D_ij for one unit (the driver shares of the detail). */
+  terms(i: number): bigint[];
+}
+
+/**
+ * Weights and drivers as integers on one decimal scale each (0.5 staff -> 5 at scale 1).
+ * Whole drivers whose weighted sums stay below 2^53 are summed exactly in doubles (whole
+ * numbers only, checked in the same pass); otherwise every product is a bigint.
+ */
+function scaleDrivers(drivers: number[][], weights: readonly number[]): ScaledDrivers {
+  const n = drivers.length;
+  const k = weights.length;
+  let weightScale = 0;
+  for (const w of weights) weightScale = Math.max(weightScale, decimalOf(w).scale);
+  const W = weights.map((w) => scaledInteger(w, weightScale)!);
+  const Wn = W.map(Number);
+  let weightSum = 0n;
+  for (const w of W) weightSum += w;
+  // Any whole driver up to this keeps every weighted sum below 2^53.
+  const limit = weightSum === 0n ? Infinity : Number(BigInt(Number.MAX_SAFE_INTEGER) / weightSum);
+  const weight = new Float64Array(n);
+  let whole = true;
+  for (let i = 0; i < n && whole; i++) {
+    const row = drivers[i]!;
+    let s = 0;
+    for (let j = 0; j < k; j++) {
+      const x = row[j]!;
+      if (!Number.isInteger(x) || x > limit) whole = false;
+      s += Wn[j]! * x;
+    }
+    weight[i] = s;
+  }
+  let driverScale = 0;
+  if (!whole) for (const row of drivers) for (const x of row) if (!Number.isInteger(x)) driverScale = Math.max(driverScale, decimalOf(x).scale);
+  const D = (x: number): bigint => (driverScale === 0 ? BigInt(x) : scaledInteger(x, driverScale)!);
+  const terms = (i: number): bigint[] => drivers[i]!.map((x, j) => W[j]! * D(x));
+  if (whole) return { weight, terms };
+  const big = new Array<bigint>(n);
+  for (let i = 0; i < n; i++) {
+    let s = 0n;
+    for (const t of terms(i)) s += t;
+    big[i] = s;
+    weight[i] = Number(s);
+  }
+  return { weight, big, terms };
+}
+
+const MAX_LISTED = 8;
+
+function listRows(rows: readonly number[]): { zh: string; en: string } {
+  const shown = rows.slice(0, MAX_LISTED);
+  const more = rows.length - shown.length;
+  return {
+    zh: `${rowsZh(shown)}${more > 0 ? ` 等 ${rows.length} 行` : ''}`,
+    en: `${rowsEn(shown)}${more > 0 ? ` and ${more} more` : ''}`,
+  };
+}
+
+/** The three domain errors: too little money, too much money, nothing to spread by. */
+function checkFeasible(input: SplitInput, weights: readonly number[] | undefined): FormulaError | undefined {
+  const { budget, lump, floor, cap, weight } = input;
+  const n = lump.length;
+  const lowest = lowestTotal(input);
+  if (lowest > budget) {
+    const atStart = Array.from({ length: n }, (_, i) => ({ i, v: Math.min(Math.max(lump[i]!, floor[i]!), cap[i]!) }))
+      .filter((u) => u.v > 0)
+      .sort((a, b) => b.v - a.v || a.i - b.i)
+      .slice(0, 3);
+    const zh = atStart.map((u) => `第 ${u.i + 1} 行 ${formatYuan(BigInt(u.v))} 元`).join('、');
+    const en = atStart.map((u) => `row ${u.i + 1} ${formatYuan(BigInt(u.v))}`).join(', ');
+    return valueError(
+      `一次性拨款与保底额合计 ${formatYuan(lowest)} 元，超过预算 ${formatYuan(budget)} 元，多出 ${formatYuan(lowest - budget)} 元（最大的：${zh}）：请降低保底额或一次性拨款，或增加预算`,
+      `Lump sums and floors add up to ${formatYuan(lowest)} yuan, ${formatYuan(lowest - budget)} above the budget of ${formatYuan(budget)} (largest: ${en}): lower floors or lump sums, or raise the budget`,
+    );
+  }
+  const highest = highestTotal(input);
+  if (highest !== undefined && highest < budget && weight.some((s) => s !== 0)) {
+    const idle: number[] = [];
+    for (let i = 0; i < n; i++) if (weight[i] === 0) idle.push(i);
+    const rows = listRows(idle);
+    return valueError(
+      `封顶后最多只能分出 ${formatYuan(highest)} 元，低于预算 ${formatYuan(budget)} 元，还差 ${formatYuan(budget - highest)} 元` +
+        `${idle.length > 0 ? `（${rows.zh}的加权驱动量为 0，只得一次性拨款或保底额）` : ''}：请提高或取消部分封顶额，或减少预算`,
+      `The caps allow at most ${formatYuan(highest)} yuan, ${formatYuan(budget - highest)} short of the budget of ${formatYuan(budget)}` +
+        `${idle.length > 0 ? ` (${rows.en} ${idle.length === 1 ? 'has' : 'have'} no weighted drivers and ${idle.length === 1 ? 'gets' : 'get'} only a lump sum or floor)` : ''}: raise or remove some caps, or lower the budget`,
+    );
+  }
+  if (lowest < budget && weight.every((s) => s === 0)) {
+    const left = formatYuan(budget - lowest);
+    if (weights !== undefined && weights.every((w) => w === 0)) {
+      return valueError(
+        `权重全为 0，但预算减去一次性拨款与保底额后还有 ${left} 元没有分配依据：请至少给一种驱动量正的权重`,
+        `All weights are 0 but ${left} yuan of the budget is left after lump sums and floors with nothing to spread it by: give at least one driver a positive weight`,
+      );
+    }
+    return valueError(
+      `各行的加权驱动量都是 0，预算减去一次性拨款与保底额后还有 ${left} 元没有分配依据：请检查 drivers 区域（及权重）`,
+      `Every row's weighted drivers are 0, so ${left} yuan left after lump sums and floors has nothing to be spread by: check the drivers range (and the weights)`,
+    );
+  }
+  return undefined;
+}
+
+/**
+ * The n x (k+3) detail: lump sum, each driver's share r * w_j * d_ij, floor/cap adjustment,
+ * total. A free unit's shares add up to total - lump (adjustment 0); a floored or capped
+ * unit's shares are its formula amount rounded half up to the fen, and the adjustment is
+ * what the floor added or the cap took away.
+ */
+function detailRows(input: SplitInput, { num, den }: Level, totals: Float64Array, scaled: ScaledDrivers): ResultCell[][] | FormulaError {
+  const rows: ResultCell[][] = [];
+  for (let i = 0; i < totals.length; i++) {
+    const lump = BigInt(input.lump[i]!);
+    const total = BigInt(totals[i]!);
+    const p = num * (scaled.big?.[i] ?? BigInt(scaled.weight[i]!));
+    const q = p / den;
+    const rho = p % den;
+    const base = lump + q;
+    const cap = input.cap[i]!;
+    const clamped = base < BigInt(input.floor[i]!) || (cap !== Infinity && (base > BigInt(cap) || (base === BigInt(cap) && rho > 0n)));
+    const target = clamped ? q + (rho > 0n && 2n * rho >= den ? 1n : 0n) : total - lump;
+    if (target > MAX_FEN) {
+      return numError(
+        `第 ${i + 1} 行按驱动量算出的份额超过 10^12 元，明细无法精确显示：请检查该行的驱动量与封顶额，或不用明细（detail 设为 FALSE）`,
+        `Row ${i + 1}: its formula share is above 10^12 yuan and cannot be shown exactly in the detail: check the row's drivers and cap, or set detail to FALSE`,
+      );
+    }
+    const shares = splitRow(scaled.terms(i), num, den, target);
+    let sum = lump;
+    for (const s of shares) sum += s;
+    rows.push([fenToYuan(lump), ...shares.map(fenToYuan), fenToYuan(total - sum), fenToYuan(total)]);
+  }
+  return rows;
+}
+
+/** Shares num * t_j / den rounded to whole fen adding up to `target`: largest remainder, ties to the earlier column. */
+function splitRow(terms: readonly bigint[], num: bigint, den: bigint, target: bigint): bigint[] {
+  const shares = terms.map((t) => (num * t) / den);
+  const rems = terms.map((t, j) => num * t - shares[j]! * den);
+  let left = target;
+  for (const s of shares) left -= s;
+  const order = rems
+    .map((r, j) => ({ r, j }))
+    .filter((x) => x.r > 0n)
+    .sort((a, b) => (a.r > b.r ? -1 : a.r < b.r ? 1 : a.j - b.j));
+  for (let m = 0; m < order.length && left > 0n; m++, left--) shares[order[m]!.j]! += 1n;
+  return shares;
+}
