@@ -1,24 +1,55 @@
 /**
  * createApp(deps) builds the Express app; only main.ts listens. One error handler turns
- * every failure into JSON (400 malformed, 404 unknown route, 413 too large, 500 a bug,
+ * every failure into JSON (400 malformed, 401/403 sign-in and rights, 404 unknown route,
+ * 413 too large, 429 too many requests, 503/507 database unavailable or full, 500 a bug,
  * never an HTML page); domain errors of formulas answer 422 from their routes.
+ *
+ * Every /api request passes, in order: CORS allow-list, time limit, sign-in (or the single
+ * local user), per-user rate limit, JSON body checks, the county's policy profiles; then
+ * its router. With no deps the app calculates with the shipped profiles as the local user
+ * and answers the storage routes with 503 (the calculation tests run this way).
  */
-import express, { type ErrorRequestHandler, type Request } from 'express';
+import express, { type ErrorRequestHandler, type Request, type RequestHandler } from 'express';
 import type { ComputeContext } from '../formulas/index.js';
 import { shippedProfileSource } from '../formulas/index.js';
 import type { ProfileSource } from '../formulas/core/profiles.js';
+import { authenticate, localPrincipal, type AuthMode } from './auth/authenticate.js';
+import { actorOf, principalOf, type Principal } from './auth/principal.js';
 import { HttpError } from './http-error.js';
 import { silentLogger, type Logger } from './logger.js';
+import { cors, OFFICE_ORIGINS } from './middleware/cors.js';
+import { BilingualError, problem } from './middleware/errors.js';
+import { jsonBody } from './middleware/json-body.js';
+import { rateLimit, RateLimiter, type RateLimit } from './middleware/rate-limit.js';
+import { requestLog } from './middleware/request-log.js';
+import { securityHeaders } from './middleware/security-headers.js';
+import { hasTimedOut, requestTimeout } from './middleware/timeout.js';
 import { apiRoutes } from './routes/index.js';
 import { addinStatic } from './static.js';
+import { bareSource, CountyProfiles } from './storage/county-profiles.js';
+import { classifyDbError, ConflictError } from './storage/errors.js';
+import { storableText } from './storage/text.js';
+import type { Storage } from './storage/types.js';
 
 export interface AppDeps {
   logger?: Logger;
-  /** Policy profiles formulas read; the shipped ones unless storage supplies a county's. */
+  /** Policy profiles formulas read; the shipped ones, with each county's stored ones layered over them. */
   profiles?: ProfileSource;
   /** Folder of the built add-in (dist/addin) to serve beside the API; omitted: API only. */
   addinDir?: string;
   limits?: Partial<Limits>;
+  /** Scenarios, users, county profiles and the audit log; omitted: those routes answer 503. */
+  storage?: Storage;
+  /** Sign-in with tokens (needs storage), or the single local user; default: local user of county "local". */
+  auth?: AuthMode;
+  /** Origins allowed to call the API from a browser besides the service's own; default: Excel on the web. */
+  corsOrigins?: readonly string[];
+  /** Send Strict-Transport-Security (the service itself speaks TLS). */
+  hsts?: boolean;
+  /** Express 'trust proxy' for a reverse proxy in front (client address in logs and limits). */
+  trustProxy?: string | number | boolean;
+  /** How long an instance keeps a county's profiles before reading them again. */
+  profileCacheMs?: number;
 }
 
 export interface Limits {
@@ -26,9 +57,21 @@ export interface Limits {
   maxBodyBytes: number;
   /** Calls one batch request may hold. */
   maxCalls: number;
+  /** Requests per signed-in user (per instance); perMinute 0 turns it off. Not applied to the local user. */
+  rateLimit: RateLimit;
+  /** Failed sign-ins (unknown or revoked tokens) per client address; perMinute 0 turns it off. */
+  signInFailures: RateLimit;
+  /** An API request not answered within this many milliseconds gets a 503; 0 turns it off. */
+  requestTimeoutMs: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { maxBodyBytes: 20 * 1024 * 1024, maxCalls: 5000 };
+export const DEFAULT_LIMITS: Limits = {
+  maxBodyBytes: 20 * 1024 * 1024,
+  maxCalls: 5000,
+  rateLimit: { perMinute: 1200, burst: 200 },
+  signInFailures: { perMinute: 60, burst: 60 },
+  requestTimeoutMs: 30_000,
+};
 
 /** Something worth an entry in the audit log (saves, loads, exports, profile changes). */
 export interface AuditEvent {
@@ -43,63 +86,180 @@ export interface AuditEvent {
 export interface RequestContext {
   deps: Required<Pick<AppDeps, 'logger' | 'profiles'>> & AppDeps;
   limits: Limits;
+  /** The store, or undefined when the app runs without one. */
+  storage: Storage | undefined;
+  /** The profiles the requesting county's formulas see. */
   contextFor(req: Request): ComputeContext;
-  /** Appends to the audit log as the requesting user; a no-op until storage is configured. */
+  /** Appends to the audit log as the requesting user; a no-op without storage. Throws when the entry cannot be written. */
   audit(req: Request, event: AuditEvent): Promise<void>;
+  /** Who is asking (set for every /api request). */
+  principal(req: Request): Principal;
+  /** Drops this instance's cached profiles of `county` after a change. */
+  profilesChanged(county: string): void;
 }
+
+const LOCAL_COUNTY = 'local';
 
 export function createApp(deps: AppDeps = {}): express.Express {
   const logger = deps.logger ?? silentLogger;
   const profiles = deps.profiles ?? shippedProfileSource;
   const limits: Limits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const storage = deps.storage;
+  const auth: AuthMode = deps.auth ?? { kind: 'local', principal: localPrincipal(LOCAL_COUNTY) };
+  const countyProfiles = storage ? new CountyProfiles(storage, profiles, deps.profileCacheMs) : undefined;
+  const sources = new WeakMap<Request, ProfileSource>();
+  const shippedBare = bareSource(profiles);
+  const fallbackPrincipal = auth.kind === 'local' ? auth.principal : undefined;
+
+  const principal = (req: Request): Principal => {
+    const p = principalOf(req) ?? fallbackPrincipal;
+    if (!p) throw new Error('principal(req) called outside an authenticated /api request');
+    return p;
+  };
+
   const ctx: RequestContext = {
     deps: { ...deps, logger, profiles },
     limits,
-    contextFor: () => ({ profiles }),
-    audit: async () => {},
+    storage,
+    contextFor: (req) => ({ profiles: sources.get(req) ?? shippedBare }),
+    audit: async (req, event) => {
+      if (!storage) return;
+      await storage.appendAudit(
+        {
+          action: storableText(event.action).slice(0, 100),
+          target: event.target === undefined ? undefined : storableText(event.target).slice(0, 500),
+          inputHash: event.inputHash,
+          details: event.details,
+        },
+        actorOf(principal(req)),
+      );
+    },
+    principal,
+    profilesChanged: (county) => countyProfiles?.invalidate(county),
+  };
+
+  const loadProfiles: RequestHandler = async (req, _res, next) => {
+    const p = principalOf(req);
+    if (countyProfiles && p) sources.set(req, await countyProfiles.sourceFor(p.county));
+    next();
   };
 
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
 
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
+  app.use(requestLog(logger));
+  app.use(securityHeaders({ hsts: deps.hsts ?? false }));
+
+  app.get('/healthz', async (_req, res) => {
+    if (!storage) {
+      res.json({ status: 'ok' });
+      return;
+    }
+    try {
+      await storage.ping();
+      res.json({ status: 'ok', storage: storage.kind });
+    } catch {
+      res.status(503).json({ status: 'unavailable', storage: storage.kind });
+    }
   });
 
-  app.use('/api', express.json({ limit: limits.maxBodyBytes, strict: false }));
+  app.use('/api', cors(deps.corsOrigins ?? OFFICE_ORIGINS));
+  app.use('/api', requestTimeout(limits.requestTimeoutMs));
+  app.use('/api', authenticate(auth, storage, new RateLimiter(limits.signInFailures)));
+  if (auth.kind === 'tokens') app.use('/api', rateLimit(new RateLimiter(limits.rateLimit)));
+  app.use('/api', ...jsonBody(limits.maxBodyBytes));
+  app.use('/api/v1', loadProfiles);
   app.use('/api/v1', apiRoutes(ctx));
-  app.use('/api', (req, _res, next) => next(new HttpError(404, 'NOT_FOUND', `No API route ${req.method} ${req.path}`)));
+  app.use('/api', (req, _res, next) =>
+    next(problem(404, 'NOT_FOUND', `没有这个接口：${req.method} /api${req.path}`, `No API route ${req.method} /api${req.path}`)),
+  );
 
   if (deps.addinDir) app.use(addinStatic(deps.addinDir));
 
-  app.use((req, res) => {
-    res.status(404).json({ error: { code: 'NOT_FOUND', message: `Nothing at ${req.method} ${req.path}` } });
-  });
+  app.use((req, _res, next) => next(problem(404, 'NOT_FOUND', `这里没有内容：${req.method} ${req.path}`, `Nothing at ${req.method} ${req.path}`)));
   app.use(errorHandler(logger, limits));
   return app;
 }
 
+interface Answer {
+  status: number;
+  code: string;
+  message: string;
+  zh?: string;
+  en?: string;
+  headers?: Record<string, string>;
+}
+
 function errorHandler(logger: Logger, limits: Limits): ErrorRequestHandler {
   return (err: unknown, req, res, _next) => {
-    const { status, code, message } = classify(err, limits);
-    if (status >= 500) logger.log('error', 'request.error', { method: req.method, path: req.path, error: String(err instanceof Error ? err.stack : err) });
-    if (res.headersSent) return;
-    res.status(status).json({ error: { code, message } });
+    if (res.headersSent) {
+      if (!hasTimedOut(res)) logger.log('error', 'request.error-after-answer', { method: req.method, path: req.path, error: String(err instanceof Error ? err.stack : err) });
+      return;
+    }
+    const answer = classify(err, limits);
+    if (answer.status === 503 || answer.status === 507) {
+      logger.log('warn', 'storage.failure', { method: req.method, path: req.path, status: answer.status, error: err instanceof Error ? err.message : String(err) });
+    } else if (answer.status >= 500) {
+      logger.log('error', 'request.error', { method: req.method, path: req.path, error: String(err instanceof Error ? err.stack : err) });
+    }
+    for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);
+    const { code, message, zh, en } = answer;
+    res.status(answer.status).json({ error: zh === undefined ? { code, message } : { code, message, zh, en } });
   };
 }
 
-function classify(err: unknown, limits: Limits): { status: number; code: string; message: string } {
+const bilingual = (status: number, code: string, zh: string, en: string, headers?: Record<string, string>): Answer => ({
+  status,
+  code,
+  message: `${zh} / ${en}`,
+  zh,
+  en,
+  ...(headers ? { headers } : {}),
+});
+
+function classify(err: unknown, limits: Limits): Answer {
+  if (err instanceof BilingualError) return { status: err.status, code: err.code, message: err.message, zh: err.zh, en: err.en, headers: err.headers };
   if (err instanceof HttpError) return { status: err.status, code: err.code, message: err.message };
-  const type = (err as { type?: unknown } | null)?.type;
-  if (type === 'entity.parse.failed') return { status: 400, code: 'BAD_JSON', message: `The body is not valid JSON: ${(err as Error).message}` };
-  if (type === 'entity.too.large') {
-    return { status: 413, code: 'TOO_LARGE', message: `The body is larger than the limit of ${limits.maxBodyBytes} bytes; send fewer or smaller calls per request` };
+  if (err instanceof ConflictError) return bilingual(409, 'CONFLICT', err.zh, err.en);
+  const stored = classifyDbError(err);
+  if (stored?.failure === 'full') {
+    return bilingual(
+      507,
+      'STORAGE_FULL',
+      '服务器的存储空间已满，这次保存没有写入（之前保存的内容都完好）：请管理员清理磁盘空间后再试',
+      "The server's storage is full; this change was not written (everything saved before is intact). Ask your administrator to free disk space, then try again.",
+    );
   }
-  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return { status: 415, code: 'UNSUPPORTED', message: 'Send the body as UTF-8 JSON' };
+  if (stored?.failure === 'unavailable') {
+    return bilingual(
+      503,
+      'STORAGE_UNAVAILABLE',
+      '数据库暂时无法使用，这次操作没有完成：请稍后重试，若持续出现请联系管理员',
+      'The database is unavailable right now and nothing was changed; try again shortly and tell your administrator if it persists.',
+      { 'Retry-After': '5' },
+    );
+  }
+  const type = (err as { type?: unknown } | null)?.type;
+  if (type === 'entity.parse.failed') {
+    return bilingual(400, 'BAD_JSON', `请求内容不是有效的 JSON：${(err as Error).message}`, `The body is not valid JSON: ${(err as Error).message}`);
+  }
+  if (type === 'entity.too.large') {
+    return bilingual(
+      413,
+      'TOO_LARGE',
+      `请求内容超过了 ${limits.maxBodyBytes} 字节的上限：请分成几次发送，或减少每次的数据`,
+      `The body is larger than the limit of ${limits.maxBodyBytes} bytes; send fewer or smaller calls per request`,
+    );
+  }
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    return bilingual(415, 'UNSUPPORTED', '请以 UTF-8 编码的 JSON 发送请求内容', 'Send the body as UTF-8 JSON');
+  }
   const status = (err as { status?: unknown } | null)?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return { status, code: 'BAD_REQUEST', message: err instanceof Error ? err.message : 'Bad request' };
+    const en = err instanceof Error ? err.message : 'Bad request';
+    return bilingual(status, 'BAD_REQUEST', `请求有误：${en}`, en);
   }
-  return { status: 500, code: 'INTERNAL', message: 'Internal error; it was logged. Please tell your administrator.' };
+  return bilingual(500, 'INTERNAL', '服务内部出错，已记录：请告诉管理员', 'Internal error; it was logged. Please tell your administrator.');
 }

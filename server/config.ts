@@ -1,9 +1,19 @@
 /**
  * The service's settings, read once from the environment and checked with zod so a typo
  * stops the service with a clear message instead of a surprise later.
+ *
+ * Sign-in: on when the service listens on a non-loopback address or EDU_AUTH=on; on a
+ * loopback address with EDU_AUTH unset (or off) it serves one local user. A non-loopback
+ * address with EDU_AUTH=off is refused: county records must not be open to a network.
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { OFFICE_ORIGINS } from './middleware/cors.js';
+
+const positiveInt = z.coerce.number().int().min(0);
+
+/** A county's code: its administrative division code (e.g. 360731) or a short lower-case name. */
+export const COUNTY_CODE = /^[a-z0-9][a-z0-9-]{0,31}$/;
 
 const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -12,7 +22,25 @@ const envSchema = z.object({
   TLS_KEY: z.string().optional(),
   EDU_ADDIN_DIR: z.string().optional(),
   EDU_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  EDU_DATA_DIR: z.string().min(1).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'a PostgreSQL connection string, postgres://user:password@host:5432/database')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  EDU_AUTH: z.enum(['on', 'off']).optional().or(z.literal('').transform(() => undefined)),
+  EDU_LOCAL_COUNTY: z.string().regex(COUNTY_CODE, 'lower-case letters, digits and dashes, e.g. 360731').default('local'),
+  EDU_CORS_ORIGINS: z.string().optional(),
+  EDU_RATE_LIMIT: positiveInt.default(1200),
+  EDU_RATE_BURST: positiveInt.min(1).default(200),
+  EDU_REQUEST_TIMEOUT_MS: positiveInt.default(30_000),
+  EDU_MAX_BODY_MB: z.coerce.number().positive().max(512).default(20),
+  EDU_PG_POOL: positiveInt.min(1).max(200).default(10),
+  EDU_TRUST_PROXY: z.string().optional(),
+  EDU_PROFILE_CACHE_MS: positiveInt.default(2000),
 });
+
+export type AuthSetting = 'tokens' | 'local';
 
 export type ServiceConfig = {
   host: string;
@@ -20,21 +48,83 @@ export type ServiceConfig = {
   tls: { cert: string; key: string } | undefined;
   addinDir: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  dataDir: string;
+  databaseUrl: string | undefined;
+  auth: AuthSetting;
+  localCounty: string;
+  corsOrigins: string[];
+  rateLimit: { perMinute: number; burst: number };
+  requestTimeoutMs: number;
+  maxBodyBytes: number;
+  pgPoolSize: number;
+  /** Express 'trust proxy': hops or addresses of the reverse proxy in front; undefined: none. */
+  trustProxy: string | number | boolean | undefined;
+  profileCacheMs: number;
 };
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** localhost, 127.0.0.0/8 and ::1; every other address (0.0.0.0 and :: included) reaches a network. */
+export function isLoopbackAddress(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || h === '::ffff:127.0.0.1';
+}
+
+function trustProxy(value: string | undefined): ServiceConfig['trustProxy'] {
+  if (value === undefined || value === '' || value === 'false') return undefined;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+/** Only where the store is: what the user CLI needs, read the same way as the service reads it. */
+export function storageSettings(env: NodeJS.ProcessEnv, root: string): { dataDir: string; databaseUrl: string | undefined; pgPoolSize: number } {
+  const parsed = envSchema.pick({ EDU_DATA_DIR: true, DATABASE_URL: true, EDU_PG_POOL: true }).safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`Setting ${issue.path.join('.')} is not valid: ${issue.message}`);
+  }
+  return {
+    dataDir: path.resolve(parsed.data.EDU_DATA_DIR ?? path.join(root, 'data')),
+    databaseUrl: parsed.data.DATABASE_URL,
+    pgPoolSize: parsed.data.EDU_PG_POOL,
+  };
+}
 
 export function readConfig(env: NodeJS.ProcessEnv, root: string): ServiceConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new Error(`Setting ${issue.path.join('.')} is not valid: ${issue.message}`);
+    throw new ConfigError(`Setting ${issue.path.join('.')} is not valid: ${issue.message}`);
   }
   const e = parsed.data;
-  if (Boolean(e.TLS_CERT) !== Boolean(e.TLS_KEY)) throw new Error('Set both TLS_CERT and TLS_KEY (file paths) to serve HTTPS, or neither');
+  if (Boolean(e.TLS_CERT) !== Boolean(e.TLS_KEY)) throw new ConfigError('Set both TLS_CERT and TLS_KEY (file paths) to serve HTTPS, or neither');
+  const loopback = isLoopbackAddress(e.HOST);
+  if (!loopback && e.EDU_AUTH === 'off') {
+    throw new ConfigError(
+      `拒绝启动：HOST=${e.HOST} 不是本机回环地址，而 EDU_AUTH=off 关闭了登录，县里的数据会对网络敞开。请去掉 EDU_AUTH=off（并用 npm run user -- add 发放令牌），或改为 HOST=127.0.0.1 / ` +
+        `Refusing to start: HOST=${e.HOST} is not a loopback address and EDU_AUTH=off turns sign-in off, which would open the county's records to the network. ` +
+        'Remove EDU_AUTH=off (and issue tokens with npm run user -- add), or listen on HOST=127.0.0.1',
+    );
+  }
+  const store = storageSettings(env, root);
   return {
     host: e.HOST,
     port: e.PORT,
     tls: e.TLS_CERT && e.TLS_KEY ? { cert: e.TLS_CERT, key: e.TLS_KEY } : undefined,
     addinDir: e.EDU_ADDIN_DIR ?? path.join(root, 'dist', 'addin'),
     logLevel: e.EDU_LOG_LEVEL,
+    dataDir: store.dataDir,
+    databaseUrl: store.databaseUrl,
+    auth: e.EDU_AUTH === 'on' || !loopback ? 'tokens' : 'local',
+    localCounty: e.EDU_LOCAL_COUNTY,
+    corsOrigins: e.EDU_CORS_ORIGINS === undefined ? OFFICE_ORIGINS : e.EDU_CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    rateLimit: { perMinute: e.EDU_RATE_LIMIT, burst: e.EDU_RATE_BURST },
+    requestTimeoutMs: e.EDU_REQUEST_TIMEOUT_MS,
+    maxBodyBytes: Math.round(e.EDU_MAX_BODY_MB * 1024 * 1024),
+    pgPoolSize: store.pgPoolSize,
+    trustProxy: trustProxy(e.EDU_TRUST_PROXY),
+    profileCacheMs: e.EDU_PROFILE_CACHE_MS,
   };
 }

@@ -1,7 +1,10 @@
 /**
  * The only place that listens. `npm start` runs this: plain HTTP on HOST:PORT (default
- * 127.0.0.1:3000), or HTTPS when TLS_CERT and TLS_KEY name a certificate and key. On
- * SIGTERM/SIGINT it stops accepting, finishes in-flight requests, then exits.
+ * 127.0.0.1:3000), or HTTPS when TLS_CERT and TLS_KEY name a certificate and key. It opens
+ * the store (SQLite in $EDU_DATA_DIR, or PostgreSQL at DATABASE_URL) and migrates it first;
+ * a setting that would expose county records without sign-in stops it with a message.
+ * On SIGTERM/SIGINT it stops accepting, finishes in-flight requests, closes the database,
+ * then exits.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -9,33 +12,108 @@ import https from 'node:https';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
-import { readConfig } from './config.js';
+import { localPrincipal, type AuthMode } from './auth/authenticate.js';
+import { readConfig, type ServiceConfig } from './config.js';
 import { jsonLogger } from './logger.js';
+import { openStorage } from './storage/index.js';
+import type { Storage } from './storage/types.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const GRACE_MS = 10_000;
 
-function main(): void {
-  const config = readConfig(process.env, root);
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  let config: ServiceConfig;
+  try {
+    config = readConfig(process.env, root);
+  } catch (err) {
+    fail(err instanceof Error ? err.message : String(err));
+  }
   const logger = jsonLogger(config.logLevel);
+
+  let storage: Storage;
+  try {
+    storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgPoolSize: config.pgPoolSize, logger });
+  } catch (err) {
+    const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : path.join(config.dataDir, 'edu.db');
+    fail(`无法打开数据库 ${where} / Cannot open the database ${where}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+
+  const auth: AuthMode = config.auth === 'tokens' ? { kind: 'tokens' } : { kind: 'local', principal: localPrincipal(config.localCounty) };
+  if (auth.kind === 'local') await storage.ensureCounty(config.localCounty, '本机 / This computer');
+  else if ((await storage.listUsers()).every((u) => u.revokedAt !== null)) {
+    logger.log('warn', 'auth.no-users', { hint: 'sign-in is on and nobody can sign in yet: npm run user -- add NAME --role admin --county CODE' });
+  }
+
   const addinDir = existsSync(config.addinDir) ? config.addinDir : undefined;
   if (!addinDir) logger.log('warn', 'addin.missing', { dir: config.addinDir, hint: 'run npm run build to serve the add-in' });
-  const app = createApp({ logger, addinDir });
+  const app = createApp({
+    logger,
+    addinDir,
+    storage,
+    auth,
+    corsOrigins: config.corsOrigins,
+    hsts: Boolean(config.tls),
+    trustProxy: config.trustProxy,
+    profileCacheMs: config.profileCacheMs,
+    limits: { maxBodyBytes: config.maxBodyBytes, rateLimit: config.rateLimit, requestTimeoutMs: config.requestTimeoutMs },
+  });
   const server = config.tls
     ? https.createServer({ cert: readFileSync(config.tls.cert), key: readFileSync(config.tls.key) }, app)
     : http.createServer(app);
+  // Slow clients cannot hold connections open: the whole request must arrive in time.
+  server.headersTimeout = 20_000;
+  server.requestTimeout = Math.max(60_000, config.requestTimeoutMs * 2);
+  // Longer than a load balancer's usual idle time-out, so it never reuses a closed connection.
+  server.keepAliveTimeout = 65_000;
+
+  server.on('error', (err) => {
+    logger.log('error', 'service.listen-failed', { error: err.message });
+    void storage.close().finally(() => process.exit(1));
+  });
   server.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    logger.log('info', 'service.listening', { url: `${config.tls ? 'https' : 'http'}://${config.host}:${port}`, addin: Boolean(addinDir) });
+    logger.log('info', 'service.listening', {
+      url: `${config.tls ? 'https' : 'http'}://${config.host}:${port}`,
+      port,
+      addin: Boolean(addinDir),
+      storage: storage.kind,
+      location: storage.location,
+      signIn: auth.kind === 'tokens' ? 'tokens' : `off (local user, county ${config.localCounty})`,
+    });
   });
+
+  let stopping = false;
   const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     logger.log('info', 'service.stopping', { signal });
-    server.close(() => process.exit(0));
+    const force = setTimeout(() => {
+      logger.log('warn', 'service.forced-stop', { afterMs: GRACE_MS });
+      server.closeAllConnections();
+    }, GRACE_MS);
+    force.unref();
+    server.close(() => {
+      void storage
+        .close()
+        .then(() => {
+          logger.log('info', 'service.stopped', {});
+          process.exit(0);
+        })
+        .catch((err: unknown) => {
+          logger.log('error', 'storage.close-failed', { error: err instanceof Error ? err.message : String(err) });
+          process.exit(1);
+        });
+    });
     server.closeIdleConnections();
-    setTimeout(() => process.exit(1), 10_000).unref();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
-main();
+await main();

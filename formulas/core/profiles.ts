@@ -84,8 +84,9 @@ export function resolveProfile(source: ProfileSource, ref: string | undefined): 
     asOf,
     entry(key) {
       for (const profile of chain) {
-        const entries = profile.values[key];
-        if (!entries) continue;
+        // Keys come from cells: "constructor" or "__proto__" must not reach the object's prototype.
+        if (!Object.prototype.hasOwnProperty.call(profile.values, key)) continue;
+        const entries = profile.values[key]!;
         const inForce = entries
           .filter((e) => asOf === undefined || e.effective <= asOf)
           .sort((a, b) => (a.effective < b.effective ? 1 : a.effective > b.effective ? -1 : 0));

@@ -1,0 +1,32 @@
+/**
+ * The audit log of the requesting admin's county, newest first:
+ *   GET /api/v1/audit?limit=100&before=ID&action=scenario.save
+ *     -> { entries: [{ id, at, county, actor, role, action, target, inputHash, details }], next }
+ * `next` is the `before` to ask for the following page (null at the end). The log is
+ * append-only: the database refuses to change or delete an entry.
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import type { RequestContext } from '../app.js';
+import { guard } from '../auth/guard.js';
+import { zodProblem } from './zod-problem.js';
+
+const query = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  before: z.coerce.number().int().min(1).optional(),
+  action: z.string().min(1).max(100).optional(),
+});
+
+export function auditRouter(ctx: RequestContext): Router {
+  const router = Router();
+  router.get('/audit', async (req, res) => {
+    const { storage, principal } = guard(ctx, req, 'audit.read');
+    const q = query.safeParse(req.query);
+    if (!q.success) {
+      throw zodProblem(q.error, { zh: '查询参数', en: 'query' }, { zh: '可用 limit（1–1000）、before（编号）、action。', en: 'Use limit (1–1000), before (an id) and action.' });
+    }
+    const entries = await storage.listAudit(principal.county, q.data);
+    res.json({ entries, next: entries.length === q.data.limit ? entries[entries.length - 1]!.id : null });
+  });
+  return router;
+}

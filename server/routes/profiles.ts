@@ -1,0 +1,158 @@
+/**
+ * County policy profiles, versioned:
+ *   GET /api/v1/profiles                    -> { defaultId, profiles: [{ id, title, version, source, overrides }] }
+ *   GET /api/v1/profiles/{id}[?version=n]   -> the profile (the county's stored one, else the shipped one) and `meta`
+ *   GET /api/v1/profiles/{id}/versions      -> { id, versions: [{ version, author, createdAt }] }
+ *   PUT /api/v1/profiles/{id}  (admin)      -> { id, version, createdAt }: a new version of the county's profile
+ * A PUT body is a policy profile (formulas/core/profiles.ts). Its `version`, when given, is
+ * the version the editor started from: if someone saved a later one meanwhile, the PUT is
+ * refused with 409 instead of silently undoing their change. A county profile with a
+ * shipped id (cn-national) adds its dated entries to that profile for the county's formulas
+ * (server/storage/county-profiles.ts).
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import { resolveProfile, policyProfileSchema, type PolicyProfile } from '../../formulas/core/profiles.js';
+import { isFormulaError } from '../../formulas/core/errors.js';
+import { shippedProfiles } from '../../formulas/index.js';
+import type { RequestContext } from '../app.js';
+import { guard } from '../auth/guard.js';
+import { actorOf } from '../auth/principal.js';
+import { problem } from '../middleware/errors.js';
+import { layeredSource } from '../storage/county-profiles.js';
+import type { StoredProfile } from '../storage/types.js';
+import { zodProblem } from './zod-problem.js';
+
+const profileId = policyProfileSchema.shape.id;
+const putBody = policyProfileSchema.extend({ id: profileId.optional(), version: z.number().int().min(1).optional() });
+
+const PUT_HINT = {
+  zh: '请发送政策配置：{"title": {"zh", "en"}, "values": {"键": [{"value", "effective": "YYYY-MM-DD", "source": {"document", "title"}}]}}',
+  en: 'Send a policy profile: {"title": {"zh", "en"}, "values": {"key": [{"value", "effective": "YYYY-MM-DD", "source": {"document", "title"}}]}}',
+};
+
+function checkedId(text: string): string {
+  if (!profileId.safeParse(text).success) {
+    throw problem(
+      400,
+      'BAD_REQUEST',
+      `政策配置名 ${JSON.stringify(text.slice(0, 80))} 不对：只能用小写字母、数字和连字符，如 jx-yudu`,
+      `Policy profile id ${JSON.stringify(text.slice(0, 80))} is not valid: use lower-case letters, digits and dashes, e.g. jx-yudu`,
+    );
+  }
+  return text;
+}
+
+function optionalVersion(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !/^[1-9]\d{0,8}$/.test(value)) {
+    throw problem(400, 'BAD_REQUEST', '查询参数 version 应为 1 起的整数', 'The query parameter version must be a whole number from 1');
+  }
+  return Number(value);
+}
+
+/** Two entries of one key taking effect on the same day leave "the value in force" undefined. */
+function duplicateDates(profile: PolicyProfile): string | undefined {
+  for (const [key, entries] of Object.entries(profile.values)) {
+    const seen = new Set<string>();
+    for (const e of entries) {
+      if (seen.has(e.effective)) return `${key} @ ${e.effective}`;
+      seen.add(e.effective);
+    }
+  }
+  return undefined;
+}
+
+const withMeta = (stored: StoredProfile, shipped: boolean) => ({
+  ...stored.profile,
+  meta: { source: 'county' as const, overrides: shipped, author: stored.author, createdAt: stored.createdAt },
+});
+
+export function profilesRouter(ctx: RequestContext): Router {
+  const router = Router();
+  const isShipped = (id: string) => ctx.deps.profiles.get(id) !== undefined;
+
+  router.get('/profiles', async (req, res) => {
+    const { storage, principal } = guard(ctx, req, 'profile.read');
+    const county = await storage.latestProfiles(principal.county);
+    const own = new Set(county.map((p) => p.id));
+    res.json({
+      defaultId: ctx.deps.profiles.defaultId,
+      profiles: [
+        ...shippedProfiles.filter((p) => !own.has(p.id)).map((p) => ({ id: p.id, title: p.title, version: p.version, source: 'shipped', overrides: false })),
+        ...county.map((p) => ({ id: p.id, title: p.profile.title, version: p.version, source: 'county', overrides: isShipped(p.id), author: p.author, createdAt: p.createdAt })),
+      ],
+    });
+  });
+
+  router.get('/profiles/:id', async (req, res) => {
+    const { storage, principal } = guard(ctx, req, 'profile.read');
+    const id = checkedId(req.params.id);
+    const version = optionalVersion(req.query.version);
+    const stored = await storage.getProfile(principal.county, id, version);
+    if (stored) {
+      res.json(withMeta(stored, isShipped(id)));
+      return;
+    }
+    const shipped = ctx.deps.profiles.get(id);
+    if (shipped && (version === undefined || version === shipped.version)) {
+      res.json({ ...shipped, meta: { source: 'shipped', overrides: false } });
+      return;
+    }
+    throw problem(
+      404,
+      'NOT_FOUND',
+      version === undefined ? `没有名为 ${id} 的政策配置` : `政策配置 ${id} 没有第 ${version} 版`,
+      version === undefined ? `There is no policy profile ${id}` : `Policy profile ${id} has no version ${version}`,
+    );
+  });
+
+  router.get('/profiles/:id/versions', async (req, res) => {
+    const { storage, principal } = guard(ctx, req, 'profile.read');
+    const id = checkedId(req.params.id);
+    const versions = await storage.profileHistory(principal.county, id);
+    if (versions.length === 0 && !isShipped(id)) throw problem(404, 'NOT_FOUND', `没有名为 ${id} 的政策配置`, `There is no policy profile ${id}`);
+    res.json({ id, versions });
+  });
+
+  router.put('/profiles/:id', async (req, res) => {
+    const { storage, principal } = guard(ctx, req, 'profile.write');
+    const id = checkedId(req.params.id);
+    const body = putBody.safeParse(req.body);
+    if (!body.success) throw zodProblem(body.error, { zh: '政策配置', en: 'policy profile' }, PUT_HINT);
+    const { version: baseVersion, ...rest } = body.data;
+    if (rest.id !== undefined && rest.id !== id) {
+      throw problem(400, 'BAD_REQUEST', `地址中的配置名 ${id} 与内容中的 id ${rest.id} 不一致`, `The profile id in the address (${id}) differs from the id in the body (${rest.id})`);
+    }
+    // zod's record drops keys such as "__proto__" quietly; say so instead of saving less than was sent.
+    const rawValues = (req.body as { values?: unknown }).values;
+    const unusable = Object.keys(rawValues as object).find((key) => !Object.hasOwn(rest.values, key));
+    if (unusable !== undefined) {
+      throw problem(422, 'INVALID_PROFILE', `政策配置的键 ${JSON.stringify(unusable)} 不能使用：请换一个名字`, `The profile key ${JSON.stringify(unusable)} cannot be used: choose another name`);
+    }
+    const profile: PolicyProfile = { ...rest, id, version: 1 };
+    const twice = duplicateDates(profile);
+    if (twice) {
+      throw problem(422, 'INVALID_PROFILE', `政策配置中 ${twice} 有两条同一天生效的取值：每个日期只能有一条`, `The profile has two entries for ${twice} taking effect the same day: keep one per date`);
+    }
+    if (isShipped(id) && profile.extends !== undefined) {
+      throw problem(
+        422,
+        'INVALID_PROFILE',
+        `${id} 是内置配置：本县的 ${id} 在内置取值上增改条目，不能再写 extends`,
+        `${id} is shipped: the county's ${id} adds entries to its values and cannot have "extends"`,
+      );
+    }
+    // The profile must resolve as it will be used: its parent exists and there is no loop.
+    const others = (await storage.latestProfiles(principal.county)).filter((p) => p.id !== id);
+    const proposed = layeredSource(ctx.deps.profiles, [...others, { id, version: 1, profile, author: principal.name, createdAt: '' }]);
+    const resolved = resolveProfile(proposed, id);
+    if (isFormulaError(resolved)) throw problem(422, 'INVALID_PROFILE', resolved.error.zh, resolved.error.en);
+
+    const saved = await storage.putProfile(principal.county, profile, actorOf(principal), baseVersion);
+    ctx.profilesChanged(principal.county);
+    res.json({ id: saved.id, version: saved.version, createdAt: saved.createdAt });
+  });
+
+  return router;
+}

@@ -1,0 +1,379 @@
+/**
+ * The storage logic, written once in SQL both SQLite (3.35+) and PostgreSQL understand.
+ *
+ * Scenario versions: one statement, INSERT ... ON CONFLICT (county_code, name) DO UPDATE SET
+ * latest_version = latest_version + 1 ... RETURNING, both creates a new scenario at version
+ * 1 and numbers the next version of an existing one. In PostgreSQL it takes the scenario
+ * row's lock until commit, so a racing save from another instance waits and then gets the
+ * next number; in SQLite the transaction holds the write lock from BEGIN IMMEDIATE. The
+ * primary key (scenario_id, version) and append-only triggers guard the rest: a version is
+ * never numbered twice and never overwritten. County profile versions are numbered the same
+ * way through profile_heads. The audit entry is written in the same transaction as the
+ * change it records.
+ */
+import { randomUUID } from 'node:crypto';
+import { policyProfileSchema, type PolicyProfile } from '../../formulas/core/profiles.js';
+import type { Db, Queryable, SqlParam } from './db.js';
+import { ConflictError } from './errors.js';
+import { scenarioHash } from './hash.js';
+import type {
+  Actor,
+  AuditEntry,
+  AuditQuery,
+  AuditRecord,
+  County,
+  NewUser,
+  ProfileVersionInfo,
+  Role,
+  SavedVersion,
+  ScenarioHistory,
+  ScenarioSave,
+  ScenarioSummary,
+  ScenarioVersion,
+  Storage,
+  StoredProfile,
+  UserRecord,
+  UserWithHash,
+} from './types.js';
+
+interface UserRow {
+  id: number | string;
+  name: string;
+  role: Role;
+  county_code: string;
+  created_at: string;
+  revoked_at: string | null;
+  token_hash?: string | null;
+}
+
+interface VersionRow {
+  id: string;
+  name: string;
+  county_code: string;
+  version: number;
+  workbook: string;
+  inputs: string;
+  results: string;
+  content_hash: string;
+  author: string;
+  created_at: string;
+}
+
+interface ProfileRow {
+  profile_id: string;
+  version: number;
+  body: string;
+  author: string;
+  created_at: string;
+}
+
+interface AuditRow {
+  id: number | string;
+  at: string;
+  county_code: string;
+  actor: string;
+  role: string;
+  action: string;
+  target: string | null;
+  input_hash: string | null;
+  details: string | null;
+}
+
+const USER_COLUMNS = 'id, name, role, county_code, created_at, revoked_at';
+const VERSION_COLUMNS = 's.id, s.name, s.county_code, v.version, v.workbook, v.inputs, v.results, v.content_hash, v.author, v.created_at';
+const AUDIT_COLUMNS = 'id, at, county_code, actor, role, action, target, input_hash, details';
+
+const now = (): string => new Date().toISOString();
+
+const toUser = (r: UserRow): UserRecord => ({
+  id: Number(r.id),
+  name: r.name,
+  role: r.role,
+  county: r.county_code,
+  createdAt: r.created_at,
+  revokedAt: r.revoked_at,
+});
+
+const toVersion = (r: VersionRow): ScenarioVersion => ({
+  id: r.id,
+  name: r.name,
+  county: r.county_code,
+  version: Number(r.version),
+  workbook: r.workbook,
+  inputs: JSON.parse(r.inputs),
+  results: JSON.parse(r.results),
+  author: r.author,
+  createdAt: r.created_at,
+  hash: r.content_hash,
+});
+
+const toProfile = (r: ProfileRow): StoredProfile => ({
+  id: r.profile_id,
+  version: Number(r.version),
+  profile: policyProfileSchema.parse(JSON.parse(r.body)),
+  author: r.author,
+  createdAt: r.created_at,
+});
+
+const toAudit = (r: AuditRow): AuditEntry => ({
+  id: Number(r.id),
+  at: r.at,
+  county: r.county_code,
+  actor: r.actor,
+  role: r.role,
+  action: r.action,
+  target: r.target,
+  inputHash: r.input_hash,
+  details: r.details === null ? null : (JSON.parse(r.details) as Record<string, unknown>),
+});
+
+async function insertAudit(q: Queryable, record: AuditRecord, actor: Actor): Promise<AuditEntry> {
+  const row = await q.get<AuditRow>(
+    `INSERT INTO audit_log (at, county_code, actor, role, action, target, input_hash, details)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${AUDIT_COLUMNS}`,
+    [
+      now(),
+      actor.county,
+      actor.name,
+      actor.role,
+      record.action,
+      record.target ?? null,
+      record.inputHash ?? null,
+      record.details === undefined ? null : JSON.stringify(record.details),
+    ],
+  );
+  return toAudit(row!);
+}
+
+export class SqlStorage implements Storage {
+  readonly kind: 'sqlite' | 'postgres';
+  readonly location: string;
+
+  constructor(private readonly db: Db) {
+    this.kind = db.dialect;
+    this.location = db.location;
+  }
+
+  async ping(): Promise<void> {
+    await this.db.get('SELECT 1 AS ok');
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+
+  async ensureCounty(code: string, name?: string): Promise<County> {
+    return this.db.transaction(async (tx) => {
+      await tx.run('INSERT INTO counties (code, name, created_at) VALUES (?, ?, ?) ON CONFLICT (code) DO NOTHING', [code, name ?? code, now()]);
+      const row = await tx.get<{ code: string; name: string; created_at: string }>('SELECT code, name, created_at FROM counties WHERE code = ?', [code]);
+      return { code: row!.code, name: row!.name, createdAt: row!.created_at };
+    });
+  }
+
+  async listCounties(): Promise<County[]> {
+    const rows = await this.db.all<{ code: string; name: string; created_at: string }>('SELECT code, name, created_at FROM counties ORDER BY code');
+    return rows.map((r) => ({ code: r.code, name: r.name, createdAt: r.created_at }));
+  }
+
+  addUser(user: NewUser, actor: Actor): Promise<UserRecord> {
+    return this.db.transaction(async (tx) => {
+      const row = await tx.get<UserRow>(
+        `INSERT INTO users (name, role, county_code, token_lookup, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING ${USER_COLUMNS}`,
+        [user.name, user.role, user.county, user.tokenLookup, user.tokenHash, now()],
+      );
+      await insertAudit(tx, { action: 'user.add', target: user.name, details: { role: user.role } }, { ...actor, county: user.county });
+      return toUser(row!);
+    });
+  }
+
+  replaceToken(name: string, tokenLookup: string, tokenHash: string, actor: Actor): Promise<UserRecord | undefined> {
+    return this.db.transaction(async (tx) => {
+      const row = await tx.get<UserRow>(
+        `UPDATE users SET token_lookup = ?, token_hash = ? WHERE name = ? AND revoked_at IS NULL RETURNING ${USER_COLUMNS}`,
+        [tokenLookup, tokenHash, name],
+      );
+      if (!row) return undefined;
+      await insertAudit(tx, { action: 'user.token', target: name }, { ...actor, county: row.county_code });
+      return toUser(row);
+    });
+  }
+
+  revokeUser(name: string, actor: Actor): Promise<UserRecord | undefined> {
+    return this.db.transaction(async (tx) => {
+      const row = await tx.get<UserRow>(
+        `UPDATE users SET revoked_at = ?, token_lookup = NULL, token_hash = NULL WHERE name = ? AND revoked_at IS NULL RETURNING ${USER_COLUMNS}`,
+        [now(), name],
+      );
+      if (!row) return undefined;
+      await insertAudit(tx, { action: 'user.revoke', target: name }, { ...actor, county: row.county_code });
+      return toUser(row);
+    });
+  }
+
+  async listUsers(): Promise<UserRecord[]> {
+    return (await this.db.all<UserRow>(`SELECT ${USER_COLUMNS} FROM users ORDER BY county_code, name`)).map(toUser);
+  }
+
+  async activeUserByTokenLookup(tokenLookup: string): Promise<UserWithHash | undefined> {
+    const row = await this.db.get<UserRow>(`SELECT ${USER_COLUMNS}, token_hash FROM users WHERE token_lookup = ? AND revoked_at IS NULL`, [tokenLookup]);
+    if (!row || !row.token_hash) return undefined;
+    return { ...toUser(row), tokenHash: row.token_hash };
+  }
+
+  saveScenario(save: ScenarioSave, actor: Actor): Promise<SavedVersion> {
+    const inputs = JSON.stringify(save.inputs);
+    const results = JSON.stringify(save.results);
+    const hash = scenarioHash(save.workbook, inputs, results);
+    return this.db.transaction(async (tx) => {
+      const at = now();
+      const head = await tx.get<{ id: string; latest_version: number }>(
+        `INSERT INTO scenarios (id, county_code, name, latest_version, created_at, created_by, updated_at, updated_by)
+         VALUES (?, ?, ?, 1, ?, ?, ?, ?)
+         ON CONFLICT (county_code, name) DO UPDATE
+           SET latest_version = scenarios.latest_version + 1, updated_at = excluded.updated_at, updated_by = excluded.updated_by
+         RETURNING id, latest_version`,
+        [randomUUID(), actor.county, save.name, at, actor.name, at, actor.name],
+      );
+      const id = head!.id;
+      const version = Number(head!.latest_version);
+      await tx.run(
+        `INSERT INTO scenario_versions (scenario_id, version, workbook, inputs, results, content_hash, author, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        [id, version, save.workbook, inputs, results, hash, actor.name, at],
+      );
+      await insertAudit(tx, { action: 'scenario.save', target: id, inputHash: hash, details: { name: save.name, version } }, actor);
+      return { id, name: save.name, version, createdAt: at, hash };
+    });
+  }
+
+  async listScenarios(county: string): Promise<ScenarioSummary[]> {
+    const rows = await this.db.all<{ id: string; name: string; latest_version: number; workbook: string; updated_at: string; updated_by: string }>(
+      `SELECT s.id, s.name, s.latest_version, v.workbook, s.updated_at, s.updated_by
+       FROM scenarios s JOIN scenario_versions v ON v.scenario_id = s.id AND v.version = s.latest_version
+       WHERE s.county_code = ? ORDER BY s.updated_at DESC, s.name`,
+      [county],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      latestVersion: Number(r.latest_version),
+      workbook: r.workbook,
+      updatedAt: r.updated_at,
+      updatedBy: r.updated_by,
+    }));
+  }
+
+  async getScenario(county: string, id: string, version?: number): Promise<ScenarioVersion | undefined> {
+    const params: SqlParam[] = [county, id];
+    const which = version === undefined ? 'v.version = s.latest_version' : 'v.version = ?';
+    if (version !== undefined) params.push(version);
+    const row = await this.db.get<VersionRow>(
+      `SELECT ${VERSION_COLUMNS} FROM scenarios s JOIN scenario_versions v ON v.scenario_id = s.id
+       WHERE s.county_code = ? AND s.id = ? AND ${which}`,
+      params,
+    );
+    return row && toVersion(row);
+  }
+
+  async scenarioHistory(county: string, id: string): Promise<ScenarioHistory | undefined> {
+    const rows = await this.db.all<Omit<VersionRow, 'inputs' | 'results'>>(
+      `SELECT s.id, s.name, s.county_code, v.version, v.workbook, v.content_hash, v.author, v.created_at
+       FROM scenarios s JOIN scenario_versions v ON v.scenario_id = s.id
+       WHERE s.county_code = ? AND s.id = ? ORDER BY v.version`,
+      [county, id],
+    );
+    if (rows.length === 0) return undefined;
+    return {
+      id: rows[0]!.id,
+      name: rows[0]!.name,
+      versions: rows.map((r) => ({ version: Number(r.version), workbook: r.workbook, author: r.author, createdAt: r.created_at, hash: r.content_hash })),
+    };
+  }
+
+  putProfile(county: string, profile: PolicyProfile, actor: Actor, baseVersion?: number): Promise<StoredProfile> {
+    return this.db.transaction(async (tx) => {
+      const head = await tx.get<{ latest_version: number }>(
+        `INSERT INTO profile_heads (county_code, profile_id, latest_version) VALUES (?, ?, 1)
+         ON CONFLICT (county_code, profile_id) DO UPDATE SET latest_version = profile_heads.latest_version + 1
+         RETURNING latest_version`,
+        [county, profile.id],
+      );
+      const version = Number(head!.latest_version);
+      if (baseVersion !== undefined && version > 1 && baseVersion !== version - 1) {
+        const latest = await tx.get<{ author: string; created_at: string }>(
+          'SELECT author, created_at FROM county_profiles WHERE county_code = ? AND profile_id = ? AND version = ?',
+          [county, profile.id, version - 1],
+        );
+        throw new ConflictError(
+          `政策配置 "${profile.id}" 在您读取版本 ${baseVersion} 之后已由 ${latest?.author} 于 ${latest?.created_at} 保存为版本 ${version - 1}：请重新读取后再修改`,
+          `Policy profile "${profile.id}" was saved as version ${version - 1} by ${latest?.author} at ${latest?.created_at} after you loaded version ${baseVersion}: reload it and make your change again`,
+        );
+      }
+      const at = now();
+      const stored: PolicyProfile = { ...profile, version };
+      await tx.run('INSERT INTO county_profiles (county_code, profile_id, version, body, author, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
+        county,
+        profile.id,
+        version,
+        JSON.stringify(stored),
+        actor.name,
+        at,
+      ]);
+      await insertAudit(tx, { action: 'profile.put', target: profile.id, details: { version, keys: Object.keys(profile.values).length } }, { ...actor, county });
+      return { id: profile.id, version, profile: stored, author: actor.name, createdAt: at };
+    });
+  }
+
+  async getProfile(county: string, id: string, version?: number): Promise<StoredProfile | undefined> {
+    const row =
+      version === undefined
+        ? await this.db.get<ProfileRow>(
+            'SELECT profile_id, version, body, author, created_at FROM county_profiles WHERE county_code = ? AND profile_id = ? ORDER BY version DESC LIMIT 1',
+            [county, id],
+          )
+        : await this.db.get<ProfileRow>(
+            'SELECT profile_id, version, body, author, created_at FROM county_profiles WHERE county_code = ? AND profile_id = ? AND version = ?',
+            [county, id, version],
+          );
+    return row && toProfile(row);
+  }
+
+  async profileHistory(county: string, id: string): Promise<ProfileVersionInfo[]> {
+    const rows = await this.db.all<{ version: number; author: string; created_at: string }>(
+      'SELECT version, author, created_at FROM county_profiles WHERE county_code = ? AND profile_id = ? ORDER BY version',
+      [county, id],
+    );
+    return rows.map((r) => ({ version: Number(r.version), author: r.author, createdAt: r.created_at }));
+  }
+
+  async latestProfiles(county: string): Promise<StoredProfile[]> {
+    const rows = await this.db.all<ProfileRow>(
+      `SELECT p.profile_id, p.version, p.body, p.author, p.created_at
+       FROM profile_heads h
+       JOIN county_profiles p ON p.county_code = h.county_code AND p.profile_id = h.profile_id AND p.version = h.latest_version
+       WHERE h.county_code = ? ORDER BY p.profile_id`,
+      [county],
+    );
+    return rows.map(toProfile);
+  }
+
+  appendAudit(record: AuditRecord, actor: Actor): Promise<AuditEntry> {
+    return this.db.transaction((tx) => insertAudit(tx, record, actor));
+  }
+
+  async listAudit(county: string, query: AuditQuery): Promise<AuditEntry[]> {
+    const where = ['county_code = ?'];
+    const params: SqlParam[] = [county];
+    if (query.before !== undefined) {
+      where.push('id < ?');
+      params.push(query.before);
+    }
+    if (query.action !== undefined) {
+      where.push('action = ?');
+      params.push(query.action);
+    }
+    params.push(query.limit);
+    const rows = await this.db.all<AuditRow>(`SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT ?`, params);
+    return rows.map(toAudit);
+  }
+}

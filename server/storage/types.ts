@@ -1,0 +1,172 @@
+/**
+ * The storage interface the service and the user CLI talk to. Two implementations share one
+ * body of SQL (sql-storage.ts): SQLite in a file (the default, zero set-up) and PostgreSQL
+ * (several service instances behind a load balancer). Every record belongs to a county;
+ * every read takes the county so one county can never see another's records.
+ */
+import type { PolicyProfile } from '../../formulas/core/profiles.js';
+
+export const ROLES = ['admin', 'finance', 'personnel', 'planner', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface County {
+  code: string;
+  name: string;
+  createdAt: string;
+}
+
+export interface UserRecord {
+  id: number;
+  name: string;
+  role: Role;
+  county: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+/** A user found by the public lookup part of a token hash, with the full hash to compare. */
+export interface UserWithHash extends UserRecord {
+  tokenHash: string;
+}
+
+export interface NewUser {
+  name: string;
+  role: Role;
+  county: string;
+  tokenLookup: string;
+  tokenHash: string;
+}
+
+/** Who does something: recorded as author of versions and actor of audit entries. */
+export interface Actor {
+  name: string;
+  role: Role | 'cli';
+  county: string;
+}
+
+export interface ScenarioSave {
+  name: string;
+  workbook: string;
+  /** Named ranges / tables and their values, any size: stored as JSON text, exactly. */
+  inputs: unknown;
+  results: unknown;
+}
+
+export interface SavedVersion {
+  id: string;
+  name: string;
+  version: number;
+  createdAt: string;
+  /** SHA-256 of {workbook, inputs, results} as stored: lets anyone check a version is whole. */
+  hash: string;
+}
+
+export interface ScenarioSummary {
+  id: string;
+  name: string;
+  latestVersion: number;
+  workbook: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface VersionInfo {
+  version: number;
+  workbook: string;
+  author: string;
+  createdAt: string;
+  hash: string;
+}
+
+export interface ScenarioVersion extends VersionInfo {
+  id: string;
+  name: string;
+  county: string;
+  inputs: unknown;
+  results: unknown;
+}
+
+export interface ScenarioHistory {
+  id: string;
+  name: string;
+  versions: VersionInfo[];
+}
+
+export interface StoredProfile {
+  id: string;
+  version: number;
+  profile: PolicyProfile;
+  author: string;
+  createdAt: string;
+}
+
+export interface ProfileVersionInfo {
+  version: number;
+  author: string;
+  createdAt: string;
+}
+
+export interface AuditRecord {
+  action: string;
+  target?: string | undefined;
+  inputHash?: string | undefined;
+  details?: Record<string, unknown> | undefined;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  county: string;
+  actor: string;
+  role: string;
+  action: string;
+  target: string | null;
+  inputHash: string | null;
+  details: Record<string, unknown> | null;
+}
+
+export interface AuditQuery {
+  limit: number;
+  /** Only entries older than this id (paging backwards). */
+  before?: number | undefined;
+  action?: string | undefined;
+}
+
+export interface Storage {
+  readonly kind: 'sqlite' | 'postgres';
+  /** The file, or the connection string without its password: safe to log. */
+  readonly location: string;
+  /** Resolves when the database answers; throws a StorageError when it does not. */
+  ping(): Promise<void>;
+  /** Waits for running statements, then closes the file or the pool. */
+  close(): Promise<void>;
+
+  ensureCounty(code: string, name?: string): Promise<County>;
+  listCounties(): Promise<County[]>;
+
+  addUser(user: NewUser, actor: Actor): Promise<UserRecord>;
+  /** Gives an active user a new token (the old one stops working). */
+  replaceToken(name: string, tokenLookup: string, tokenHash: string, actor: Actor): Promise<UserRecord | undefined>;
+  revokeUser(name: string, actor: Actor): Promise<UserRecord | undefined>;
+  listUsers(): Promise<UserRecord[]>;
+  activeUserByTokenLookup(tokenLookup: string): Promise<UserWithHash | undefined>;
+
+  /** A new immutable version (1 for a new name in the county), audited in the same transaction. */
+  saveScenario(save: ScenarioSave, actor: Actor): Promise<SavedVersion>;
+  listScenarios(county: string): Promise<ScenarioSummary[]>;
+  /** The latest version, or version `version`; undefined when the county has no such record. */
+  getScenario(county: string, id: string, version?: number): Promise<ScenarioVersion | undefined>;
+  scenarioHistory(county: string, id: string): Promise<ScenarioHistory | undefined>;
+
+  /**
+   * A new version of the county's profile `profile.id`, audited in the same transaction.
+   * With `baseVersion`, refuses (ConflictError) when someone saved after that version.
+   */
+  putProfile(county: string, profile: PolicyProfile, actor: Actor, baseVersion?: number): Promise<StoredProfile>;
+  getProfile(county: string, id: string, version?: number): Promise<StoredProfile | undefined>;
+  profileHistory(county: string, id: string): Promise<ProfileVersionInfo[]>;
+  latestProfiles(county: string): Promise<StoredProfile[]>;
+
+  appendAudit(record: AuditRecord, actor: Actor): Promise<AuditEntry>;
+  listAudit(county: string, query: AuditQuery): Promise<AuditEntry[]>;
+}
