@@ -10,35 +10,57 @@ import { problem } from './errors.js';
 
 export const MAX_DEPTH = 64;
 
-/** Where `value` first breaks the rules above, as a path like `calls[3].args[0]`; else undefined. */
-export function jsonShapeProblem(value: unknown, maxDepth = MAX_DEPTH): { path: string; zh: string; en: string } | undefined {
-  const tooLarge = (at: string) => ({
-    path: at,
-    zh: `${at} 处的数太大，超出了可表示的范围（约 ±1.8e308）`,
-    en: `the number at ${at} is too large to represent (beyond about ±1.8e308)`,
-  });
-  if (typeof value === 'number') return Number.isFinite(value) ? undefined : tooLarge('(body)');
-  const stack: { value: unknown; depth: number; path: string }[] = [{ value, depth: 0, path: '' }];
-  while (stack.length > 0) {
-    const item = stack.pop()!;
-    const v = item.value;
-    if (typeof v !== 'object' || v === null) continue;
-    const at = item.path || '(body)';
-    if (item.depth >= maxDepth) return { path: at, zh: `${at} 处嵌套超过 ${maxDepth} 层`, en: `the body is nested deeper than ${maxDepth} levels at ${at}` };
-    const isArray = Array.isArray(v);
-    const keys = isArray ? undefined : Object.keys(v);
-    const count = isArray ? v.length : keys!.length;
-    const pathOf = (i: number): string => (isArray ? `${item.path}[${i}]` : item.path ? `${item.path}.${keys![i]}` : keys![i]!);
-    for (let i = count - 1; i >= 0; i--) {
-      const child: unknown = isArray ? v[i] : (v as Record<string, unknown>)[keys![i]!];
+type Segment = string | number;
+type Breach = { kind: 'deep' | 'infinite'; path: Segment[] };
+
+/**
+ * Depth-first walk that allocates nothing on the way down (a body may hold millions of
+ * cells); the path is assembled only for the one place that breaks a rule. Recursion is
+ * bounded by maxDepth, so it cannot exhaust the stack.
+ */
+function breach(value: unknown, depth: number, maxDepth: number): Breach | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : { kind: 'infinite', path: [] };
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (depth >= maxDepth) return { kind: 'deep', path: [] };
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const child: unknown = value[i];
       if (typeof child === 'number') {
-        if (!Number.isFinite(child)) return tooLarge(pathOf(i));
+        if (!Number.isFinite(child)) return { kind: 'infinite', path: [i] };
       } else if (typeof child === 'object' && child !== null) {
-        stack.push({ value: child, depth: item.depth + 1, path: pathOf(i) });
+        const found = breach(child, depth + 1, maxDepth);
+        if (found) {
+          found.path.unshift(i);
+          return found;
+        }
       }
+    }
+    return undefined;
+  }
+  for (const key of Object.keys(value)) {
+    const found = breach((value as Record<string, unknown>)[key], depth + 1, maxDepth);
+    if (found) {
+      found.path.unshift(key);
+      return found;
     }
   }
   return undefined;
+}
+
+const pathText = (path: readonly Segment[]): string =>
+  path.reduce<string>((at, s) => (typeof s === 'number' ? `${at}[${s}]` : at ? `${at}.${s}` : s), '') || '(body)';
+
+/** Where `value` first breaks the rules above, as a path like `calls[3].args[0]`; else undefined. */
+export function jsonShapeProblem(value: unknown, maxDepth = MAX_DEPTH): { path: string; zh: string; en: string } | undefined {
+  const found = breach(value, 0, maxDepth);
+  if (!found) return undefined;
+  const at = pathText(found.path);
+  if (found.kind === 'deep') return { path: at, zh: `${at} 处嵌套超过 ${maxDepth} 层`, en: `the body is nested deeper than ${maxDepth} levels at ${at}` };
+  return {
+    path: at,
+    zh: `${at} 处的数太大，超出了可表示的范围（约 ±1.8e308）`,
+    en: `the number at ${at} is too large to represent (beyond about ±1.8e308)`,
+  };
 }
 
 export function jsonBody(limit: number): RequestHandler[] {
