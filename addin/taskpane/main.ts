@@ -1,12 +1,22 @@
 /**
  * The task pane's entry point, loaded by taskpane.html in the shared runtime. It starts
  * the custom-functions runtime (so functions work even before the pane is shown), then
- * wires the pane: connection state, service address and sign-in token.
+ * wires the pane's sections: connection and settings, scenarios, forms, plans, examples.
  */
 import { startFunctionsRuntime } from '../functions/runtime.js';
-import { resetServiceUrl, setServiceUrl, setToken, token } from '../functions/settings.js';
+import { token } from '../functions/settings.js';
 import { registerCommands } from '../commands/commands.js';
-import { checkConnection } from './connection.js';
+import { ServiceApi } from './api.js';
+import { officeHost } from './excel/office-host.js';
+import { $ } from './ui/dom.js';
+import { pickInstalledFont } from './ui/fonts.js';
+import { wireTabs } from './ui/tabs.js';
+import { connectionView } from './views/connection-view.js';
+import type { ViewContext } from './views/context.js';
+import { examplesView } from './views/examples-view.js';
+import { formsView } from './views/forms-view.js';
+import { plansView } from './views/plans-view.js';
+import { scenariosView } from './views/scenarios-view.js';
 
 const runtime = startFunctionsRuntime(
   typeof CustomFunctions === 'undefined' ? undefined : CustomFunctions,
@@ -15,75 +25,28 @@ const runtime = startFunctionsRuntime(
 );
 (window as unknown as { eduRuntime: typeof runtime }).eduRuntime = runtime;
 
-const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
-
-function bilingual(el: HTMLElement, zh: string, en: string): void {
-  el.textContent = `${zh} `;
-  const span = document.createElement('span');
-  span.className = 'en';
-  span.textContent = en;
-  el.appendChild(span);
-}
-
-async function refreshConnection(): Promise<void> {
-  const url = runtime.serviceUrl();
-  $('conn-url').textContent = url;
-  const state = $('conn-state');
-  state.className = 'state state-unknown';
-  bilingual(state, '正在检查连接…', 'Checking the connection…');
-  const t = token(runtime.store);
-  const result = await checkConnection(url, (i, init) => fetch(i, init), t ? `Bearer ${t}` : undefined);
-  state.className = `state ${result.ok ? 'state-ok' : 'state-bad'}`;
-  bilingual(state, result.zh, result.en);
-  const list = $('functions-list');
-  list.replaceChildren(
-    ...result.functions.map((f) => {
-      const li = document.createElement('li');
-      const code = document.createElement('code');
-      code.textContent = f.name;
-      li.append(code, ` ${f.summary.zh}`);
-      li.title = f.summary.en;
-      return li;
-    }),
-  );
-}
-
-function wireSettings(): void {
-  const form = $<HTMLFormElement>('settings-form');
-  const urlInput = $<HTMLInputElement>('service-url');
-  const tokenInput = $<HTMLInputElement>('token');
-  const message = $('settings-message');
-  urlInput.value = runtime.serviceUrl();
-  tokenInput.value = token(runtime.store) ?? '';
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const saved = urlInput.value.trim() ? setServiceUrl(runtime.store, urlInput.value) : (resetServiceUrl(runtime.store), { ok: true as const, url: runtime.serviceUrl() });
-    if (!saved.ok) {
-      message.className = 'message bad';
-      bilingual(message, saved.zh, saved.en);
-      urlInput.focus();
-      return;
-    }
-    setToken(runtime.store, tokenInput.value || undefined);
-    urlInput.value = saved.url;
-    runtime.client.clearCache();
-    message.className = 'message ok';
-    bilingual(message, '已保存。重新计算工作簿即可使用新设置。', 'Saved. Recalculate the workbook to use the new settings.');
-    void refreshConnection();
-  });
-  $('settings-reset').addEventListener('click', () => {
-    resetServiceUrl(runtime.store);
-    urlInput.value = runtime.serviceUrl();
-    message.className = 'message ok';
-    bilingual(message, '已恢复默认地址。', 'The default address is restored.');
-    void refreshConnection();
-  });
-  $('conn-check').addEventListener('click', () => void refreshConnection());
-}
-
 function start(): void {
-  wireSettings();
-  void refreshConnection();
+  const api = new ServiceApi({ baseUrl: () => runtime.serviceUrl(), token: () => token(runtime.store) });
+  const ctx: ViewContext = {
+    api,
+    // Outside Excel (a plain browser tab) there is no workbook; views say so when asked to use one.
+    host: typeof Excel !== 'undefined' && typeof Excel.run === 'function' ? officeHost(pickInstalledFont) : undefined,
+    now: () => new Date(),
+  };
+  const views: Record<string, { open(): Promise<void> }> = {
+    'panel-scenarios': scenariosView(ctx),
+    'panel-forms': formsView(ctx),
+    'panel-plans': plansView(ctx),
+    'panel-examples': examplesView(ctx),
+  };
+  let openPanel = 'panel-connection';
+  const connection = connectionView(runtime, api, () => void views[openPanel]?.open());
+  $('no-excel').hidden = ctx.host !== undefined;
+  wireTabs($('tabs'), (panel) => {
+    openPanel = panel;
+    void views[panel]?.open();
+  });
+  void connection.refresh();
 }
 
 if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') {

@@ -1,0 +1,134 @@
+/**
+ * A form's payload from a table or a selection whose first row holds the column names.
+ * The form's own description (GET /api/v1/forms/{id}: field names in Chinese and English
+ * and the payload's JSON Schema) says which list the rows go into ("rows", "schools") and
+ * what each column is called, so no form is known to the pane by name:
+ *  - each scalar field of a list item takes the column whose header is its Chinese or
+ *    English name (or its key);
+ *  - a list-valued field of an item (the 7 indicator values, the shares by driver) takes
+ *    the remaining columns holding numbers, left to right, and a top-level "drivers" list
+ *    is named after those columns' headers;
+ *  - other required fields (the budget, the standards) are taken from the form's example
+ *    payload, and optional ones are left out; the pane shows the payload for checking.
+ */
+import type { Bilingual } from '../../../formulas/core/errors.js';
+import { isBlank, mapColumns, nonBlankRows, numberOf, yesNoOf, type FieldSpec, type TableData } from './column-map.js';
+import type { Prepared } from './rotation-input.js';
+import type { CellValue } from './saved-values.js';
+
+export interface JsonSchema {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  required?: string[];
+  anyOf?: JsonSchema[];
+  enum?: unknown[];
+  minItems?: number;
+  maxItems?: number;
+}
+
+export interface FormDetail {
+  id: string;
+  title: string;
+  fields: Record<string, Bilingual>;
+  schema: JsonSchema;
+  example: Record<string, unknown>;
+}
+
+const LIST_PREFERENCE = ['rows', 'schools'];
+
+/** Extra header names for common keys, on top of each field's own zh/en names. */
+const EXTRA_ALIASES: Record<string, string[]> = {
+  name: ['名称', '单位名称', '单位', '学校名称', '学校'],
+};
+
+const types = (s: JsonSchema): string[] => [
+  ...(Array.isArray(s.type) ? s.type : s.type ? [s.type] : []),
+  ...(s.anyOf ?? []).flatMap(types),
+];
+
+const isObjectList = (s: JsonSchema | undefined): boolean => s !== undefined && types(s).includes('array') && s.items !== undefined && types(s.items).includes('object');
+
+/** The payload's list of rows: "rows" or "schools" if present, else the first required list of objects. */
+export function listField(schema: JsonSchema): string | undefined {
+  const props = schema.properties ?? {};
+  const found = LIST_PREFERENCE.find((k) => isObjectList(props[k]));
+  return found ?? (schema.required ?? []).find((k) => isObjectList(props[k]));
+}
+
+function convert(schema: JsonSchema, v: CellValue): unknown {
+  const t = types(schema);
+  if (t.includes('number') || t.includes('integer')) {
+    const n = numberOf(v);
+    if (n !== undefined) return n;
+    if (!t.includes('string')) return v;
+  }
+  if (t.includes('boolean')) {
+    if (typeof v === 'string' && (schema.anyOf ?? []).some((s) => s.enum?.includes(v.trim()))) return v.trim();
+    return yesNoOf(v) ?? v;
+  }
+  return typeof v === 'string' ? v.trim() : String(v);
+}
+
+export function payloadFromTable(form: FormDetail, table: TableData): Prepared<Record<string, unknown>> {
+  const list = listField(form.schema);
+  const itemSchema = list ? form.schema.properties![list]!.items! : undefined;
+  if (!list || !itemSchema?.properties) {
+    return { ok: false, problems: [{ zh: `表格“${form.title}”没有可从选区填入的明细行`, en: `The form "${form.title}" has no list of rows to fill from a selection` }] };
+  }
+  const props = Object.entries(itemSchema.properties);
+  const scalarKeys = props.filter(([, s]) => !types(s).includes('array')).map(([k]) => k);
+  const listKeys = props.filter(([, s]) => types(s).includes('array')).map(([k]) => k);
+  const specs: FieldSpec[] = scalarKeys.map((key) => ({
+    key,
+    zh: form.fields[key]?.zh ?? key,
+    en: form.fields[key]?.en ?? key,
+    aliases: [form.fields[key]?.zh, form.fields[key]?.en, key, ...(EXTRA_ALIASES[key] ?? [])].filter((a): a is string => Boolean(a)),
+    required: (itemSchema.required ?? []).includes(key),
+  }));
+  const mapping = mapColumns(table.headers, specs);
+  const rows = nonBlankRows(table.rows);
+  const used = new Set(Object.values(mapping.columns));
+  const numericColumns = table.headers.map((_, c) => c).filter((c) => !used.has(c) && rows.some(({ row }) => numberOf(row[c]) !== undefined));
+  const problems: Bilingual[] = mapping.missing.map((f) => ({
+    zh: `选区（${table.name}）没有“${f.zh}”列：第一行应是列名，如 ${f.aliases.slice(0, 2).join('、')}`,
+    en: `The selection (${table.name}) has no "${f.en}" column: its first row must hold column names such as ${f.aliases.slice(0, 2).join(', ')}`,
+  }));
+  if (listKeys.length > 0 && numericColumns.length === 0) {
+    const names = listKeys.map((k) => form.fields[k] ?? { zh: k, en: k });
+    problems.push({
+      zh: `选区（${table.name}）中没有可作为“${names.map((n) => n.zh).join('、')}”的数字列`,
+      en: `The selection (${table.name}) has no number columns for "${names.map((n) => n.en).join(', ')}"`,
+    });
+  }
+  if (rows.length === 0) problems.push({ zh: `选区（${table.name}）在列名下没有数据行`, en: `The selection (${table.name}) has no rows under its column names` });
+  if (problems.length > 0) return { ok: false, problems };
+
+  const items = rows.map(({ row }) => {
+    const item: Record<string, unknown> = {};
+    for (const key of scalarKeys) {
+      const at = mapping.columns[key];
+      if (at === undefined || isBlank(row[at])) continue;
+      item[key] = convert(itemSchema.properties![key]!, row[at]!);
+    }
+    for (const key of listKeys) {
+      const inner = itemSchema.properties![key]!.items ?? {};
+      item[key] = numericColumns.map((c) => (isBlank(row[c]) ? 0 : convert(inner, row[c]!)));
+    }
+    return item;
+  });
+
+  const payload: Record<string, unknown> = {};
+  for (const key of form.schema.required ?? []) if (key !== list && key in form.example) payload[key] = form.example[key];
+  if (listKeys.length > 0 && form.schema.properties?.drivers && isObjectList(form.schema.properties.drivers)) {
+    payload.drivers = numericColumns.map((c) => ({ name: String(table.headers[c]).trim() || `第 ${c + 1} 列` }));
+  }
+  payload[list] = items;
+  const notes: Bilingual[] = Object.keys(payload)
+    .filter((k) => k !== list && k !== 'drivers')
+    .map((k) => ({
+      zh: `“${form.fields[k]?.zh ?? k}”取自示例数据，请核对后再写入`,
+      en: `"${form.fields[k]?.en ?? k}" is taken from the example; check it before writing`,
+    }));
+  return { ok: true, body: payload, notes };
+}

@@ -1,0 +1,33 @@
+/**
+ * 示例 Examples: inserts the example workbook's sheets (GET /api/v1/example-sheets) into
+ * the open workbook, formulas as typed, so a new user sees each EDU function at work on the
+ * seeds' cases.
+ */
+import type { ExampleSheetsPayload } from '../excel/write-examples.js';
+import { $, h } from '../ui/dom.js';
+import { Status } from '../ui/status.js';
+import { requireHost, type ViewContext } from './context.js';
+
+export function examplesView(ctx: ViewContext): { open(): Promise<void> } {
+  const status = new Status($('ex-status'), () => [$<HTMLButtonElement>('ex-insert')]);
+
+  async function insert(): Promise<void> {
+    const done = await status.run('正在取回示例工作表…', 'Fetching the example sheets…', async () => {
+      const host = requireHost(ctx);
+      const payload = await ctx.api.get<ExampleSheetsPayload>('/api/v1/example-sheets');
+      status.busy(`正在插入 ${payload.sheets.length} 张工作表…`, `Inserting ${payload.sheets.length} sheets…`);
+      const names = await host.insertExampleSheets(payload, (d, t) => status.progress(d, t));
+      return { names, skipped: payload.skipped ?? [] };
+    });
+    if (!done) return;
+    $('ex-list').replaceChildren(...done.names.map((n) => h('li', { text: n })));
+    status.ok(
+      `已插入 ${done.names.length} 张工作表。橙色斜体数字为示例数据，仅作演示`,
+      `Inserted ${done.names.length} sheets. Orange italic numbers are illustrative only`,
+      done.skipped.map((s) => ({ zh: `未能提供的示例：${s.file}`, en: `Example not available: ${s.message}` })),
+    );
+  }
+
+  $('ex-insert').addEventListener('click', () => void insert());
+  return { open: async () => undefined };
+}

@@ -1,0 +1,81 @@
+/**
+ * The pane's service calls: the bearer token, the time limit, and every failure in words a
+ * clerk can act on, the service's own bilingual words first.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError, describeFailure, fileNameOf, ServiceApi } from '../../../addin/taskpane/api.js';
+
+const api = (fetchFn: typeof fetch, token?: string) => new ServiceApi({ baseUrl: () => 'http://127.0.0.1:9', token: () => token, fetch: fetchFn });
+
+describe('describeFailure', () => {
+  it('uses the service’s own Chinese and English and keeps its list of issues', () => {
+    const e = describeFailure(422, { error: { code: 'FORM_PROBLEM', zh: '合计与预算不一致', en: 'The total differs from the budget', issues: [{ zh: '第 2 行', en: 'row 2', path: 'rows[1]' }, { bad: 1 }] } });
+    expect([e.status, e.code, e.zh, e.en]).toEqual([422, 'FORM_PROBLEM', '合计与预算不一致', 'The total differs from the budget']);
+    expect(e.items).toEqual([{ zh: '第 2 行', en: 'row 2', path: 'rows[1]' }]);
+  });
+
+  it('splits a joined "中文 / English" message and keeps the count of unlisted problems', () => {
+    const e = describeFailure(422, { error: { code: 'ROTATION_INFEASIBLE', message: '有 3 条规则无法满足 / 3 rules cannot be met', problems: [{ zh: 'a', en: 'b' }], more: 2 } });
+    expect([e.zh, e.en, e.more, e.items.length]).toEqual(['有 3 条规则无法满足', '3 rules cannot be met', 2, 1]);
+  });
+
+  it('falls back to words by status, with the service’s English detail', () => {
+    expect(describeFailure(413, undefined).zh).toContain('数据太大');
+    expect(describeFailure(429, {}).zh).toBe('请求太频繁：请稍等一分钟再试');
+    expect(describeFailure(500, 'oops').zh).toContain('服务内部出错');
+    const bad = describeFailure(400, { error: { code: 'BAD_REQUEST', message: 'schools.0.role: invalid' } });
+    expect(bad.zh).toContain('发送的数据不符合服务的要求');
+    expect(bad.en).toContain('(schools.0.role: invalid)');
+    expect(describeFailure(418, null).zh).toContain('418');
+  });
+});
+
+describe('fileNameOf', () => {
+  it('prefers the UTF-8 name, then the plain one, then the fallback', () => {
+    expect(fileNameOf(`attachment; filename="posts.xlsx"; filename*=UTF-8''${encodeURIComponent('学区教育事务中心岗位设置表.xlsx')}`, 'x')).toBe('学区教育事务中心岗位设置表.xlsx');
+    expect(fileNameOf('attachment; filename="posts.xlsx"', 'x')).toBe('posts.xlsx');
+    expect(fileNameOf("attachment; filename*=UTF-8''%E0%A4%A", 'x.xlsx')).toBe('x.xlsx');
+    expect(fileNameOf(null, 'x.xlsx')).toBe('x.xlsx');
+  });
+});
+
+describe('ServiceApi', () => {
+  it('sends the bearer token and JSON, and reads JSON back', async () => {
+    const fetchFn = vi.fn(async () => Response.json({ id: 'a', version: 1 }, { status: 201 }));
+    const answer = await api(fetchFn as unknown as typeof fetch, 'edu_token').post<{ version: number }>('/api/v1/scenarios', { name: 'A' });
+    expect(answer.version).toBe(1);
+    const [url, init] = fetchFn.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('http://127.0.0.1:9/api/v1/scenarios');
+    expect(init.headers).toMatchObject({ authorization: 'Bearer edu_token', 'content-type': 'application/json' });
+    expect(init.body).toBe('{"name":"A"}');
+  });
+
+  it('sends no authorization header without a token', async () => {
+    const fetchFn = vi.fn(async () => Response.json({}));
+    await api(fetchFn as unknown as typeof fetch).get('/api/v1/forms');
+    expect((fetchFn.mock.calls[0] as unknown as [string, RequestInit])[1].headers).not.toHaveProperty('authorization');
+  });
+
+  it('turns a network failure, a time-out and a non-JSON answer into words', async () => {
+    const down = api((async () => {
+      throw new TypeError('fetch failed');
+    }) as unknown as typeof fetch);
+    await expect(down.get('/x')).rejects.toMatchObject({ code: 'NETWORK', zh: expect.stringContaining('无法连接计算服务 http://127.0.0.1:9') });
+    const slow = api(((_: string, init: RequestInit) =>
+      new Promise((_resolve, reject) => init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))) as unknown as typeof fetch);
+    await expect(slow.get('/x', 20)).rejects.toMatchObject({ code: 'TIMEOUT' });
+    const html = api((async () => new Response('<html>proxy</html>', { status: 200 })) as unknown as typeof fetch);
+    await expect(html.get('/x')).rejects.toMatchObject({ code: 'NOT_JSON' });
+    const refused = api((async () => new Response('<html>401</html>', { status: 401 })) as unknown as typeof fetch);
+    const err = await refused.get('/x').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).zh).toContain('需要登录');
+  });
+
+  it('answers a file with the name the service gives it', async () => {
+    const fetchFn = async () => new Response(new Uint8Array([80, 75]), { headers: { 'content-disposition': `attachment; filename="f.xlsx"; filename*=UTF-8''${encodeURIComponent('表.xlsx')}` } });
+    const file = await api(fetchFn as unknown as typeof fetch).postForFile('/api/v1/forms/x', {}, 'x.xlsx');
+    expect(file.fileName).toBe('表.xlsx');
+    expect(file.blob.size).toBe(2);
+  });
+});

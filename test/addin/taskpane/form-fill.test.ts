@@ -1,0 +1,90 @@
+/**
+ * Filling each official form from a table: the pane knows no form by name, only what the
+ * service says about it (field names, JSON Schema, example). For every shipped form, a
+ * table made from its example's rows must give a payload the service lays out exactly as
+ * it lays out the example itself.
+ */
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { forms, prepareForm } from '../../../server/forms/index.js';
+import { commonFieldNames, type FormTemplate } from '../../../server/forms/template.js';
+import type { TableData } from '../../../addin/taskpane/logic/column-map.js';
+import { listField, payloadFromTable, type FormDetail, type JsonSchema } from '../../../addin/taskpane/logic/form-fill.js';
+import type { CellValue } from '../../../addin/taskpane/logic/saved-values.js';
+
+/** What GET /api/v1/forms/{id} and /example answer, made the way the route makes it. */
+function detailOf(form: FormTemplate): FormDetail {
+  return {
+    id: form.id,
+    title: form.title,
+    fields: { ...commonFieldNames, ...form.fields },
+    schema: z.toJSONSchema(form.schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema,
+    example: form.example as Record<string, unknown>,
+  };
+}
+
+/** The example's rows as a clerk's table: one column per field, list fields spread over columns. */
+function tableOf(detail: FormDetail): TableData {
+  const list = listField(detail.schema)!;
+  const rows = detail.example[list] as Record<string, unknown>[];
+  const keys = Object.keys(detail.schema.properties![list]!.items!.properties!);
+  const headers: string[] = [];
+  const columns: ((row: Record<string, unknown>) => CellValue)[] = [];
+  for (const key of keys) {
+    const width = Math.max(0, ...rows.map((r) => (Array.isArray(r[key]) ? (r[key] as unknown[]).length : 0)));
+    if (width === 0) {
+      headers.push(detail.fields[key]?.zh ?? key);
+      columns.push((r) => (r[key] === undefined ? '' : (r[key] as CellValue)));
+      continue;
+    }
+    const drivers = detail.example.drivers as { name: string }[] | undefined;
+    for (let i = 0; i < width; i++) {
+      headers.push(drivers?.[i]?.name ?? `指标${i + 1}`);
+      columns.push((r) => ((r[key] as CellValue[])[i] ?? ''));
+    }
+  }
+  return { name: 'A1:Z99', sheet: '数据', headers, rows: rows.map((r) => columns.map((f) => f(r))), firstRow: 2 };
+}
+
+const cellsOf = (prepared: ReturnType<typeof prepareForm>) => {
+  if (!('grid' in prepared)) throw new Error(JSON.stringify(prepared));
+  return prepared.grid.cells.map((row) => row.map((c) => (c.value === '' ? null : c.value)));
+};
+
+describe('payloadFromTable', () => {
+  it('says which columns a selection lacks', () => {
+    const detail = detailOf(forms.find((f) => f.id === 'district-centre-posts')!);
+    const r = payloadFromTable(detail, { name: 'B2:C5', sheet: 's', headers: ['单位名称', '备注'], rows: [['甲', 'x']], firstRow: 3 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems.map((p) => p.zh)).toEqual(['选区（B2:C5）没有“书记兼主任”列：第一行应是列名，如 书记兼主任、director', '选区（B2:C5）没有“副主任及专干”列：第一行应是列名，如 副主任及专干、deputies and officers']);
+    const empty = payloadFromTable(detail, { name: 'A1:C1', sheet: 's', headers: ['单位名称', '书记兼主任', '副主任及专干'], rows: [], firstRow: 2 });
+    expect(empty.ok).toBe(false);
+  });
+
+  it('fills the district-centre form from seed 000’s table (8 centres, 48 posts)', () => {
+    const form = forms.find((f) => f.id === 'district-centre-posts')!;
+    const deputies = [8, 5, 5, 5, 4, 5, 4, 4];
+    const table: TableData = { name: 'A1:C9', sheet: '岗位表', headers: ['单位名称', '书记兼主任', '副主任及专干'], rows: deputies.map((d, i) => [`第${i + 1}学区`, 1, d]), firstRow: 2 };
+    const r = payloadFromTable(detailOf(form), table);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.body).toEqual({ rows: deputies.map((d, i) => ({ name: `第${i + 1}学区`, director: 1, deputies: d })) });
+    const prepared = prepareForm(form, r.body, 'official');
+    expect('grid' in prepared && prepared.grid.cells.flat().some((c) => c.value === 48)).toBe(true);
+  });
+
+  for (const form of forms) {
+    it(`${form.id}: a table of the example's rows lays out exactly as the example does`, () => {
+      const detail = detailOf(form);
+      const list = listField(detail.schema)!;
+      const r = payloadFromTable(detail, tableOf(detail));
+      expect(r.ok, JSON.stringify(r)).toBe(true);
+      if (!r.ok) return;
+      // Required fields besides the list come from the example; optional ones are left out.
+      const expected: Record<string, unknown> = { [list]: detail.example[list] };
+      for (const key of detail.schema.required ?? []) if (key !== list) expected[key] = detail.example[key];
+      if ('drivers' in detail.example) expected.drivers = detail.example.drivers;
+      expect(cellsOf(prepareForm(form, r.body, 'official'))).toEqual(cellsOf(prepareForm(form, expected, 'official')));
+    });
+  }
+});
