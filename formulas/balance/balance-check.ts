@@ -4,21 +4,16 @@
  * (教督〔2017〕6号: "每所学校至少6项指标达到上述要求，余项不能低于要求的85%"), with a
  * third column naming what it misses so a planner sees where to act.
  */
-import { z } from 'zod';
-import { defineFormula, param } from '../core/definition.js';
-import { matrixOf, type ResultCell } from '../core/excel-values.js';
+import { defineFormula } from '../core/definition.js';
+import type { ResultCell } from '../core/excel-values.js';
 import type { Rational } from '../core/exact.js';
-import { resolveProfile } from '../core/profiles.js';
+import { profileParam } from '../core/profile-param.js';
+import { indicatorsParam, levelsParam } from './balance-params.js';
 import {
   checkSevenColumns,
   INDICATORS,
-  LEVEL_HINT,
-  levelsFor,
-  levelsSchema,
   percentText,
-  PROFILE_HINT,
-  PROFILE_PARAM_SUMMARY,
-  readBalanceRules,
+  rulesPerSchool,
   type BalanceRule,
 } from './indicators.js';
 import { percentOfThreshold, rationalsOf, type Standing, standingOf } from './school-standing.js';
@@ -48,37 +43,12 @@ export const balanceCheck = defineFormula({
     en: 'Exact comparison of the decimals as typed: a threshold is met at value ≥ threshold (以上 includes the number itself); a missed one passes the floor at value ≥ 85% × threshold (3.57 is exactly 85% of 4.2). Percentages in the third column are rounded down to 0.1%, so a shown 85.0% really is at least 85%',
   },
   params: [
-    param({
-      name: 'indicators',
-      summary: {
-        zh: '每校一行、7 列（顺序同督导评估办法：高于规定学历教师、骨干教师、体育艺术教师、教学及辅助用房、体育运动场馆、仪器设备值、网络多媒体教室）',
-        en: 'One row per school, 7 columns in the assessment order (qualified, backbone, PE/art teachers, teaching space, sports area, equipment, multimedia rooms)',
-      },
-      dimensionality: 'matrix',
-      type: 'number',
-      hint: { zh: '请选择 n 行 7 列的指标区域，值不小于 0', en: 'Select the n x 7 range of indicator values, each at least 0' },
-      schema: matrixOf(z.number().min(0)),
+    indicatorsParam({
+      zh: '每校一行、7 列（顺序同督导评估办法：高于规定学历教师、骨干教师、体育艺术教师、教学及辅助用房、体育运动场馆、仪器设备值、网络多媒体教室）',
+      en: 'One row per school, 7 columns in the assessment order (qualified, backbone, PE/art teachers, teaching space, sports area, equipment, multimedia rooms)',
     }),
-    param({
-      name: 'level',
-      summary: {
-        zh: '学段："小学" 或 "初中"，或每校一个学段的一列',
-        en: 'Level: "primary" or "junior", or a column with one level per school',
-      },
-      dimensionality: 'matrix',
-      type: 'string',
-      hint: LEVEL_HINT,
-      schema: levelsSchema(),
-    }),
-    param({
-      name: 'profile',
-      summary: PROFILE_PARAM_SUMMARY,
-      dimensionality: 'scalar',
-      type: 'string',
-      optional: true,
-      hint: PROFILE_HINT,
-      schema: z.string(),
-    }),
+    levelsParam(),
+    profileParam(),
   ],
   result: {
     dimensionality: 'matrix',
@@ -113,14 +83,10 @@ export const balanceCheck = defineFormula({
   compute({ indicators, level, profile }, ctx) {
     const shape = checkSevenColumns(indicators, 'indicators');
     if (shape) return shape;
-    const levels = levelsFor(level, indicators.length, { zh: 'indicators', en: 'indicators' });
-    if ('error' in levels) return levels;
-    const resolved = resolveProfile(ctx.profiles, profile);
-    if ('error' in resolved) return resolved;
-    const rules = readBalanceRules(resolved, levels);
+    const rules = rulesPerSchool(ctx.profiles, profile, level, indicators.length);
     if ('error' in rules) return rules;
     return indicators.map((row, i): ResultCell[] => {
-      const rule = rules.get(levels[i]!)!;
+      const rule = rules[i]!;
       const values = rationalsOf(row);
       const standing = standingOf(values, rule);
       return [standing.metCount, standing.pass, missedText(values, standing, rule)];

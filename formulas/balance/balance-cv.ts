@@ -4,13 +4,14 @@
  * "所有指标校际差异系数，小学均小于或等于0.50，初中均小于或等于0.45"), and optionally a
  * second row saying, exactly, whether each is within the limit.
  */
-import { z } from 'zod';
 import { defineFormula, param } from '../core/definition.js';
-import { formulaError, valueError } from '../core/errors.js';
-import { booleanCell, matrixOf, type ResultCell, vectorOf } from '../core/excel-values.js';
+import { formulaError } from '../core/errors.js';
+import { booleanCell, type ResultCell } from '../core/excel-values.js';
 import { rationalOf } from '../core/exact.js';
+import { profileParam } from '../core/profile-param.js';
 import { profileNumber, resolveProfile } from '../core/profiles.js';
-import { checkSevenColumns, INDICATORS, levelChoice, PROFILE_HINT, PROFILE_PARAM_SUMMARY } from './indicators.js';
+import { indicatorsParam, studentsParam } from './balance-params.js';
+import { checkIndicatorsAndStudents, INDICATORS, levelChoice } from './indicators.js';
 import { cvSquared, cvWithin, sqrtToNumber, weightedMoments } from './cv-exact.js';
 
 export const balanceCv = defineFormula({
@@ -25,25 +26,11 @@ export const balanceCv = defineFormula({
     en: 'None. The check row compares CV² ≤ limit² exactly (from the decimals as typed); the CVs in the first row are the doubles nearest the exact roots',
   },
   params: [
-    param({
-      name: 'indicators',
-      summary: {
-        zh: '每校一行、7 列：高于规定学历教师、骨干教师、体育艺术教师（每百名学生），教学及辅助用房、体育运动场馆（生均平方米），仪器设备值（生均元），网络多媒体教室（每百名学生）',
-        en: 'One row per school, 7 columns: qualified, backbone, PE/art teachers (per 100 pupils), teaching space, sports area (m² per pupil), equipment (yuan per pupil), multimedia rooms (per 100 pupils)',
-      },
-      dimensionality: 'matrix',
-      type: 'number',
-      hint: { zh: '请选择 n 行 7 列的指标区域，值不小于 0', en: 'Select the n x 7 range of indicator values, each at least 0' },
-      schema: matrixOf(z.number().min(0)),
+    indicatorsParam({
+      zh: '每校一行、7 列：高于规定学历教师、骨干教师、体育艺术教师（每百名学生），教学及辅助用房、体育运动场馆（生均平方米），仪器设备值（生均元），网络多媒体教室（每百名学生）',
+      en: 'One row per school, 7 columns: qualified, backbone, PE/art teachers (per 100 pupils), teaching space, sports area (m² per pupil), equipment (yuan per pupil), multimedia rooms (per 100 pupils)',
     }),
-    param({
-      name: 'students',
-      summary: { zh: '各校在校生数，一列，与 indicators 的行一一对应', en: "Each school's enrolment, one column, one per row of indicators" },
-      dimensionality: 'matrix',
-      type: 'number',
-      hint: { zh: '请选择各校在校生数所在的一列，每个为不小于 0 的整数', en: 'Select the column of enrolments, each a whole number of at least 0' },
-      schema: vectorOf(z.number().int().min(0)),
-    }),
+    studentsParam({ zh: '各校在校生数，一列，与 indicators 的行一一对应', en: "Each school's enrolment, one column, one per row of indicators" }),
     param({
       name: 'level',
       summary: { zh: '学段："小学" 或 "初中"（差异系数按学段分别计算）', en: 'Level: "primary" or "junior" (the CV is computed per level)' },
@@ -62,15 +49,7 @@ export const balanceCv = defineFormula({
       hint: { zh: '请填写 TRUE 或 FALSE', en: 'Enter TRUE or FALSE' },
       schema: booleanCell(),
     }),
-    param({
-      name: 'profile',
-      summary: PROFILE_PARAM_SUMMARY,
-      dimensionality: 'scalar',
-      type: 'string',
-      optional: true,
-      hint: PROFILE_HINT,
-      schema: z.string(),
-    }),
+    profileParam(),
   ],
   result: {
     dimensionality: 'matrix',
@@ -117,15 +96,8 @@ export const balanceCv = defineFormula({
     },
   ],
   compute({ indicators, students, level, withCheck, profile }, ctx) {
-    const shape = checkSevenColumns(indicators, 'indicators');
-    if (shape) return shape;
-    const n = indicators.length;
-    if (students.values.length !== n) {
-      return valueError(
-        `参数 indicators 有 ${n} 行（学校），students 有 ${students.values.length} 个：两者应一一对应`,
-        `indicators has ${n} rows (schools) but students has ${students.values.length}: give one enrolment per row`,
-      );
-    }
+    const mismatch = checkIndicatorsAndStudents(indicators, students.values);
+    if (mismatch) return mismatch;
     let limit: number | undefined;
     if (withCheck) {
       const resolved = resolveProfile(ctx.profiles, profile);

@@ -11,8 +11,10 @@ import { z } from 'zod';
 import { defineFormula, param } from '../core/definition.js';
 import { type Bilingual, formulaError, type FormulaError, rowEn, rowZh, valueError } from '../core/errors.js';
 import { type ResultCell, vectorOf } from '../core/excel-values.js';
+import { profileParam } from '../core/profile-param.js';
 import { profileNumber, resolveProfile, type ResolvedProfile } from '../core/profiles.js';
-import { type Level, LEVEL_HINT, levelsFor, levelsSchema, PROFILE_HINT, PROFILE_PARAM_SUMMARY } from './indicators.js';
+import { studentsParam } from './balance-params.js';
+import { type Level, LEVEL_HINT, levelsFor, levelsSchema } from './indicators.js';
 
 export const CLASS_BANDS = {
   within: '符合标准',
@@ -64,14 +66,10 @@ export const classBand = defineFormula({
     en: 'Column 1 is the average (students ÷ classes, not rounded); column 2 is the size the largest class has at least, ⌈students ÷ classes⌉ (rounded up: some class holds at least that many); the band is decided on column 2',
   },
   params: [
-    param({
-      name: 'students',
-      summary: { zh: '各校（或各年级）学生数，一列或一个数', en: 'Pupils per school (or grade), a column or one number' },
-      dimensionality: 'matrix',
-      type: 'number',
-      hint: { zh: '请选择学生数所在的一列，每个为不小于 0 的整数', en: 'Select the column of pupil numbers, each a whole number of at least 0' },
-      schema: vectorOf(z.number().int().min(0)),
-    }),
+    studentsParam(
+      { zh: '各校（或各年级）学生数，一列或一个数', en: 'Pupils per school (or grade), a column or one number' },
+      { zh: '请选择学生数所在的一列，每个为不小于 0 的整数', en: 'Select the column of pupil numbers, each a whole number of at least 0' },
+    ),
     param({
       name: 'classes',
       summary: { zh: '对应的班级数，与 students 一一对应', en: 'The number of classes, one per entry of students' },
@@ -93,15 +91,7 @@ export const classBand = defineFormula({
       hint: LEVEL_HINT,
       schema: levelsSchema(),
     }),
-    param({
-      name: 'profile',
-      summary: PROFILE_PARAM_SUMMARY,
-      dimensionality: 'scalar',
-      type: 'string',
-      optional: true,
-      hint: PROFILE_HINT,
-      schema: z.string(),
-    }),
+    profileParam(),
   ],
   result: {
     dimensionality: 'matrix',

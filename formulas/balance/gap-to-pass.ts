@@ -12,23 +12,18 @@
  *   3. then, on a tie, the plan leaving the earliest-listed indicators below threshold.
  * No plan with fewer indicators changed, or the same number and a smaller relative sum, passes.
  */
-import { z } from 'zod';
-import { defineFormula, param } from '../core/definition.js';
-import { formulaError, rowEn, rowZh, valueError } from '../core/errors.js';
-import { matrixOf, type ResultCell, vectorOf } from '../core/excel-values.js';
+import { defineFormula } from '../core/definition.js';
+import { formulaError, rowEn, rowZh } from '../core/errors.js';
+import type { ResultCell } from '../core/excel-values.js';
 import { type Rational, add, ceil, compare, mul, rationalOf, sub } from '../core/exact.js';
-import { resolveProfile } from '../core/profiles.js';
+import { profileParam } from '../core/profile-param.js';
+import { indicatorsParam, levelsParam, studentsParam } from './balance-params.js';
 import {
   type BalanceRule,
-  checkSevenColumns,
+  checkIndicatorsAndStudents,
   INDICATOR_COUNT,
   INDICATORS,
-  LEVEL_HINT,
-  levelsFor,
-  levelsSchema,
-  PROFILE_HINT,
-  PROFILE_PARAM_SUMMARY,
-  readBalanceRules,
+  rulesPerSchool,
 } from './indicators.js';
 
 /** Pupils an indicator is counted per: 100 for "per 100 pupils", 1 for "per pupil". */
@@ -96,42 +91,16 @@ export const gapToPass = defineFormula({
     en: 'Each addition is rounded up to whole natural units (teachers, m², yuan, rooms) so that value + addition ÷ pupils (× 100 for per-100 indicators) reaches its target, the threshold or 85% of it, compared exactly. Smallest means: fewest indicators changed, then the smallest sum of addition ÷ threshold, then leaving the earliest-listed indicators at 85%',
   },
   params: [
-    param({
-      name: 'indicators',
-      summary: {
-        zh: '每校一行、7 列，与 EDU.BALANCECHECK 相同',
-        en: 'One row per school, 7 columns, as for EDU.BALANCECHECK',
-      },
-      dimensionality: 'matrix',
-      type: 'number',
-      hint: { zh: '请选择 n 行 7 列的指标区域，值不小于 0', en: 'Select the n x 7 range of indicator values, each at least 0' },
-      schema: matrixOf(z.number().min(0)),
+    indicatorsParam({
+      zh: '每校一行、7 列，与 EDU.BALANCECHECK 相同',
+      en: 'One row per school, 7 columns, as for EDU.BALANCECHECK',
     }),
-    param({
-      name: 'students',
-      summary: { zh: '各校在校生数，一列（把生均、每百名学生的差距换算成人、平方米、元、间）', en: "Each school's enrolment, one column (turns per-pupil gaps into teachers, m², yuan, rooms)" },
-      dimensionality: 'matrix',
-      type: 'number',
-      hint: { zh: '请选择各校在校生数所在的一列，每个为大于 0 的整数', en: 'Select the column of enrolments, each a whole number above 0' },
-      schema: vectorOf(z.number().int().min(0)),
-    }),
-    param({
-      name: 'level',
-      summary: { zh: '学段："小学" 或 "初中"，或每校一个学段的一列', en: 'Level: "primary" or "junior", or a column with one level per school' },
-      dimensionality: 'matrix',
-      type: 'string',
-      hint: LEVEL_HINT,
-      schema: levelsSchema(),
-    }),
-    param({
-      name: 'profile',
-      summary: PROFILE_PARAM_SUMMARY,
-      dimensionality: 'scalar',
-      type: 'string',
-      optional: true,
-      hint: PROFILE_HINT,
-      schema: z.string(),
-    }),
+    studentsParam(
+      { zh: '各校在校生数，一列（把生均、每百名学生的差距换算成人、平方米、元、间）', en: "Each school's enrolment, one column (turns per-pupil gaps into teachers, m², yuan, rooms)" },
+      { zh: '请选择各校在校生数所在的一列，每个为大于 0 的整数', en: 'Select the column of enrolments, each a whole number above 0' },
+    ),
+    levelsParam(),
+    profileParam(),
   ],
   result: {
     dimensionality: 'matrix',
@@ -159,20 +128,9 @@ export const gapToPass = defineFormula({
     },
   ],
   compute({ indicators, students, level, profile }, ctx) {
-    const shape = checkSevenColumns(indicators, 'indicators');
-    if (shape) return shape;
-    const n = indicators.length;
-    if (students.values.length !== n) {
-      return valueError(
-        `参数 indicators 有 ${n} 行（学校），students 有 ${students.values.length} 个：两者应一一对应`,
-        `indicators has ${n} rows (schools) but students has ${students.values.length}: give one enrolment per row`,
-      );
-    }
-    const levels = levelsFor(level, n, { zh: 'indicators', en: 'indicators' });
-    if ('error' in levels) return levels;
-    const resolved = resolveProfile(ctx.profiles, profile);
-    if ('error' in resolved) return resolved;
-    const rules = readBalanceRules(resolved, levels);
+    const mismatch = checkIndicatorsAndStudents(indicators, students.values);
+    if (mismatch) return mismatch;
+    const rules = rulesPerSchool(ctx.profiles, profile, level, indicators.length);
     if ('error' in rules) return rules;
     return indicators.map((row, i): ResultCell[] => {
       const pupils = students.values[i]!;
@@ -184,7 +142,7 @@ export const gapToPass = defineFormula({
         );
         return row.map(() => noPupils);
       }
-      return cheapestAdditions(row, pupils, rules.get(levels[i]!)!).map(Number);
+      return cheapestAdditions(row, pupils, rules[i]!).map(Number);
     });
   },
 });

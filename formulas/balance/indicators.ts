@@ -7,7 +7,7 @@
 import { type Bilingual, type FormulaError, valueError } from '../core/errors.js';
 import { choiceOf, perUnitOf, type PerUnit } from '../core/excel-values.js';
 import { type Rational, rationalOf } from '../core/exact.js';
-import { profileNumber, type ResolvedProfile } from '../core/profiles.js';
+import { profileNumber, type ProfileSource, type ResolvedProfile, resolveProfile } from '../core/profiles.js';
 
 export type Level = 'primary' | 'junior';
 
@@ -103,16 +103,6 @@ export const LEVEL_HINT: Bilingual = {
   en: 'Enter the level "primary" or "junior" (小学 / 初中), or a column with one level per school',
 };
 
-export const PROFILE_PARAM_SUMMARY: Bilingual = {
-  zh: '政策配置名，可加 @日期（如 cn-national@2019-06-30）；省略为国家基准',
-  en: 'Policy profile id, optionally @date (e.g. cn-national@2019-06-30); omitted: the national baseline',
-};
-
-export const PROFILE_HINT: Bilingual = {
-  zh: '请填写配置名，如 "cn-national"，或留空',
-  en: 'Enter a profile id such as "cn-national", or leave it empty',
-};
-
 /** What a school must reach: the seven thresholds, how many must be met and the floor for the rest. */
 export interface BalanceRule {
   level: Level;
@@ -163,7 +153,7 @@ export function readBalanceRule(profile: ResolvedProfile, level: Level): Balance
 }
 
 /** Reads the rule of every level a range uses, once each. */
-export function readBalanceRules(profile: ResolvedProfile, levels: readonly Level[]): Map<Level, BalanceRule> | FormulaError {
+function readBalanceRules(profile: ResolvedProfile, levels: readonly Level[]): Map<Level, BalanceRule> | FormulaError {
   const rules = new Map<Level, BalanceRule>();
   for (const level of levels) {
     if (rules.has(level)) continue;
@@ -172,6 +162,25 @@ export function readBalanceRules(profile: ResolvedProfile, levels: readonly Leve
     rules.set(level, rule);
   }
   return rules;
+}
+
+/** What `levelsFor` names when a level column does not match the indicators range. */
+const INDICATORS_RANGE: Bilingual = { zh: 'indicators', en: 'indicators' };
+
+/** Each row's rule of an indicators range: its level from `level`, the thresholds from the profile `ref`. */
+export function rulesPerSchool(
+  profiles: ProfileSource,
+  ref: string | undefined,
+  level: PerUnit<Level>,
+  n: number,
+): BalanceRule[] | FormulaError {
+  const levels = levelsFor(level, n, INDICATORS_RANGE);
+  if ('error' in levels) return levels;
+  const resolved = resolveProfile(profiles, ref);
+  if ('error' in resolved) return resolved;
+  const rules = readBalanceRules(resolved, levels);
+  if ('error' in rules) return rules;
+  return levels.map((l) => rules.get(l)!);
 }
 
 /** One level per school, or an error naming the two lengths when a level column does not match. */
@@ -193,6 +202,18 @@ export function checkSevenColumns(rows: readonly (readonly number[])[], name: st
   return valueError(
     `参数 ${name} 有 ${columns} 列，应为 ${INDICATOR_COUNT} 列：依次为 ${INDICATORS.map((i) => i.short).join('、')}`,
     `${name} has ${columns} columns; it needs ${INDICATOR_COUNT}, in this order: ${INDICATORS.map((i) => i.name.en).join('; ')}`,
+  );
+}
+
+/** The indicators range with one enrolment per row, as BALANCECV and GAPTOPASS take them. */
+export function checkIndicatorsAndStudents(indicators: readonly (readonly number[])[], students: readonly number[]): FormulaError | undefined {
+  const shape = checkSevenColumns(indicators, 'indicators');
+  if (shape) return shape;
+  const n = indicators.length;
+  if (students.length === n) return undefined;
+  return valueError(
+    `参数 indicators 有 ${n} 行（学校），students 有 ${students.length} 个：两者应一一对应`,
+    `indicators has ${n} rows (schools) but students has ${students.length}: give one enrolment per row`,
   );
 }
 

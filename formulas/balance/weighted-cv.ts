@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { defineFormula, param } from '../core/definition.js';
 import { formulaError, valueError } from '../core/errors.js';
 import { vectorOf } from '../core/excel-values.js';
+import { studentsParam } from './balance-params.js';
 import { cvSquared, sqrtToNumber, weightedMoments } from './cv-exact.js';
 
 export const weightedCv = defineFormula({
@@ -33,14 +34,7 @@ export const weightedCv = defineFormula({
       hint: { zh: '请选择各校指标值所在的一列，值不小于 0', en: "Select the column of the schools' values, each at least 0" },
       schema: vectorOf(z.number().min(0)),
     }),
-    param({
-      name: 'students',
-      summary: { zh: '各校在校生数，与 values 一一对应', en: "Each school's enrolment, one per value" },
-      dimensionality: 'matrix',
-      type: 'number',
-      hint: { zh: '请选择各校在校生数所在的一列，每个为不小于 0 的整数', en: 'Select the column of enrolments, each a whole number of at least 0' },
-      schema: vectorOf(z.number().int().min(0)),
-    }),
+    studentsParam({ zh: '各校在校生数，与 values 一一对应', en: "Each school's enrolment, one per value" }),
   ],
   result: { dimensionality: 'scalar', type: 'number', summary: { zh: '差异系数', en: 'The coefficient of variation' } },
   pure: true,

@@ -5,17 +5,30 @@
  * supplement per boarder, a per-pupil amount for special education, and "农村地区不足100人的
  * 规模较小学校按100人核定公用经费" (a rural school under 100 pupils is funded as 100).
  */
-import { z } from 'zod';
 import { defineFormula, param } from '../core/definition.js';
-import { type FormulaError, valueError } from '../core/errors.js';
+import { type Bilingual, type FormulaError, valueError } from '../core/errors.js';
 import { add, mul, type Rational, rationalOf } from '../core/exact.js';
 import { booleanCell, expandPerUnit, orient, perUnitOf, type ResultCell } from '../core/excel-values.js';
 import { ceilDiv } from '../core/money.js';
+import { profileParam } from '../core/profile-param.js';
 import { profileNumber, resolveProfile, type ResolvedProfile } from '../core/profiles.js';
 import { numberVector, perUnitNumbers } from './fast-cells.js';
 
 // Ten million pupils per school is far beyond any real school and keeps every amount below 10^12 yuan.
 const pupils = { min: 0, max: 10_000_000, integer: true } as const;
+
+/** An optional pupil count per school (or one for all); omitted, 0. */
+function optionalPupils<const N extends string>(name: N, summary: Bilingual) {
+  return param({
+    name,
+    summary,
+    dimensionality: 'matrix',
+    type: 'number',
+    optional: true,
+    hint: { zh: '请填写非负整数，每校一个或一个数用于全部学校', en: 'Enter whole, non-negative numbers, one per school or one for all' },
+    schema: perUnitNumbers(pupils),
+  });
+}
 
 /** The profile keys this function reads. */
 export const PUBLIC_FUNDS_KEYS = {
@@ -61,36 +74,15 @@ export const publicFunds = defineFormula({
       hint: { zh: '请填写非负整数的学生数，每校一个（与 primary 个数相同）', en: 'Enter whole, non-negative pupil counts, one per school (as many as primary)' },
       schema: numberVector(pupils),
     }),
-    param({
-      name: 'boarders',
-      summary: { zh: '各校寄宿生数（包含在上述学生中）；省略为 0', en: 'Boarders of each school (among the pupils above); default 0' },
-      dimensionality: 'matrix',
-      type: 'number',
-      optional: true,
-      hint: { zh: '请填写非负整数，每校一个或一个数用于全部学校', en: 'Enter whole, non-negative numbers, one per school or one for all' },
-      schema: perUnitNumbers(pupils),
+    optionalPupils('boarders', { zh: '各校寄宿生数（包含在上述学生中）；省略为 0', en: 'Boarders of each school (among the pupils above); default 0' }),
+    optionalPupils('special', {
+      zh: '各校特殊教育学生数（特教学校学生、随班就读残疾学生；不要再计入 primary、junior）；省略为 0',
+      en: 'Special-education pupils of each school (special-school pupils, disabled pupils in regular classes; not also counted in primary or junior); default 0',
     }),
-    param({
-      name: 'special',
-      summary: {
-        zh: '各校特殊教育学生数（特教学校学生、随班就读残疾学生；不要再计入 primary、junior）；省略为 0',
-        en: 'Special-education pupils of each school (special-school pupils, disabled pupils in regular classes; not also counted in primary or junior); default 0',
-      },
-      dimensionality: 'matrix',
-      type: 'number',
-      optional: true,
-      hint: { zh: '请填写非负整数，每校一个或一个数用于全部学校', en: 'Enter whole, non-negative numbers, one per school or one for all' },
-      schema: perUnitNumbers(pupils),
-    }),
-    param({
-      name: 'profile',
-      summary: { zh: '政策配置，可加 @日期，如 cn-national@2016-09-01；省略为国家基准', en: 'Policy profile, optionally @date, e.g. cn-national@2016-09-01; omitted: the national baseline' },
-      dimensionality: 'scalar',
-      type: 'string',
-      optional: true,
-      hint: { zh: '请填写配置名，如 "cn-national"', en: 'Enter a profile id such as "cn-national"' },
-      schema: z.string(),
-    }),
+    profileParam(
+      { zh: '政策配置，可加 @日期，如 cn-national@2016-09-01；省略为国家基准', en: 'Policy profile, optionally @date, e.g. cn-national@2016-09-01; omitted: the national baseline' },
+      { zh: '请填写配置名，如 "cn-national"', en: 'Enter a profile id such as "cn-national"' },
+    ),
     param({
       name: 'rural',
       summary: {

@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { addMonths, type CivilDate, compareDates, parseDateCell } from '../core/dates.js';
 import { defineFormula, param } from '../core/definition.js';
-import { type FormulaError, showValue, valueError } from '../core/errors.js';
+import { type Bilingual, type FormulaError, showValue, valueError } from '../core/errors.js';
 import { type PerUnit, type ResultCell, expandPerUnit, orient, perUnitOf, vectorOf } from '../core/excel-values.js';
 import { type RetireCategory, retireCategoryAliases, statutoryRetirement } from '../staffing/retirement-reform.js';
 import { rotationDefaults } from './rotation-profile.js';
@@ -41,6 +41,14 @@ const CATEGORY_CHOICES = { zh: '"男"、"女干部"（原 55 岁）或 "女工�
 
 const dateCell = () => z.union([z.number(), z.string(), z.null()]);
 const textCell = () => z.union([z.string(), z.null()]);
+
+/**
+ * One of the optional exemption inputs: a value or a column of raw cells, typed as any so a
+ * blank or odd cell reaches `compute`, which names the row it is on.
+ */
+function exemptionCells<const N extends string, S extends z.ZodType>(name: N, summary: Bilingual, hint: Bilingual, cell: S) {
+  return param({ name, summary, dimensionality: 'matrix', type: 'any', optional: true, hint, schema: perUnitOf(cell) });
+}
 
 const isBlank = (v: unknown): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
@@ -73,33 +81,24 @@ export const rotationEligibleFormula = defineFormula({
       hint: { zh: '请填写一个年限（如 6），或与教师一一对应的一列', en: 'Enter one number of years (e.g. 6) or one per teacher' },
       schema: perUnitOf(z.number().min(0)),
     }),
-    param({
-      name: 'birthdate',
-      summary: { zh: '出生日期（与 exemptYears 一起使用）', en: 'Birth dates (used with exemptYears)' },
-      dimensionality: 'matrix',
-      type: 'any',
-      optional: true,
-      hint: { zh: '请选择出生日期一列（Excel 日期或 YYYY-MM-DD）', en: 'Select the birth-date column (Excel dates or YYYY-MM-DD)' },
-      schema: perUnitOf(dateCell()),
-    }),
-    param({
-      name: 'retireCategory',
-      summary: { zh: '退休类别：男、女干部（原 55 岁）、女工人（原 50 岁）', en: 'Retirement category: male, female-cadre (formerly 55), female-worker (formerly 50)' },
-      dimensionality: 'matrix',
-      type: 'any',
-      optional: true,
-      hint: { zh: `请填写 ${CATEGORY_CHOICES.zh}，或选择一列`, en: `Enter ${CATEGORY_CHOICES.en}, or select a column` },
-      schema: perUnitOf(textCell()),
-    }),
-    param({
-      name: 'asOf',
-      summary: { zh: '计算免交流的基准日期（如交流学年开始日）', en: 'The date the exemption is judged on (e.g. the start of the rotation year)' },
-      dimensionality: 'matrix',
-      type: 'any',
-      optional: true,
-      hint: { zh: '请填写日期，如 DATE(2025,9,1) 或 "2025-09-01"', en: 'Enter a date, e.g. DATE(2025,9,1) or "2025-09-01"' },
-      schema: perUnitOf(dateCell()),
-    }),
+    exemptionCells(
+      'birthdate',
+      { zh: '出生日期（与 exemptYears 一起使用）', en: 'Birth dates (used with exemptYears)' },
+      { zh: '请选择出生日期一列（Excel 日期或 YYYY-MM-DD）', en: 'Select the birth-date column (Excel dates or YYYY-MM-DD)' },
+      dateCell(),
+    ),
+    exemptionCells(
+      'retireCategory',
+      { zh: '退休类别：男、女干部（原 55 岁）、女工人（原 50 岁）', en: 'Retirement category: male, female-cadre (formerly 55), female-worker (formerly 50)' },
+      { zh: `请填写 ${CATEGORY_CHOICES.zh}，或选择一列`, en: `Enter ${CATEGORY_CHOICES.en}, or select a column` },
+      textCell(),
+    ),
+    exemptionCells(
+      'asOf',
+      { zh: '计算免交流的基准日期（如交流学年开始日）', en: 'The date the exemption is judged on (e.g. the start of the rotation year)' },
+      { zh: '请填写日期，如 DATE(2025,9,1) 或 "2025-09-01"', en: 'Enter a date, e.g. DATE(2025,9,1) or "2025-09-01"' },
+      dateCell(),
+    ),
     param({
       name: 'exemptYears',
       summary: { zh: '距法定退休不足多少年的教师免于交流（地方规定，如 5）；省略则不免', en: 'Teachers with fewer than this many years to statutory retirement are exempt (a local rule, e.g. 5); omitted: none' },

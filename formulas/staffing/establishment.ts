@@ -14,6 +14,7 @@ import { defineFormula, param } from '../core/definition.js';
 import { type FormulaError, isFormulaError, showValue, valueError } from '../core/errors.js';
 import { choiceOf, type ResultCell } from '../core/excel-values.js';
 import { compare, div, mul, rationalOf, type Rational } from '../core/exact.js';
+import { profileParam } from '../core/profile-param.js';
 import { profileNumber, resolveProfile, type ResolvedProfile } from '../core/profiles.js';
 import { roundingAliases, roundRational, type RoundingMode } from './rounding.js';
 import { layoutOf, shapeResult, spread, unitsOf, unitWhere } from './units.js';
@@ -117,18 +118,13 @@ export const establishment = defineFormula({
       hint: { zh: '请填写不小于 0 的整数班级数，或留空', en: 'Enter whole class counts of 0 or more, or leave blank' },
       schema: unitsOf(classesCell),
     }),
-    param({
-      name: 'profile',
-      summary: {
+    profileParam(
+      {
         zh: '政策配置名，可加 @日期；省略为国家基准 cn-national',
         en: 'Policy profile id, optionally @date; omitted: the national baseline cn-national',
       },
-      dimensionality: 'scalar',
-      type: 'string',
-      optional: true,
-      hint: { zh: '请填写配置名，如 "cn-national"', en: 'Enter a profile id such as "cn-national"' },
-      schema: z.string(),
-    }),
+      { zh: '请填写配置名，如 "cn-national"', en: 'Enter a profile id such as "cn-national"' },
+    ),
   ],
   result: {
     dimensionality: 'matrix',

@@ -1,0 +1,50 @@
+/**
+ * The arguments the balance formulas share. Each function words its summary for its own
+ * reference entry, so the summary is an argument; the type, schema and hint are written once.
+ */
+import { z } from 'zod';
+import { param } from '../core/definition.js';
+import type { Bilingual } from '../core/errors.js';
+import { matrixOf, vectorOf } from '../core/excel-values.js';
+import { LEVEL_HINT, levelsSchema } from './indicators.js';
+
+const ENROLMENT_HINT: Bilingual = {
+  zh: '请选择各校在校生数所在的一列，每个为不小于 0 的整数',
+  en: 'Select the column of enrolments, each a whole number of at least 0',
+};
+
+/** `indicators`: one row per school, the seven columns in the assessment's order. */
+export function indicatorsParam(summary: Bilingual) {
+  return param({
+    name: 'indicators',
+    summary,
+    dimensionality: 'matrix',
+    type: 'number',
+    hint: { zh: '请选择 n 行 7 列的指标区域，值不小于 0', en: 'Select the n x 7 range of indicator values, each at least 0' },
+    schema: matrixOf(z.number().min(0)),
+  });
+}
+
+/** `students`: a column of whole pupil counts, one per school (or grade). */
+export function studentsParam(summary: Bilingual, hint: Bilingual = ENROLMENT_HINT) {
+  return param({
+    name: 'students',
+    summary,
+    dimensionality: 'matrix',
+    type: 'number',
+    hint,
+    schema: vectorOf(z.number().int().min(0)),
+  });
+}
+
+/** `level`: one level for every school, or a column with one per school. */
+export function levelsParam() {
+  return param({
+    name: 'level',
+    summary: { zh: '学段："小学" 或 "初中"，或每校一个学段的一列', en: 'Level: "primary" or "junior", or a column with one level per school' },
+    dimensionality: 'matrix',
+    type: 'string',
+    hint: LEVEL_HINT,
+    schema: levelsSchema(),
+  });
+}
