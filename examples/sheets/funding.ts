@@ -10,12 +10,12 @@
  *  - 生均公用经费测算: EDU.PUBLICFUNDS on a few illustrative schools under the national
  *    baseline (国发〔2015〕67号), with the mental-health amount of seed 004.
  */
+import { columnLetter as col } from '../../formulas/core/a1.js';
 import type { ExampleCell, ExampleSheet } from '../sheet-spec.js';
 
 const YUAN = '#,##0.00';
 const COUNT = '#,##0';
 
-const col = (i: number) => String.fromCharCode(65 + i);
 const header = (row: number, first: number, titles: readonly string[]): ExampleCell[] =>
   titles.map((t, i) => ({ ref: `${col(first + i)}${row}`, value: t, style: 'header' as const }));
 

@@ -8,6 +8,7 @@
  *  - 编制与比例岗位: EDU.ESTABLISHMENT, EDU.RATIOPOSTS and EDU.INSPECTORS on a few schools.
  * Every pupil count, birth date and name here is illustrative; the seed gives only the totals.
  */
+import { columnLetter as col } from '../../formulas/core/a1.js';
 import { type CivilDate, toExcelSerial } from '../../formulas/core/dates.js';
 import type { RetireCategory } from '../../formulas/staffing/retirement-reform.js';
 import type { ExampleCell, ExampleSheet } from '../sheet-spec.js';
@@ -20,7 +21,6 @@ export const REFORM_DATE: CivilDate = { year: 2023, month: 8, day: 17 };
 export const WINDOW_START: CivilDate = { year: 2023, month: 8, day: 1 };
 export const WINDOW_END: CivilDate = { year: 2024, month: 12, day: 31 };
 
-const col = (i: number) => String.fromCharCode(65 + i);
 const headerRow = (row: number, titles: readonly string[]): ExampleCell[] =>
   titles.map((t, i) => ({ ref: `${col(i)}${row}`, value: t, style: 'header' as const }));
 

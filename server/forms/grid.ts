@@ -85,20 +85,10 @@ export interface FormGrid {
   print: PrintSettings;
 }
 
-/** "A", ..., "Z", "AA", ... for a 0-based column index. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
+export { columnLetter } from '../../formulas/core/a1.js';
 /** A1 address of a 0-based (row, column). */
-export const address = (row: number, column: number): string => `${columnLetter(column)}${row + 1}`;
+export { cellAddress as address } from '../../formulas/core/a1.js';
+import { cellAddress as address } from '../../formulas/core/a1.js';
 
 export const rangeRef = (top: number, left: number, bottom: number, right: number): string =>
   `${address(top, left)}:${address(bottom, right)}`;

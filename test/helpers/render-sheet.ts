@@ -4,23 +4,13 @@
  * simple SVG column charts), so a test can screenshot what the pane wrote and a person can
  * look at it. An approximation of Excel's rendering, not a replacement for it.
  */
+import { columnLetter as letters } from '../../formulas/core/a1.js';
 import type { SheetDump } from './excel-stub.js';
 
 function colIndex(letters: string): number {
   let n = 0;
   for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n - 1;
-}
-
-function letters(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 function parseCell(ref: string): { r: number; c: number } {

@@ -3,20 +3,8 @@
  * them (comparison, plans) can be tested without Excel.
  */
 
-/** "A", ..., "Z", "AA", ... for a 0-based column index. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
-/** A1 address of a 0-based (row, column). */
-export const cellAddress = (row: number, column: number): string => `${columnLetter(column)}${row + 1}`;
+export { cellAddress, columnLetter } from '../../../formulas/core/a1.js';
+import { cellAddress } from '../../../formulas/core/a1.js';
 
 /** "B3:D7" (or "B3" for one cell) from 0-based inclusive bounds. */
 export function rangeAddress(top: number, left: number, bottom: number, right: number): string {
