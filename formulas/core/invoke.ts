@@ -6,18 +6,22 @@
  */
 import type { z } from 'zod';
 import type { AnyFormula, ComputeContext, ParamSpec } from './definition.js';
-import { type FormulaError, showValue, valueError } from './errors.js';
+import { type Bilingual, type FormulaError, showValue, valueError } from './errors.js';
 import type { ResultValue } from './excel-values.js';
 
 /** Excel passes an omitted optional argument as null (or leaves it out entirely). */
 const isOmitted = (v: unknown): boolean => v === null || v === undefined;
 
 /** Checks only the count of arguments: a wrong count is a malformed request, not a domain error. */
-export function arityProblem(def: AnyFormula, args: readonly unknown[]): string | undefined {
-  const required = def.params.filter((p: ParamSpec) => !p.optional).length;
+export function arityProblem(def: AnyFormula, args: readonly unknown[]): Bilingual | undefined {
+  const required = def.params.filter((p: ParamSpec) => !p.optional && p.default === undefined).length;
   const max = def.params.length;
   if (args.length > max || args.length < required) {
-    return `EDU.${def.id} takes ${required === max ? max : `${required} to ${max}`} arguments, got ${args.length}`;
+    const count = required === max ? `${max}` : `${required}–${max}`;
+    return {
+      zh: `EDU.${def.id} 需要 ${count} 个参数，收到 ${args.length} 个：可选参数省略时请传 null`,
+      en: `EDU.${def.id} takes ${count} arguments, got ${args.length}: pass null for an omitted optional`,
+    };
   }
   return undefined;
 }

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { arityProblem, findFormula, invoke, type AnyFormula, type ComputeContext } from '../../formulas/index.js';
 import { formulaError, isFormulaError, type FormulaError } from '../../formulas/core/errors.js';
 import type { ResultValue } from '../../formulas/core/excel-values.js';
-import { badRequest, tooLarge } from '../http-error.js';
+import { problem } from '../middleware/errors.js';
 import type { Logger } from '../logger.js';
 
 export interface CalcOptions {
@@ -42,28 +42,39 @@ export function calcRouter(opts: CalcOptions): Router {
 
   router.post('/calc/:id', (req, res) => {
     const def = findFormula(req.params.id);
-    if (!def) throw badRequest(`Unknown function "${req.params.id}": GET /api/v1/functions lists the functions`);
+    if (!def) {
+      throw problem(400, 'BAD_REQUEST', `没有函数 "${req.params.id}"：GET /api/v1/functions 列出全部函数`, `Unknown function "${req.params.id}": GET /api/v1/functions lists the functions`);
+    }
     const body = argsBody.safeParse(req.body);
-    if (!body.success) throw badRequest('The body must be {"args": [...]}: the arguments in order, null for an omitted optional');
+    if (!body.success) {
+      throw problem(400, 'BAD_REQUEST', '请求体应为 {"args": [...]}：按顺序给出参数，省略的可选参数写 null', 'The body must be {"args": [...]}: the arguments in order, null for an omitted optional');
+    }
     const arity = arityProblem(def, body.data.args);
-    if (arity) throw badRequest(arity);
+    if (arity) throw problem(400, 'BAD_REQUEST', arity.zh, arity.en);
     const outcome = runCall(def, body.data.args, opts.contextFor(req), opts.logger);
     res.status('error' in outcome ? 422 : 200).json(outcome);
   });
 
   router.post('/calc', (req, res) => {
     const body = batchBody.safeParse(req.body);
-    if (!body.success) throw badRequest('The body must be {"calls": [{"fn": "APPORTION", "args": [...]}, ...]}');
+    if (!body.success) {
+      throw problem(400, 'BAD_REQUEST', '请求体应为 {"calls": [{"fn": "APPORTION", "args": [...]}, ...]}', 'The body must be {"calls": [{"fn": "APPORTION", "args": [...]}, ...]}');
+    }
     const { calls } = body.data;
     if (calls.length > opts.maxCalls) {
-      throw tooLarge(`A batch may hold at most ${opts.maxCalls} calls; this one has ${calls.length}. Split it into several requests.`);
+      throw problem(
+        413,
+        'TOO_LARGE',
+        `一次最多 ${opts.maxCalls} 个计算，本次有 ${calls.length} 个：请分成几次发送`,
+        `A batch may hold at most ${opts.maxCalls} calls; this one has ${calls.length}. Split it into several requests.`,
+      );
     }
     const ctx = opts.contextFor(req);
     const results = calls.map(({ fn, args }): CallOutcome => {
       const def = findFormula(fn);
       if (!def) return formulaError('NA', `没有函数 EDU.${fn}：请检查函数名`, `There is no function EDU.${fn}: check the name`);
       const arity = arityProblem(def, args);
-      if (arity) return formulaError('VALUE', `参数个数不对：${arity}`, arity);
+      if (arity) return formulaError('VALUE', arity.zh, arity.en);
       return runCall(def, args, ctx, opts.logger);
     });
     res.json({ results });

@@ -45,7 +45,7 @@ describe('POST /api/v1/calc/{ID}', () => {
   it('answers 400 for a wrong number of arguments, saying how many it takes', async () => {
     const res = await request(app).post('/api/v1/calc/PROFILE').send({ args: ['a', 'b', 'c'] });
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toBe('EDU.PROFILE takes 2 arguments, got 3');
+    expect(res.body.error.message).toBe('EDU.PROFILE 需要 2 个参数，收到 3 个：可选参数省略时请传 null / EDU.PROFILE takes 2 arguments, got 3: pass null for an omitted optional');
   });
 
   it('answers 400 for malformed JSON and for a body without args', async () => {
