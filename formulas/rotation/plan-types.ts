@@ -8,28 +8,8 @@ import type { Bilingual } from '../core/errors.js';
 import { choiceOf } from '../core/excel-values.js';
 import { type BackboneBase, backboneBaseSchema } from './rotation-profile.js';
 
-export type SchoolRole = 'sending' | 'receiving';
-
-/** Sending: urban / high-quality schools that must rotate teachers out; receiving: rural / weaker schools. */
-export const schoolRoleAliases: Readonly<Record<string, SchoolRole>> = {
-  sending: 'sending',
-  send: 'sending',
-  urban: 'sending',
-  城镇: 'sending',
-  城区: 'sending',
-  县城: 'sending',
-  优质: 'sending',
-  派出: 'sending',
-  派出学校: 'sending',
-  receiving: 'receiving',
-  receive: 'receiving',
-  rural: 'receiving',
-  乡村: 'receiving',
-  农村: 'receiving',
-  薄弱: 'receiving',
-  接收: 'receiving',
-  接收学校: 'receiving',
-};
+export { type SchoolRole, schoolRoleAliases } from './school-roles.js';
+import { schoolRoleAliases } from './school-roles.js';
 
 const yesAliases = new Set(['true', 'yes', 'y', '1', '是', '骨干', '骨干教师', '√', '✓']);
 const noAliases = new Set(['', 'false', 'no', 'n', '0', '否', '非骨干']);

@@ -33,29 +33,9 @@ export const SCHOOL_FIELDS: FieldSpec[] = [
   { key: 'backboneQuota', zh: '骨干应交流人数', en: 'backbone quota', aliases: ['骨干应交流人数', '骨干交流人数', 'backbone quota', 'backbonequota'], required: false },
 ];
 
-/**
- * What a school's type cell may say. Kept equal to the service's own list
- * (formulas/rotation/plan-types.ts schoolRoleAliases) by a test, without bundling zod.
- */
-export const ROLE_WORDS: Readonly<Record<string, 'sending' | 'receiving'>> = {
-  sending: 'sending',
-  send: 'sending',
-  urban: 'sending',
-  城镇: 'sending',
-  城区: 'sending',
-  县城: 'sending',
-  优质: 'sending',
-  派出: 'sending',
-  派出学校: 'sending',
-  receiving: 'receiving',
-  receive: 'receiving',
-  rural: 'receiving',
-  乡村: 'receiving',
-  农村: 'receiving',
-  薄弱: 'receiving',
-  接收: 'receiving',
-  接收学校: 'receiving',
-};
+/** What a school's type cell may say: the service's own list (no zod in the bundle). */
+export { schoolRoleAliases as ROLE_WORDS } from '../../../formulas/rotation/school-roles.js';
+import { schoolRoleAliases as ROLE_WORDS } from '../../../formulas/rotation/school-roles.js';
 
 const NEEDS_PREFIX = /^\s*(需求|缺额|需要|needs?)\s*[:：\-_（(]\s*(.+?)\s*[)）]?\s*$/iu;
 const DISTANCE_PREFIX = /^\s*(距离|路程|车程|里程|distances?)\s*[:：\-_（(]\s*(.+?)\s*[)）]?\s*$/iu;
