@@ -7,13 +7,16 @@
  * happens: a refused connection, a time-out or an HTTP failure gives #N/A with a message
  * saying where the client looked; a reply of the wrong length gives #N/A too. 502/503/504
  * and network errors are retried with backoff (a calculation is idempotent), a 413 splits
- * the batch, and results of pure functions are cached for the session.
+ * the batch, and results of pure functions are cached for the session. Ranges of
+ * PACK_MIN_CELLS cells or more travel packed both ways (formulas/core/packed-range.ts):
+ * a county-wide range as nested JSON costs more to send and parse than to compute.
  *
  * Nothing here touches Office.js: fetch and timers are injected so the client is tested in
  * Node and measured in the benchmark exactly as it runs in Excel.
  */
 import type { FormulaError } from '../../formulas/core/errors.js';
 import type { ResultValue } from '../../formulas/core/excel-values.js';
+import { argsJson, decodePacked, looksPacked, NumberGrid, PACK_MIN_CELLS, packArgs } from '../../formulas/core/packed-range.js';
 
 export type CallOutcome = { value: ResultValue } | FormulaError;
 
@@ -46,7 +49,12 @@ interface Pending {
   args: unknown[];
   key: string | undefined;
   settle: (outcome: CallOutcome) => void;
+  /** The call as JSON, large ranges packed; made at the first send and reused by retries. */
+  json?: string;
 }
+
+/** A range argument as large as a packed one: its cache key would be megabytes of JSON. */
+const isLargeRange = (a: unknown): boolean => Array.isArray(a) && Array.isArray(a[0]) && a.length * (a[0] as unknown[]).length >= PACK_MIN_CELLS;
 
 const RETRYABLE_STATUS = new Set([502, 503, 504]);
 
@@ -84,7 +92,8 @@ export class BatchClient {
   /** Queues one call; the promise always settles with a value or an error value. */
   call(fn: string, args: readonly unknown[]): Promise<CallOutcome> {
     const normalised = args.map((a) => (a === undefined ? null : a));
-    const key = this.opts.pure.has(fn) ? `${fn}\u0000${JSON.stringify(normalised)}` : undefined;
+    const cacheable = this.opts.pure.has(fn) && !normalised.some(isLargeRange);
+    const key = cacheable ? `${fn}\u0000${JSON.stringify(normalised)}` : undefined;
     if (key !== undefined) {
       const cached = this.cache.get(key);
       if (cached) return Promise.resolve(cached);
@@ -171,7 +180,7 @@ export class BatchClient {
       const response = await this.opts.fetch(url, {
         method: 'POST',
         headers,
-        body: JSON.stringify({ calls: batch.map((p) => ({ fn: p.fn, args: p.args })) }),
+        body: `{"calls":[${batch.map(callJson).join(',')}],"pack":true}`,
         signal: controller.signal,
       });
       if (!response.ok) return await httpFailure(url, response);
@@ -186,7 +195,7 @@ export class BatchClient {
           ),
         };
       }
-      return { kind: 'results', results: body.results as CallOutcome[] };
+      return { kind: 'results', results: body.results.map((r) => unpackResult(r, url)) };
     } catch (err) {
       const timedOut = controller.signal.aborted;
       return {
@@ -204,6 +213,20 @@ export class BatchClient {
       clearTimeout(timeout);
     }
   }
+}
+
+function callJson(p: Pending): string {
+  p.json ??= `{"fn":${JSON.stringify(p.fn)},"args":${argsJson(packArgs(p.args))}}`;
+  return p.json;
+}
+
+/** A result as Excel takes it: a packed one (a large all-number range) decoded into rows. */
+function unpackResult(result: unknown, url: string): CallOutcome {
+  const value = (result as { value?: unknown } | null)?.value;
+  if (!looksPacked(value)) return result as CallOutcome;
+  const grid = decodePacked(value);
+  if (grid instanceof NumberGrid) return { value: grid.resultRows() };
+  return naError(`计算服务 ${url} 的答复有误（${grid.zh}）：请重新计算，若仍出错请联系管理员`, `The calculation service at ${url} sent a malformed answer (${grid.en}): recalculate, and tell your administrator if it persists`);
 }
 
 async function httpFailure(

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { Bilingual, FormulaError } from './errors.js';
 import type { ResultValue } from './excel-values.js';
+import type { NumberGrid } from './packed-range.js';
 import type { ProfileSource } from './profiles.js';
 
 export type Category = 'allocation' | 'funding' | 'staffing' | 'rotation' | 'balance' | 'policy';
@@ -71,7 +72,11 @@ export interface FormulaDefinition<P extends readonly ParamSpec[] = readonly Par
    */
   pure: boolean;
   examples: readonly FormulaExample[];
-  compute(args: ParsedArgs<P>, ctx: ComputeContext): ResultValue | FormulaError;
+  /**
+   * A large all-number result may come back as a NumberGrid: invoke hands callers nested
+   * rows as usual, and the service can pack it without building 100,000 small arrays.
+   */
+  compute(args: ParsedArgs<P>, ctx: ComputeContext): ResultValue | NumberGrid | FormulaError;
 }
 
 /** Declares a formula; the identity function that gives `compute` typed arguments. */

@@ -3,10 +3,12 @@
  *
  * Excel passes a scalar parameter as a number, string or boolean (an omitted optional one
  * as null), and a matrix parameter as a 2-D array of rows. The service accepts exactly the
- * same shapes in JSON, so one schema serves both.
+ * same shapes in JSON, so one schema serves both. A large numeric range may also come packed
+ * (packed-range.ts); invoke decodes it into a NumberGrid, which these schemas read as rows.
  */
 import { z } from 'zod';
 import type { FormulaError } from './errors.js';
+import { NumberGrid } from './packed-range.js';
 
 export type Cell = number | string | boolean | null;
 export type Matrix = Cell[][];
@@ -38,7 +40,7 @@ const isRectangular = (rows: unknown[][]): boolean => rows.every((r) => r.length
  */
 export function matrixOf<S extends z.ZodType>(cell: S) {
   return z.preprocess(
-    (v) => (Array.isArray(v) ? v : v === null || v === undefined ? v : [[v]]),
+    (v) => (Array.isArray(v) ? v : v instanceof NumberGrid ? v.toRows() : v === null || v === undefined ? v : [[v]]),
     z
       .array(z.array(cell).min(1), { error: 'range' })
       .min(1)

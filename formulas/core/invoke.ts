@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { AnyFormula, ComputeContext, ParamSpec } from './definition.js';
 import { type Bilingual, type FormulaError, showValue, valueError } from './errors.js';
 import type { ResultValue } from './excel-values.js';
+import { decodePacked, looksPacked, NumberGrid } from './packed-range.js';
 
 /** Excel passes an omitted optional argument as null (or leaves it out entirely). */
 const isOmitted = (v: unknown): boolean => v === null || v === undefined;
@@ -26,7 +27,14 @@ export function arityProblem(def: AnyFormula, args: readonly unknown[]): Bilingu
   return undefined;
 }
 
+/** Runs a formula; the result as Excel takes it (a value or nested rows) or an error value. */
 export function invoke(def: AnyFormula, args: readonly unknown[], ctx: ComputeContext): ResultValue | FormulaError {
+  const result = evaluateFormula(def, args, ctx);
+  return result instanceof NumberGrid ? result.resultRows() : result;
+}
+
+/** The same, but a large numeric result may stay a NumberGrid (the service packs it as it is). */
+export function evaluateFormula(def: AnyFormula, args: readonly unknown[], ctx: ComputeContext): ResultValue | NumberGrid | FormulaError {
   const parsed: Record<string, unknown> = {};
   for (let i = 0; i < def.params.length; i++) {
     const spec: ParamSpec = def.params[i]!;
@@ -43,8 +51,16 @@ export function invoke(def: AnyFormula, args: readonly unknown[], ctx: ComputeCo
         );
       }
     }
+    if (looksPacked(raw)) {
+      // A packed range (packed-range.ts) is decoded once here; range schemas read the grid.
+      const grid = spec.dimensionality === 'matrix' ? decodePacked(raw) : { zh: '这个参数只接受单个值，不接受区域', en: 'this argument takes a single value, not a range' };
+      if (!(grid instanceof NumberGrid)) {
+        return valueError(`参数 ${spec.name}（第 ${i + 1} 个参数）不合要求：${grid.zh}`, `Argument ${spec.name} (argument ${i + 1}) is not acceptable: ${grid.en}`);
+      }
+      raw = grid;
+    }
     const result = spec.schema.safeParse(raw);
-    if (!result.success) return describeIssue(spec, result.error.issues[0]!, raw);
+    if (!result.success) return describeIssue(spec, result.error.issues[0]!, raw instanceof NumberGrid ? raw.toRows() : raw);
     parsed[spec.name] = result.data;
   }
   return def.compute(parsed, ctx);

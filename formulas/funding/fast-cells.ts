@@ -3,10 +3,13 @@
  * case). A zod schema per cell costs about 2 microseconds, 200 ms for such a range; these
  * check the same things in one loop and report the first bad cell as the same kind of zod
  * issue (with its row/column path), so EDU's usual messages name the cell and value.
- * Shapes are those of excel-values.ts: a lone scalar counts as a 1 x 1 range.
+ * Shapes are those of excel-values.ts: a lone scalar counts as a 1 x 1 range. Every range
+ * is read into a NumberGrid (one Float64Array), so a packed range (packed-range.ts) is
+ * checked in place and nested rows are copied once.
  */
 import { z } from 'zod';
 import type { Orientation, PerUnit, Vector } from '../core/excel-values.js';
+import { NumberGrid } from '../core/packed-range.js';
 
 export interface CellRule {
   min: number;
@@ -46,11 +49,28 @@ function cellOk(x: unknown, rule: CellRule, path: Path, ctx: Ctx): boolean {
   return true;
 }
 
+/** The first bad cell of a grid (NaN = blank), reported like a cell of nested rows. */
+function checkGrid(grid: NumberGrid, rule: CellRule, ctx: Ctx): boolean {
+  const { cols, data } = grid;
+  const { min, max = Infinity, integer = false, blank = false } = rule;
+  for (let i = 0; i < data.length; i++) {
+    const x = data[i]!;
+    // The common case: two comparisons (false for NaN) and perhaps an integer test.
+    if (x >= min && x <= max && (!integer || Number.isInteger(x))) continue;
+    if (Number.isNaN(x) && blank) continue;
+    const r = Math.floor(i / cols);
+    if (!cellOk(grid.at(r, i - r * cols), rule, [r, i - r * cols], ctx)) return false;
+  }
+  return true;
+}
+
 /**
- * Reads a raw value as a rectangular, non-empty 2-D range whose cells obey `rule`, in one
- * pass; adds the first issue and returns undefined otherwise.
+ * Reads a raw value (nested rows, a decoded packed range, or a lone scalar as a 1 x 1
+ * range) as a rectangular, non-empty grid whose cells obey `rule`, in one pass; blanks
+ * become NaN. Adds the first issue and returns undefined otherwise.
  */
-function scan(raw: unknown, rule: CellRule, ctx: Ctx): unknown[][] | undefined {
+function scan(raw: unknown, rule: CellRule, ctx: Ctx): NumberGrid | undefined {
+  if (raw instanceof NumberGrid) return checkGrid(raw, rule, ctx) ? raw : undefined;
   const rows = Array.isArray(raw) ? (raw as unknown[]) : [[raw]];
   const first = rows[0];
   if (!Array.isArray(first) || first.length === 0) {
@@ -62,6 +82,7 @@ function scan(raw: unknown, rule: CellRule, ctx: Ctx): unknown[][] | undefined {
     return undefined;
   }
   const width = first.length;
+  const data = new Float64Array(rows.length * width);
   const { min, max = Infinity, integer = false } = rule;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
@@ -72,34 +93,66 @@ function scan(raw: unknown, rule: CellRule, ctx: Ctx): unknown[][] | undefined {
     for (let c = 0; c < width; c++) {
       const x: unknown = row[c];
       // The common case: one type test and two comparisons.
-      if (typeof x === 'number' && x >= min && x <= max && (integer ? Number.isInteger(x) : x !== Infinity)) continue;
+      if (typeof x === 'number' && x >= min && x <= max && (integer ? Number.isInteger(x) : x !== Infinity)) {
+        data[r * width + c] = x;
+        continue;
+      }
       if (!cellOk(x, rule, [r, c], ctx)) return undefined;
+      data[r * width + c] = NaN; // a blank the rule allows
     }
   }
-  return rows as unknown[][];
+  return new NumberGrid(rows.length, width, data);
 }
 
-/** A 2-D range of numbers (rows of cells). */
+/** A 2-D range of numbers, as a grid (row by row in one Float64Array). */
 export function numberMatrix(rule: Omit<CellRule, 'blank'>) {
-  return z.unknown().transform((raw, ctx): number[][] => (scan(raw, rule, ctx) as number[][] | undefined) ?? z.NEVER);
+  return z.unknown().transform((raw, ctx): NumberGrid => scan(raw, rule, ctx) ?? z.NEVER);
 }
 
-function vectorFrom<T>(rows: T[][], ctx: Ctx): Vector<T> | undefined {
-  if (rows[0]!.length === 1) {
-    const values = new Array<T>(rows.length);
-    for (let r = 0; r < rows.length; r++) values[r] = rows[r]![0]!;
-    return { values, orientation: 'column' };
+/** The cells of a one-row or one-column grid, blanks as null. */
+function vectorFrom(grid: NumberGrid, ctx: Ctx): Vector<number | null> | undefined {
+  if (grid.cols !== 1 && grid.rows !== 1) {
+    ctx.addIssue({ code: 'custom', message: 'vector', input: grid });
+    return undefined;
   }
-  if (rows.length === 1) return { values: rows[0]!, orientation: 'row' };
-  ctx.addIssue({ code: 'custom', message: 'vector', input: rows });
-  return undefined;
+  const values = new Array<number | null>(grid.data.length);
+  for (let i = 0; i < values.length; i++) {
+    const x = grid.data[i]!;
+    values[i] = Number.isNaN(x) ? null : x;
+  }
+  return { values, orientation: grid.cols === 1 ? 'column' : 'row' };
 }
 
 /** One row or one column of numbers. */
 export function numberVector(rule: Omit<CellRule, 'blank'>) {
   return z.unknown().transform((raw, ctx): Vector<number> => {
-    const rows = scan(raw, rule, ctx);
-    return (rows && vectorFrom(rows as number[][], ctx)) ?? z.NEVER;
+    const grid = scan(raw, rule, ctx);
+    return ((grid && vectorFrom(grid, ctx)) as Vector<number> | undefined) ?? z.NEVER;
+  });
+}
+
+/** A bound per unit as read by perUnitCells: one value for all, or one cell per unit (NaN for a blank). */
+export type PerUnitCells = { kind: 'all'; value: number | null } | { kind: 'each'; cells: Float64Array; orientation: Orientation };
+
+/**
+ * One number for every unit, or a row/column with one per unit, kept in the grid's
+ * Float64Array (NaN for a blank if allowed): for per-unit amounts of county-wide ranges,
+ * which are read once more by the formula and need no array of their own.
+ */
+export function perUnitCells(rule: CellRule) {
+  return z.unknown().transform((raw, ctx): PerUnitCells => {
+    if (!Array.isArray(raw) && !(raw instanceof NumberGrid)) {
+      if (!cellOk(raw, rule, [], ctx)) return z.NEVER;
+      return { kind: 'all', value: raw === '' || raw === null ? null : (raw as number) };
+    }
+    const grid = scan(raw, rule, ctx);
+    if (grid === undefined) return z.NEVER;
+    if (grid.cols !== 1 && grid.rows !== 1) {
+      ctx.addIssue({ code: 'custom', message: 'vector', input: grid });
+      return z.NEVER;
+    }
+    if (grid.data.length === 1) return { kind: 'all', value: grid.at(0, 0) };
+    return { kind: 'each', cells: grid.data, orientation: grid.cols === 1 ? 'column' : 'row' };
   });
 }
 
@@ -107,15 +160,13 @@ export function numberVector(rule: Omit<CellRule, 'blank'>) {
 export function perUnitNumbers(rule: CellRule) {
   const blankToNull = (x: unknown): number | null => (x === '' || x === null ? null : (x as number));
   return z.unknown().transform((raw, ctx): PerUnit<number | null> => {
-    if (!Array.isArray(raw)) {
+    if (!Array.isArray(raw) && !(raw instanceof NumberGrid)) {
       if (!cellOk(raw, rule, [], ctx)) return z.NEVER;
       return { kind: 'all', value: blankToNull(raw) };
     }
-    const rows = scan(raw, rule, ctx);
-    if (rows === undefined) return z.NEVER;
-    const v = vectorFrom(rows, ctx);
+    const grid = scan(raw, rule, ctx);
+    const v = grid && vectorFrom(grid, ctx);
     if (v === undefined) return z.NEVER;
-    const values = rule.blank ? v.values.map(blankToNull) : (v.values as number[]);
-    return values.length === 1 ? { kind: 'all', value: values[0]! } : { kind: 'each', values, orientation: v.orientation as Orientation };
+    return v.values.length === 1 ? { kind: 'all', value: v.values[0]! } : { kind: 'each', values: v.values, orientation: v.orientation };
   });
 }

@@ -11,10 +11,11 @@
 import { defineFormula, param } from '../core/definition.js';
 import { type FormulaError, numError, rowsEn, rowsZh, valueError } from '../core/errors.js';
 import { decimalOf, scaledInteger } from '../core/exact.js';
-import { booleanCell, finiteNumber, type PerUnit, type ResultCell } from '../core/excel-values.js';
+import { booleanCell, finiteNumber, type ResultCell } from '../core/excel-values.js';
+import { NumberGrid } from '../core/packed-range.js';
 import { fenToYuan, formatYuan, MAX_FEN, MAX_YUAN, yuanToFen, yuanToFenNumber } from '../core/money.js';
 import { highestTotal, lowestTotal, type Level, type SplitInput, splitExactly } from './clamped-split.js';
-import { numberMatrix, numberVector, perUnitNumbers } from './fast-cells.js';
+import { numberMatrix, numberVector, type PerUnitCells, perUnitCells } from './fast-cells.js';
 
 const money = { min: 0, max: MAX_YUAN };
 
@@ -72,7 +73,7 @@ export const fundSplit = defineFormula({
       type: 'number',
       optional: true,
       hint: { zh: '请填写每单位一个、以元为单位且不超过两位小数的非负金额（空白为 0）', en: 'Enter one non-negative yuan amount (at most 2 decimals) per unit; blank means 0' },
-      schema: perUnitNumbers({ ...money, blank: true }),
+      schema: perUnitCells({ ...money, blank: true }),
     }),
     param({
       name: 'floors',
@@ -81,7 +82,7 @@ export const fundSplit = defineFormula({
       type: 'number',
       optional: true,
       hint: { zh: '请填写以元为单位、不超过两位小数的非负金额，空白表示不设保底', en: 'Enter non-negative yuan amounts with at most 2 decimals; blank means no floor' },
-      schema: perUnitNumbers({ ...money, blank: true }),
+      schema: perUnitCells({ ...money, blank: true }),
     }),
     param({
       name: 'caps',
@@ -90,7 +91,7 @@ export const fundSplit = defineFormula({
       type: 'number',
       optional: true,
       hint: { zh: '请填写以元为单位、不超过两位小数的非负金额，空白表示不封顶', en: 'Enter non-negative yuan amounts with at most 2 decimals; blank means no cap' },
-      schema: perUnitNumbers({ ...money, blank: true }),
+      schema: perUnitCells({ ...money, blank: true }),
     }),
     param({
       name: 'detail',
@@ -136,8 +137,8 @@ export const fundSplit = defineFormula({
     },
   ],
   compute({ budget, drivers, weights, lumpSums, floors, caps, detail }) {
-    const n = drivers.length;
-    const k = drivers[0]!.length;
+    const n = drivers.rows;
+    const k = drivers.cols;
     const budgetFen = yuanToFen(budget);
     if (budgetFen === undefined) return tooManyDecimals('budget', '', '', budget);
     if (weights !== undefined && weights.values.length !== k) {
@@ -166,9 +167,10 @@ export const fundSplit = defineFormula({
     if (infeasible) return infeasible;
     const { level, totals } = splitExactly(input);
     if (!detail) {
-      const out = new Array<ResultCell[]>(n);
-      for (let i = 0; i < n; i++) out[i] = [totals[i]! / 100];
-      return out;
+      // One column of yuan; a grid, so a county-wide answer is not 100,000 little arrays.
+      const yuan = new Float64Array(n);
+      for (let i = 0; i < n; i++) yuan[i] = totals[i]! / 100;
+      return new NumberGrid(n, 1, yuan);
     }
     return detailRows(input, level, totals, scaled);
   },
@@ -181,29 +183,26 @@ function tooManyDecimals(name: string, whereZh: string, whereEn: string, x: numb
   );
 }
 
-/** Whole fen per unit (exact doubles, see clamped-split.ts) from a PerUnit argument; blank cells read as `blank`. */
-function fenPerUnit(name: string, bound: PerUnit<number | null> | undefined, n: number, blank: number): Float64Array | FormulaError {
+/** Whole fen per unit (exact doubles, see clamped-split.ts) from a per-unit argument; blank cells read as `blank`. */
+function fenPerUnit(name: string, bound: PerUnitCells | undefined, n: number, blank: number): Float64Array | FormulaError {
   if (bound === undefined) return new Float64Array(n).fill(blank);
   if (bound.kind === 'all') {
     if (bound.value === null) return new Float64Array(n).fill(blank);
     const fen = yuanToFenNumber(bound.value);
     return fen === undefined ? tooManyDecimals(name, '', '', bound.value) : new Float64Array(n).fill(fen);
   }
-  const { values, orientation } = bound;
-  if (values.length !== n) {
+  const { cells, orientation } = bound;
+  if (cells.length !== n) {
     return valueError(
-      `参数 ${name} 有 ${values.length} 个数，但 drivers 有 ${n} 行（每行一个单位）：请每个单位给一个数，或只给一个数用于全部单位`,
-      `${name} has ${values.length} values but drivers has ${n} rows (one per unit): give one value per unit, or a single value for all`,
+      `参数 ${name} 有 ${cells.length} 个数，但 drivers 有 ${n} 行（每行一个单位）：请每个单位给一个数，或只给一个数用于全部单位`,
+      `${name} has ${cells.length} values but drivers has ${n} rows (one per unit): give one value per unit, or a single value for all`,
     );
   }
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const x = values[i]!;
-    if (x === null) {
-      out[i] = blank;
-      continue;
-    }
-    const fen = yuanToFenNumber(x);
+    const x = cells[i]!;
+    // Whole yuan (the usual case) are whole fen at once; x * 100 is exact below 2^53 / 100.
+    const fen = Number.isInteger(x) ? x * 100 : Number.isNaN(x) ? blank : yuanToFenNumber(x);
     if (fen === undefined) {
       return orientation === 'column'
         ? tooManyDecimals(name, ` 第 ${i + 1} 行`, ` row ${i + 1}`, x)
@@ -228,33 +227,32 @@ interface ScaledDrivers {
  * Whole drivers whose weighted sums stay below 2^53 are summed exactly in doubles (whole
  * numbers only, checked in the same pass); otherwise every product is a bigint.
  */
-function scaleDrivers(drivers: number[][], weights: readonly number[]): ScaledDrivers {
-  const n = drivers.length;
+function scaleDrivers(drivers: NumberGrid, weights: readonly number[]): ScaledDrivers {
+  const { rows: n, data } = drivers;
   const k = weights.length;
   let weightScale = 0;
   for (const w of weights) weightScale = Math.max(weightScale, decimalOf(w).scale);
   const W = weights.map((w) => scaledInteger(w, weightScale)!);
-  const Wn = W.map(Number);
+  const Wn = Float64Array.from(W, Number);
   let weightSum = 0n;
   for (const w of W) weightSum += w;
   // Any whole driver up to this keeps every weighted sum below 2^53.
   const limit = weightSum === 0n ? Infinity : Number(BigInt(Number.MAX_SAFE_INTEGER) / weightSum);
   const weight = new Float64Array(n);
   let whole = true;
-  for (let i = 0; i < n && whole; i++) {
-    const row = drivers[i]!;
+  for (let i = 0, at = 0; i < n && whole; i++) {
     let s = 0;
-    for (let j = 0; j < k; j++) {
-      const x = row[j]!;
-      if (!Number.isInteger(x) || x > limit) whole = false;
+    for (let j = 0; j < k; j++, at++) {
+      const x = data[at]!;
+      if (x !== Math.floor(x) || x > limit) whole = false;
       s += Wn[j]! * x;
     }
     weight[i] = s;
   }
   let driverScale = 0;
-  if (!whole) for (const row of drivers) for (const x of row) if (!Number.isInteger(x)) driverScale = Math.max(driverScale, decimalOf(x).scale);
+  if (!whole) for (const x of data) if (!Number.isInteger(x)) driverScale = Math.max(driverScale, decimalOf(x).scale);
   const D = (x: number): bigint => (driverScale === 0 ? BigInt(x) : scaledInteger(x, driverScale)!);
-  const terms = (i: number): bigint[] => drivers[i]!.map((x, j) => W[j]! * D(x));
+  const terms = (i: number): bigint[] => W.map((w, j) => w * D(data[i * k + j]!));
   if (whole) return { weight, terms };
   const big = new Array<bigint>(n);
   for (let i = 0; i < n; i++) {

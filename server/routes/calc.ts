@@ -1,15 +1,18 @@
 /**
  * The calculation endpoints, generated from the registry:
- *   POST /api/v1/calc/{ID}  { "args": [...] }                     -> 200 { value } | 422 { error }
- *   POST /api/v1/calc       { "calls": [{ "fn", "args" }, ...] }   -> 200 { results: [...] }
+ *   POST /api/v1/calc/{ID}  { "args": [...], "pack"?: true }                    -> 200 { value } | 422 { error }
+ *   POST /api/v1/calc       { "calls": [{ "fn", "args" }, ...], "pack"?: true }  -> 200 { results: [...] }
  * Arguments are positional, exactly as Excel passes them (null for an omitted optional,
- * 2-D arrays for ranges). In a batch one bad call never fails the others.
+ * 2-D arrays for ranges). Any range argument may instead be a packed range
+ * (formulas/core/packed-range.ts); with "pack": true, every all-number result of at least
+ * PACK_MIN_CELLS cells comes back packed too. In a batch one bad call never fails the others.
  */
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { arityProblem, findFormula, invoke, type AnyFormula, type ComputeContext } from '../../formulas/index.js';
+import { arityProblem, evaluateFormula, findFormula, type AnyFormula, type ComputeContext } from '../../formulas/index.js';
 import { formulaError, isFormulaError, type FormulaError } from '../../formulas/core/errors.js';
 import type { ResultValue } from '../../formulas/core/excel-values.js';
+import { NumberGrid, packGrid, packRows, PACK_MIN_CELLS, type PackedRange } from '../../formulas/core/packed-range.js';
 import { problem } from '../middleware/errors.js';
 import type { Logger } from '../logger.js';
 
@@ -21,20 +24,34 @@ export interface CalcOptions {
   contextFor(req: Request): ComputeContext;
 }
 
-const argsBody = z.object({ args: z.array(z.unknown()) });
-const batchBody = z.object({ calls: z.array(z.object({ fn: z.string(), args: z.array(z.unknown()) })) });
+const pack = z.boolean().optional();
+const argsBody = z.object({ args: z.array(z.unknown()), pack });
+const batchBody = z.object({ calls: z.array(z.object({ fn: z.string(), args: z.array(z.unknown()) })), pack });
 
 export type CallOutcome = { value: ResultValue } | FormulaError;
+type WireOutcome = { value: ResultValue | PackedRange } | FormulaError;
+type Evaluated = { value: ResultValue | NumberGrid } | FormulaError;
 
 /** One call, never throwing: a bug in a formula becomes an #N/A for that call alone. */
-function runCall(def: AnyFormula, args: unknown[], ctx: ComputeContext, logger: Logger): CallOutcome {
+function runCall(def: AnyFormula, args: unknown[], ctx: ComputeContext, logger: Logger): Evaluated {
   try {
-    const result = invoke(def, args, ctx);
+    const result = evaluateFormula(def, args, ctx);
     return isFormulaError(result) ? result : { value: result };
   } catch (err) {
     logger.log('error', 'formula.crash', { fn: def.id, error: String(err instanceof Error ? err.stack : err) });
     return formulaError('NA', `计算 EDU.${def.id} 时服务内部出错，已记录；请联系管理员`, `Internal error while computing EDU.${def.id}; it was logged, please tell your administrator`);
   }
+}
+
+/** The outcome as sent: a large all-number result packed when the caller asked for packing, else as nested rows. */
+function toWire(outcome: Evaluated, pack: boolean | undefined): WireOutcome {
+  if (!('value' in outcome)) return outcome;
+  const { value } = outcome;
+  if (value instanceof NumberGrid) {
+    return { value: pack && value.data.length >= PACK_MIN_CELLS ? packGrid(value) : value.resultRows() };
+  }
+  const packed = pack && Array.isArray(value) ? packRows(value, { blanks: false }) : undefined;
+  return { value: packed ?? value };
 }
 
 export function calcRouter(opts: CalcOptions): Router {
@@ -52,7 +69,7 @@ export function calcRouter(opts: CalcOptions): Router {
     const arity = arityProblem(def, body.data.args);
     if (arity) throw problem(400, 'BAD_REQUEST', arity.zh, arity.en);
     const outcome = runCall(def, body.data.args, opts.contextFor(req), opts.logger);
-    res.status('error' in outcome ? 422 : 200).json(outcome);
+    res.status('error' in outcome ? 422 : 200).json(toWire(outcome, body.data.pack));
   });
 
   router.post('/calc', (req, res) => {
@@ -70,12 +87,12 @@ export function calcRouter(opts: CalcOptions): Router {
       );
     }
     const ctx = opts.contextFor(req);
-    const results = calls.map(({ fn, args }): CallOutcome => {
+    const results = calls.map(({ fn, args }): WireOutcome => {
       const def = findFormula(fn);
       if (!def) return formulaError('NA', `没有函数 EDU.${fn}：请检查函数名`, `There is no function EDU.${fn}: check the name`);
       const arity = arityProblem(def, args);
       if (arity) return formulaError('VALUE', arity.zh, arity.en);
-      return runCall(def, args, ctx, opts.logger);
+      return toWire(runCall(def, args, ctx, opts.logger), body.data.pack);
     });
     res.json({ results });
   });

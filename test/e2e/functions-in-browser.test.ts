@@ -107,6 +107,44 @@ describe('the add-in in Chromium against the running service', () => {
     expect(settled?.message).toMatch(/第 2 行.*row 2/s);
   });
 
+  it('a county-wide FUNDSPLIT (5,000 units) travels packed both ways in the browser and spills the core\'s values', async () => {
+    const units = 5000;
+    const drivers = Array.from({ length: units }, (_, i) => [100 + (i % 900), (i * 13) % 70, i % 3]);
+    const weights = [[650, 200, 6000]];
+    const floors = Array.from({ length: units }, (_, i) => [i % 10 === 0 ? 90_000 : '']);
+    const args = [254_321_987.65, drivers, weights, 20_000, floors, null, null];
+    const bodies: string[] = [];
+    const answers: Promise<string>[] = [];
+    const listen = (req: { url(): string; method(): string; postData(): string | null }) => {
+      if (req.url().endsWith('/api/v1/calc') && req.method() === 'POST') bodies.push(req.postData() ?? '');
+    };
+    const hear = (res: { url(): string; text(): Promise<string> }) => {
+      if (res.url().endsWith('/api/v1/calc')) answers.push(res.text());
+    };
+    page.on('request', listen);
+    page.on('response', hear);
+    const settled = await page.evaluate(async (args) => {
+      const fn = (window as unknown as { __edu: { associated: Record<string, (...a: unknown[]) => Promise<unknown>> } }).__edu.associated.FUNDSPLIT!;
+      return fn(...args).then(
+        (value) => ({ ok: true as const, value }),
+        (e: { code?: string; message?: string }) => ({ ok: false as const, code: String(e.code), message: String(e.message) }),
+      );
+    }, args);
+    page.off('request', listen);
+    page.off('response', hear);
+    const expected = invoke(findFormula('FUNDSPLIT')!, args, { profiles: shippedProfileSource });
+    expect(settled).toEqual({ ok: true, value: expected });
+    // The drivers (15,000 whole numbers) and the floors (with blanks) went packed, the weights (3 cells) nested.
+    const sent = JSON.parse(bodies.at(-1)!) as { pack: boolean; calls: { args: unknown[] }[] };
+    expect(sent.pack).toBe(true);
+    expect(sent.calls[0]!.args[1]).toMatchObject({ dtype: 'i2', shape: [units, 3] });
+    expect(sent.calls[0]!.args[4]).toMatchObject({ dtype: 'f8', shape: [units, 1] });
+    expect(sent.calls[0]!.args[2]).toEqual(weights);
+    // ... and the 5,000 totals came back packed (decoded in the page with atob).
+    const reply = JSON.parse(await answers.at(-1)!) as { results: { value: unknown }[] };
+    expect(reply.results[0]!.value).toMatchObject({ dtype: 'f8', shape: [units, 1] });
+  });
+
   it('with the service stopped, every call settles to #N/A within a few seconds, saying where it looked', async () => {
     await service.stop();
     const { results, ms } = await fireCalls(page, CALLS, 200);

@@ -5,6 +5,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
+import { packRows, unpackRows } from '../../formulas/core/packed-range.js';
 
 const app = createApp();
 // The national CV limit for primary schools is 0.50 (教督〔2017〕6号).
@@ -101,6 +102,59 @@ describe('POST /api/v1/calc (batch)', () => {
 
   it('answers 400 when calls is missing or malformed', async () => {
     const res = await request(app).post('/api/v1/calc').send({ calls: [{ fn: 1 }] });
+    expect(res.status).toBe(400);
+  });
+});
+
+describe('packed ranges over the API', () => {
+  // 1,200 units with 2 drivers: the drivers range (2,400 cells) and the answer (1,200) are
+  // large enough to travel packed; a range of 2 cells is not.
+  const units = 1200;
+  const drivers = Array.from({ length: units }, (_, i) => [i % 37, (i * 7) % 11]);
+  const args = [123456.78, drivers, [[2, 3]]];
+  const packedArgs = [123456.78, packRows(drivers), [[2, 3]]];
+
+  it('a packed range argument gives the same answer as nested rows; pack: true packs the answer', async () => {
+    const nested = await request(app).post('/api/v1/calc/FUNDSPLIT').send({ args });
+    const packed = await request(app).post('/api/v1/calc/FUNDSPLIT').send({ args: packedArgs, pack: true });
+    expect(nested.status).toBe(200);
+    expect(packed.status).toBe(200);
+    expect(packedArgs[1]).toMatchObject({ dtype: 'i2', shape: [units, 2] });
+    // Yuan with fen travel as doubles.
+    expect(packed.body.value).toMatchObject({ dtype: 'f8', shape: [units, 1] });
+    expect(unpackRows(packed.body.value)).toEqual(nested.body.value);
+    const total = (nested.body.value as number[][]).reduce((a, [x]) => a + Math.round(x! * 100), 0);
+    expect(total).toBe(12345678);
+  });
+
+  it('without pack: true the answer stays nested, whatever the arguments were', async () => {
+    const res = await request(app).post('/api/v1/calc/FUNDSPLIT').send({ args: packedArgs });
+    expect(Array.isArray(res.body.value)).toBe(true);
+    expect(res.body.value).toHaveLength(units);
+  });
+
+  it('packs only large all-number answers in a batch; errors and small answers stay as they are', async () => {
+    const res = await request(app)
+      .post('/api/v1/calc')
+      .send({
+        pack: true,
+        calls: [
+          { fn: 'FUNDSPLIT', args: packedArgs },
+          { fn: 'FUNDSPLIT', args: [100, [[1], [3]]] },
+          { fn: 'FUNDSPLIT', args: [100, { dtype: 'i2', shape: [2, 1], bdata: 'AQA' }] },
+        ],
+      });
+    expect(res.status).toBe(200);
+    const [big, small, bad] = res.body.results;
+    expect(big.value).toMatchObject({ dtype: 'f8', shape: [units, 1] });
+    expect(small.value).toEqual([[25], [75]]);
+    expect(bad.error.code).toBe('VALUE');
+    expect(bad.error.zh).toContain('参数 drivers（第 2 个参数）不合要求');
+    expect(bad.error.en).toContain('base64');
+  });
+
+  it('answers 400 when pack is not true or false', async () => {
+    const res = await request(app).post('/api/v1/calc/FUNDSPLIT').send({ args, pack: 'yes' });
     expect(res.status).toBe(400);
   });
 });

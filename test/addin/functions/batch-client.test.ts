@@ -6,6 +6,8 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { BatchClient, type BatchClientOptions, type CallOutcome } from '../../../addin/functions/batch-client.js';
+import type { FormulaError } from '../../../formulas/core/errors.js';
+import { PACK_MIN_CELLS, packRows, unpackRows } from '../../../formulas/core/packed-range.js';
 
 type Call = { fn: string; args: unknown[] };
 
@@ -166,5 +168,47 @@ describe('cache of pure functions', () => {
     c.clearCache();
     await c.call('PURE', [1]);
     expect(svc.requests).toHaveLength(2);
+  });
+});
+
+describe('large ranges travel packed', () => {
+  const column = (n: number) => Array.from({ length: n }, (_, i) => [i]);
+
+  it('packs a range of PACK_MIN_CELLS cells or more, leaves smaller ones nested, and asks for packed answers', async () => {
+    let body: { calls: Call[]; pack?: boolean } | undefined;
+    const fetchStub = (async (_url: unknown, init?: RequestInit) => {
+      body = JSON.parse(String(init?.body));
+      return Response.json({ results: body!.calls.map(() => ({ value: 1 })) });
+    }) as unknown as typeof fetch;
+    await Promise.all([client(fetchStub).call('F', [column(PACK_MIN_CELLS), column(3)])]);
+    expect(body!.pack).toBe(true);
+    const [big, small] = body!.calls[0]!.args as [Record<string, unknown>, unknown];
+    expect(big).toMatchObject({ dtype: 'i2', shape: [PACK_MIN_CELLS, 1] });
+    expect(unpackRows(big)).toEqual(column(PACK_MIN_CELLS));
+    expect(small).toEqual(column(3));
+  });
+
+  it('decodes a packed answer into the rows Excel spills', async () => {
+    const answer = packRows(column(2000))!;
+    const svc = fakeService((calls) => Response.json({ results: calls.map(() => ({ value: answer })) }));
+    expect(await client(svc.fetch).call('F', [1])).toEqual({ value: column(2000) });
+  });
+
+  it('turns a malformed packed answer into #N/A saying so', async () => {
+    const svc = fakeService((calls) => Response.json({ results: calls.map(() => ({ value: { dtype: 'i2', shape: [2, 1], bdata: '??' } })) }));
+    const outcome = (await client(svc.fetch).call('F', [1])) as FormulaError;
+    expect(outcome.error.code).toBe('NA');
+    expect(outcome.error.zh).toContain('答复有误');
+    expect(outcome.error.en).toContain('malformed answer');
+  });
+
+  it('does not cache pure calls over large ranges (their key would be megabytes)', async () => {
+    const svc = fakeService((calls) => Response.json({ results: calls.map(() => ({ value: 1 })) }));
+    const c = client(svc.fetch);
+    await c.call('PURE', [column(PACK_MIN_CELLS)]);
+    await c.call('PURE', [column(PACK_MIN_CELLS)]);
+    await c.call('PURE', [column(3)]);
+    await c.call('PURE', [column(3)]);
+    expect(svc.requests).toHaveLength(3);
   });
 });

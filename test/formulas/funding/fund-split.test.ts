@@ -4,6 +4,7 @@ import { invoke, shippedProfileSource } from '../../../formulas/index.js';
 import { fundSplit } from '../../../formulas/funding/fund-split.js';
 import type { FormulaError } from '../../../formulas/core/errors.js';
 import { referenceSplit, type ReferenceUnit } from './reference-split.js';
+import { packRows } from '../../../formulas/core/packed-range.js';
 
 const ctx = { profiles: shippedProfileSource };
 const call = (...args: unknown[]) => invoke(fundSplit, args, ctx);
@@ -344,5 +345,38 @@ describe('EDU.FUNDSPLIT: properties', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+/** The same arguments with every range packed (packed-range.ts) and decoded as the service does. */
+const packedArgs = (args: readonly unknown[]) =>
+  args.map((a) => (Array.isArray(a) ? JSON.parse(JSON.stringify(packRows(a, { minCells: 1 }) ?? a)) : a));
+
+describe('EDU.FUNDSPLIT: packed ranges', () => {
+  it('gives exactly the same answer (and detail) for packed ranges as for nested rows', () => {
+    fc.assert(
+      fc.property(caseArb, fc.boolean(), (c, detail) => {
+        const args = [...argsOf(c), detail];
+        expect(call(...packedArgs(args))).toEqual(call(...args));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('reads a packed blank (NaN) as no cap, like an empty cell', () => {
+    const args = [1000, col([1, 3]), null, null, null, col([100, ''])];
+    expect(totals(call(...packedArgs(args)))).toEqual([100, 900]);
+  });
+
+  it('names the row, column and value of a bad cell inside a packed range', () => {
+    const drivers = [[1, 2, 3], [4, -5, 6]];
+    expect(message(call(100, ...packedArgs([drivers])))).toContain('参数 drivers 第 2 行第 2 列 的值 -5 小于 0');
+    expect(message(call(100, ...packedArgs([drivers])))).toContain('drivers row 2, column 2: -5 is below 0');
+    expect(message(call(100, col([1, 2]), null, ...packedArgs([col([1, 0.001])])))).toContain('lumpSums 第 2 行 的值 0.001 有超过两位的小数');
+  });
+
+  it('refuses a malformed packed range by argument name, and a packed range where one value is expected', () => {
+    expect(message(call(100, { dtype: 'f8', shape: [1, 1], bdata: 'AAAA' }))).toContain('参数 drivers（第 2 个参数）不合要求');
+    expect(message(call(packRows([[100]], { minCells: 1 }), col([1])))).toContain('参数 budget（第 1 个参数）不合要求：这个参数只接受单个值，不接受区域');
   });
 });
