@@ -48,6 +48,8 @@ export class NumberGrid {
     readonly rows: number,
     readonly cols: number,
     readonly data: Float64Array,
+    /** Known to hold whole numbers only (decoded from "i4"/"i2"); false means not known. */
+    readonly whole = false,
   ) {}
 
   /** The cell as Excel passed it: a number, or null for a blank. */
@@ -199,7 +201,7 @@ export function decodePacked(value: Record<string, unknown>): NumberGrid | Bilin
       };
     }
   }
-  return new NumberGrid(rows, cols, data);
+  return new NumberGrid(rows, cols, data, dtype !== 'f8');
 }
 
 const isBlank = (x: unknown): boolean => x === null || x === '';
@@ -211,17 +213,15 @@ export interface PackOptions {
   blanks?: boolean;
 }
 
-/** The smallest dtype that still holds x (a finite number) exactly, given the dtype so far. */
-function widen(dtype: PackedDtype, x: number): PackedDtype {
-  if (dtype === 'f8' || x !== Math.trunc(x) || x > 2147483647 || x < -2147483648) return 'f8';
-  return dtype === 'i4' || x > 32767 || x < -32768 ? 'i4' : 'i2';
+/** The smallest dtype that holds every cell exactly, from what a pass over them found. */
+function dtypeFor(whole: boolean, lowest: number, highest: number): PackedDtype {
+  if (!whole || lowest < -2147483648 || highest > 2147483647) return 'f8';
+  return lowest < -32768 || highest > 32767 ? 'i4' : 'i2';
 }
 
-function cellsOf(dtype: PackedDtype, count: number): WireCells {
-  return dtype === 'f8' ? new Float64Array(count) : dtype === 'i4' ? new Int32Array(count) : new Int16Array(count);
-}
-
-function packed(dtype: PackedDtype, rows: number, cols: number, cells: WireCells): PackedRange {
+/** Packs doubles (no -0; NaN only with "f8") as `dtype`: whole numbers are converted natively, in one copy. */
+function packed(dtype: PackedDtype, rows: number, cols: number, data: Float64Array): PackedRange {
+  const cells: WireCells = dtype === 'f8' ? data : dtype === 'i4' ? new Int32Array(data) : new Int16Array(data);
   const range: PackedRange = { dtype, shape: [rows, cols], bdata: bytesToBase64(bytesFromNumbers(cells)) };
   packedHere.add(range);
   return range;
@@ -231,9 +231,8 @@ function packed(dtype: PackedDtype, rows: number, cols: number, cells: WireCells
  * Packs rows of numbers (and blanks if allowed) in the smallest dtype that holds them
  * exactly: "i2" or "i4" when every cell is a whole number in the 16- or 32-bit range,
  * else "f8" (-0 travels as 0, as in JSON). Undefined when the range is ragged, too small
- * to be worth it, or holds anything else (text, TRUE/FALSE, an error value). Two passes
- * over the rows (what they hold, then the copy) cost less than one into doubles and a
- * conversion.
+ * to be worth it, or holds anything else (text, TRUE/FALSE, an error value). One pass
+ * over the rows: reading nested arrays is the slow part.
  */
 export function packRows(rows: readonly unknown[], { minCells = PACK_MIN_CELLS, blanks = true }: PackOptions = {}): PackedRange | undefined {
   const height = rows.length;
@@ -241,39 +240,43 @@ export function packRows(rows: readonly unknown[], { minCells = PACK_MIN_CELLS, 
   if (height === 0 || !Array.isArray(first) || first.length === 0) return undefined;
   const width = first.length;
   if (height * width < minCells || height * width > PACK_MAX_CELLS) return undefined;
-  let dtype: PackedDtype = 'i2';
-  for (let r = 0; r < height; r++) {
+  const data = new Float64Array(height * width);
+  let whole = true;
+  let lowest = 0;
+  let highest = 0;
+  for (let r = 0, at = 0; r < height; r++) {
     const row: unknown = rows[r];
     if (!Array.isArray(row) || row.length !== width) return undefined;
-    for (let c = 0; c < width; c++) {
-      const x: unknown = row[c];
-      if (typeof x === 'number' && Number.isFinite(x)) dtype = widen(dtype, x);
-      else if (blanks && isBlank(x)) dtype = 'f8';
-      else return undefined;
-    }
-  }
-  const cells = cellsOf(dtype, height * width);
-  for (let r = 0, at = 0; r < height; r++) {
-    const row = rows[r] as unknown[];
     for (let c = 0; c < width; c++, at++) {
-      const x = row[c];
-      cells[at] = typeof x === 'number' ? x || 0 : NaN; // x || 0 turns -0 into 0
+      const x: unknown = row[c];
+      if (typeof x === 'number' && Number.isFinite(x)) {
+        data[at] = x || 0; // x || 0 turns -0 into 0
+        if (x < lowest) lowest = x;
+        else if (x > highest) highest = x;
+        if (whole && x !== Math.trunc(x)) whole = false;
+      } else if (blanks && isBlank(x)) {
+        data[at] = NaN;
+        whole = false; // only doubles hold a blank (NaN)
+      } else return undefined;
     }
   }
-  return packed(dtype, height, width, cells);
+  return packed(dtypeFor(whole, lowest, highest), height, width, data);
 }
 
 /** Packs a grid (a formula's result) the same way. */
 export function packGrid(grid: NumberGrid): PackedRange {
-  const { data } = grid;
-  let dtype: PackedDtype = 'i2';
-  for (let i = 0; i < data.length && dtype !== 'f8'; i++) dtype = Number.isNaN(data[i]!) ? 'f8' : widen(dtype, data[i]!);
-  const cells = cellsOf(dtype, data.length);
+  const data = new Float64Array(grid.data.length);
+  let whole = true;
+  let lowest = 0;
+  let highest = 0;
   for (let i = 0; i < data.length; i++) {
-    const x = data[i]!;
-    cells[i] = Number.isNaN(x) ? NaN : x || 0;
+    const x = grid.data[i]!;
+    data[i] = x === 0 ? 0 : x;
+    if (x < lowest) lowest = x;
+    else if (x > highest) highest = x;
+    if (whole && x !== Math.trunc(x)) whole = false; // also for NaN
   }
-  return packed(dtype, grid.rows, grid.cols, cells);
+  return packed(dtypeFor(whole, lowest, highest), grid.rows, grid.cols, data);
 }
 
 /** Packed ranges made by packGrid, whose bdata argsJson may splice into JSON unchecked. */

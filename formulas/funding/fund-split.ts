@@ -240,14 +240,29 @@ function scaleDrivers(drivers: NumberGrid, weights: readonly number[]): ScaledDr
   const limit = weightSum === 0n ? Infinity : Number(BigInt(Number.MAX_SAFE_INTEGER) / weightSum);
   const weight = new Float64Array(n);
   let whole = true;
-  for (let i = 0, at = 0; i < n && whole; i++) {
-    let s = 0;
-    for (let j = 0; j < k; j++, at++) {
-      const x = data[at]!;
-      if (x !== Math.floor(x) || x > limit) whole = false;
-      s += Wn[j]! * x;
+  if (drivers.whole) {
+    // Whole numbers already (packed as integers): only the size limit is left to check.
+    let most = 0;
+    for (let i = 0, at = 0; i < n; i++) {
+      let s = 0;
+      for (let j = 0; j < k; j++, at++) {
+        const x = data[at]!;
+        if (x > most) most = x;
+        s += Wn[j]! * x;
+      }
+      weight[i] = s;
     }
-    weight[i] = s;
+    whole = most <= limit;
+  } else {
+    for (let i = 0, at = 0; i < n && whole; i++) {
+      let s = 0;
+      for (let j = 0; j < k; j++, at++) {
+        const x = data[at]!;
+        if (x !== Math.floor(x) || x > limit) whole = false;
+        s += Wn[j]! * x;
+      }
+      weight[i] = s;
+    }
   }
   let driverScale = 0;
   if (!whole) for (const x of data) if (!Number.isInteger(x)) driverScale = Math.max(driverScale, decimalOf(x).scale);
