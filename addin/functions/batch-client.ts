@@ -216,7 +216,7 @@ export class BatchClient {
 }
 
 function callJson(p: Pending): string {
-  p.json ??= `{"fn":${JSON.stringify(p.fn)},"args":${argsJson(packArgs(p.args))}}`;
+  p.json ??= `{"fn":${JSON.stringify(p.fn)},"args":${p.args.some(isLargeRange) ? argsJson(packArgs(p.args)) : JSON.stringify(p.args)}}`;
   return p.json;
 }
 
