@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildAddin } from './build.js';
+import { SERVICE_NODE_FLAGS } from '../../server/node-flags.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
@@ -34,7 +35,7 @@ async function devCertificate(): Promise<{ cert: string; key: string }> {
 async function main(): Promise<void> {
   await buildAddin();
   const { cert, key } = await devCertificate();
-  const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'main.ts')], {
+  const server = spawn(process.execPath, [...SERVICE_NODE_FLAGS, '--import', 'tsx', path.join(root, 'server', 'main.ts')], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, HOST: 'localhost', PORT: '3000', TLS_CERT: cert, TLS_KEY: key },

@@ -180,7 +180,7 @@ export class BatchClient {
       const response = await this.opts.fetch(url, {
         method: 'POST',
         headers,
-        body: `{"calls":[${batch.map(callJson).join(',')}],"pack":true}`,
+        body: requestBody(batch),
         signal: controller.signal,
       });
       if (!response.ok) return await httpFailure(url, response);
@@ -213,6 +213,12 @@ export class BatchClient {
       clearTimeout(timeout);
     }
   }
+}
+
+/** The batch as JSON; one JSON.stringify unless some call has a range worth packing. */
+function requestBody(batch: Pending[]): string {
+  if (!batch.some((p) => p.args.some(isLargeRange))) return JSON.stringify({ calls: batch.map((p) => ({ fn: p.fn, args: p.args })), pack: true });
+  return `{"calls":[${batch.map(callJson).join(',')}],"pack":true}`;
 }
 
 function callJson(p: Pending): string {

@@ -171,7 +171,7 @@ export async function bench(): Promise<BenchSection> {
       '',
       `- Zero errors, timeouts and non-2xx answers: ${clean ? 'met' : 'NOT met'}.`,
       `- Every acknowledged save stored, once (2xx answers ≤ versions stored ≤ 2xx answers + the ${CONNECTIONS} requests in flight when the run stops): ${consistent ? 'met' : 'NOT met'}.`,
-      `- The service runs as its own process (\`tsx server/main.ts\`, sign-in on, one Bearer token); autocannon runs in the bench process on the same machine, so both share its cores. Rate limit off (EDU_RATE_LIMIT=0) and request logs off (EDU_LOG_LEVEL=warn) for the run.`,
+      `- The service runs as its own process, as \`npm start\` runs it (sign-in on, one Bearer token); autocannon runs in the bench process on the same machine, so both share its cores. Rate limit off (EDU_RATE_LIMIT=0) and request logs off (EDU_LOG_LEVEL=warn) for the run.`,
       `- A batch is ${CALLS_PER_BATCH} calls: every example of every registered function, repeated; a save is a 60 × 10 table under one of ${NAMES} names, so each save is a new version of a busy scenario.`,
       runs.length < 3 ? '- PostgreSQL was not installed on this machine: its save run was skipped.' : '- The PostgreSQL run uses the throwaway test cluster (fsync off): it shows the service under contention for row locks, not disk speed.',
     ].join('\n'),

@@ -1,5 +1,5 @@
 /**
- * Starts the real service as a child process (`tsx server/main.ts`, exactly what npm start
+ * Starts the real service as a child process (`node <SERVICE_NODE_FLAGS> --import tsx server/main.ts`, exactly what npm start
  * runs) on a free loopback port with its own data folder, and stops it.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -9,6 +9,7 @@ import https from 'node:https';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { SERVICE_NODE_FLAGS } from '../../server/node-flags.js';
 
 const root = path.join(import.meta.dirname, '..', '..');
 
@@ -47,7 +48,7 @@ function healthy(url: string): Promise<boolean> {
 export async function startService(env: Record<string, string> = {}, timeoutMs = 30_000, scheme: 'http' | 'https' = 'http'): Promise<ServiceProcess> {
   const dataDir = env.EDU_DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'edu-data-'));
   const port = env.PORT ?? String(await freePort());
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'main.ts')], {
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, '--import', 'tsx', path.join(root, 'server', 'main.ts')], {
     cwd: root,
     env: { ...process.env, HOST: '127.0.0.1', EDU_DATA_DIR: dataDir, ...env, PORT: port },
     stdio: ['ignore', 'pipe', 'pipe'],

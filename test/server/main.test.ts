@@ -4,13 +4,14 @@
  * package, and HTTPS directly when TLS_CERT and TLS_KEY name a certificate.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAddin } from '../../addin/build/build.js';
 import { startService, type ServiceProcess } from '../helpers/service-process.js';
+import { SERVICE_NODE_FLAGS } from '../../server/node-flags.js';
 
 let addinDir: string;
 beforeAll(async () => {
@@ -76,5 +77,12 @@ describe('HTTPS when TLS_CERT and TLS_KEY are set', () => {
         .on('error', reject);
     });
     expect(JSON.parse(body).status).toBe('ok');
+  });
+});
+
+describe('the flags the service runs with', () => {
+  it('npm start runs node with SERVICE_NODE_FLAGS, the same flags the tests, benchmarks and npm run dev use', () => {
+    const pkg = JSON.parse(readFileSync(path.join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.start).toBe(`node ${SERVICE_NODE_FLAGS.join(' ')} --import tsx server/main.ts`);
   });
 });
