@@ -6,47 +6,28 @@
  * - In-process: invoke (argument checks included), nested rows in and out, as the add-in's
  *   own code and the tests call it.
  * - One API call: POST /api/v1/calc/FUNDSPLIT to the service running as its own process,
- *   exactly as `npm start` runs it, on 127.0.0.1. The clock runs from the client holding
+ *   exactly as `npm start` runs it, on 127.0.0.1, from a client in a process of its own
+ *   (fundsplit-api-client.ts), as Excel is. The clock runs from the client holding
  *   the ranges as nested rows (what Excel hands over) to the client holding the decoded
  *   result: packing the ranges (formulas/core/packed-range.ts), the JSON text, the round
  *   trip, the service's parsing, checks and calculation, and decoding the packed answer.
  * - The same call with plain nested JSON arrays both ways, for comparison (no target: the
  *   packed form exists because of this figure).
  */
+import { execFile } from 'node:child_process';
 import os from 'node:os';
-import { performance } from 'node:perf_hooks';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { invoke, shippedProfileSource } from '../../formulas/index.js';
 import { fundSplit } from '../../formulas/funding/fund-split.js';
-import { argsJson, decodePacked, NumberGrid, packArgs } from '../../formulas/core/packed-range.js';
 import { startService } from '../helpers/service-process.js';
+import type { ApiRun } from './fundsplit-api-client.js';
+import { countyCase, DRIVERS, UNITS } from './fundsplit-county.js';
 import type { BenchSection } from './run.js';
 import { measure, ms, table } from './timing.js';
 
-const UNITS = 100_000;
-const DRIVERS = 6;
 const TARGET_MS = 200;
-
-/** A fixed pseudo-random county: pupils by category, boarders, special education, staff. */
-export function countyCase(units = UNITS): unknown[] {
-  let seed = 20230817;
-  const next = (): number => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed / 2147483648;
-  };
-  const drivers = Array.from({ length: units }, () => [
-    Math.floor(next() * 900),
-    Math.floor(next() * 600),
-    Math.floor(next() * 300),
-    Math.floor(next() * 200),
-    Math.floor(next() * 12),
-    1 + Math.floor(next() * 60),
-  ]);
-  const weights = [[650, 850, 200, 500, 6000, 2000]];
-  const lumpSums = Array.from({ length: units }, () => [next() < 0.1 ? 50_000 : 20_000]);
-  const floors = Array.from({ length: units }, () => [300_000 + Math.floor(next() * 1000) * 10]);
-  const caps = Array.from({ length: units }, () => [next() < 0.5 ? 900_000 : 1_200_000.5]);
-  return [72_000_000_000.37, drivers, weights, lumpSums, floors, caps, false];
-}
+const runClient = promisify(execFile);
 
 /** The least CPU time (user + system, main and helper threads) of `repeat` runs, in ms. */
 function cpuTime(fn: () => void, repeat = 7): number {
@@ -60,26 +41,6 @@ function cpuTime(fn: () => void, repeat = 7): number {
   return best;
 }
 
-interface ApiRun {
-  median: number;
-  best: number;
-  /** Request body size, bytes. */
-  bytes: number;
-}
-
-/** Times whole calls: `makeBody` from the nested rows, POST, and `read` of the answer. */
-async function timeCalls(url: string, makeBody: () => string, read: (json: unknown) => number): Promise<ApiRun> {
-  let bytes = 0;
-  const { median, best } = await measure(async () => {
-    const body = makeBody();
-    bytes = body.length;
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-    const json: unknown = await res.json();
-    if (res.status !== 200 || read(json) !== UNITS) throw new Error(`FUNDSPLIT over the API answered ${res.status}: ${JSON.stringify(json).slice(0, 300)}`);
-  }, 15, 3);
-  return { median, best, bytes };
-}
-
 export async function bench(): Promise<BenchSection> {
   const args = countyCase();
   const ctx = { profiles: shippedProfileSource };
@@ -89,25 +50,16 @@ export async function bench(): Promise<BenchSection> {
   };
   const load = os.loadavg()[0]!;
 
-  // The API first, while this process holds little besides the county's ranges (the
-  // in-process runs below leave garbage that the client's collector would meet).
+  // The client in a process of its own (as Excel is), against the service in its own.
   const service = await startService({ EDU_LOG_LEVEL: 'warn' });
-  const url = `${service.url}/api/v1/calc/FUNDSPLIT`;
-  let packed: ApiRun;
-  let nested: ApiRun;
+  let api: { packed: ApiRun; nested: ApiRun };
   try {
-    packed = await timeCalls(
-      url,
-      () => `{"args":${argsJson(packArgs(args))},"pack":true}`,
-      (json) => {
-        const grid = decodePacked((json as { value: Record<string, unknown> }).value);
-        return grid instanceof NumberGrid ? grid.rows : -1;
-      },
-    );
-    nested = await timeCalls(url, () => JSON.stringify({ args }), (json) => ((json as { value: unknown[] }).value ?? []).length);
+    const { stdout } = await runClient(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'fundsplit-api-client.ts'), service.url], { maxBuffer: 1 << 20 });
+    api = JSON.parse(stdout) as typeof api;
   } finally {
     await service.stop();
   }
+  const { packed, nested } = api;
 
   const inProcess = await measure(run(false), 7, 2);
   const inProcessCpu = cpuTime(run(false));
