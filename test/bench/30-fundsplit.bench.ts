@@ -80,7 +80,7 @@ export async function bench(): Promise<BenchSection> {
       ),
       '',
       'Wall time; in-process: median and best of 7 runs after 2 warm-up runs (detail: 3 after 1); API: 15 calls after 3 warm-up calls. ' +
-        'An API figure is what the client waits for, from the ranges as nested rows in its memory to the answer decoded: ' +
+        'An API figure is what the client (a process of its own, as Excel is) waits for, from the ranges as nested rows in its memory to the answer decoded: ' +
         'packing and JSON text on the client, the round trip on 127.0.0.1 to the service in its own process (as `npm start` runs it), ' +
         "the service's parsing, checks, calculation and reply, and the client's decoding. " +
         'Packed ranges (docs/api.md) carry the numbers as base64 typed arrays: nested arrays of 100,000 rows cost more to format, parse and collect than the split itself. ' +
