@@ -49,8 +49,6 @@ interface Pending {
   args: unknown[];
   key: string | undefined;
   settle: (outcome: CallOutcome) => void;
-  /** The call as JSON, large ranges packed; made at the first send and reused by retries. */
-  json?: string;
 }
 
 /** A range argument as large as a packed one: its cache key would be megabytes of JSON. */
@@ -222,8 +220,7 @@ function requestBody(batch: Pending[]): string {
 }
 
 function callJson(p: Pending): string {
-  p.json ??= `{"fn":${JSON.stringify(p.fn)},"args":${p.args.some(isLargeRange) ? argsJson(packArgs(p.args)) : JSON.stringify(p.args)}}`;
-  return p.json;
+  return `{"fn":${JSON.stringify(p.fn)},"args":${argsJson(packArgs(p.args))}}`;
 }
 
 /** A result as Excel takes it: a packed one (a large all-number range) decoded into rows. */

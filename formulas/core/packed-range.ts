@@ -1,7 +1,7 @@
 /**
  * Packed ranges: a compact wire form for large numeric ranges, both ways.
  *
- *   { "dtype": "f8" | "i4", "shape": [rows, cols], "bdata": "<base64>" }
+ *   { "dtype": "f8" | "i4" | "i2", "shape": [rows, cols], "bdata": "<base64>" }
  *
  * `bdata` holds rows x cols numbers, row by row, little-endian: "f8" as IEEE-754 doubles
  * (NaN marks a blank cell), "i4" and "i2" as 32- and 16-bit signed integers (no blanks),
@@ -60,21 +60,19 @@ export class NumberGrid {
 
   /** A result's rows (a formula's result has no blanks). */
   resultRows(): number[][] {
-    const out = new Array<number[]>(this.rows);
-    for (let r = 0; r < this.rows; r++) {
-      const row = new Array<number>(this.cols);
-      for (let c = 0; c < this.cols; c++) row[c] = this.data[r * this.cols + c]!;
-      out[r] = row;
-    }
-    return out;
+    return this.nested((r, c) => this.data[r * this.cols + c]!);
   }
 
   /** The nested rows every other schema reads (blank cells as null). */
   toRows(): (number | null)[][] {
-    const out = new Array<(number | null)[]>(this.rows);
+    return this.nested((r, c) => this.at(r, c));
+  }
+
+  private nested<T>(cell: (r: number, c: number) => T): T[][] {
+    const out = new Array<T[]>(this.rows);
     for (let r = 0; r < this.rows; r++) {
-      const row = new Array<number | null>(this.cols);
-      for (let c = 0; c < this.cols; c++) row[c] = this.at(r, c);
+      const row = new Array<T>(this.cols);
+      for (let c = 0; c < this.cols; c++) row[c] = cell(r, c);
       out[r] = row;
     }
     return out;

@@ -122,25 +122,24 @@ export function numberMatrix(rule: Omit<CellRule, 'blank'>) {
   return z.unknown().transform((raw, ctx): NumberGrid => scan(raw, rule, ctx) ?? z.NEVER);
 }
 
-/** The cells of a one-row or one-column grid, blanks as null. */
-function vectorFrom(grid: NumberGrid, ctx: Ctx): Vector<number | null> | undefined {
-  if (grid.cols !== 1 && grid.rows !== 1) {
-    ctx.addIssue({ code: 'custom', message: 'vector', input: grid });
-    return undefined;
-  }
-  const values = new Array<number | null>(grid.data.length);
-  for (let i = 0; i < values.length; i++) {
-    const x = grid.data[i]!;
-    values[i] = Number.isNaN(x) ? null : x;
-  }
-  return { values, orientation: grid.cols === 1 ? 'column' : 'row' };
+/** A one-row or one-column grid's orientation; adds the issue otherwise. */
+function orientationOf(grid: NumberGrid, ctx: Ctx): Orientation | undefined {
+  if (grid.cols === 1) return 'column';
+  if (grid.rows === 1) return 'row';
+  ctx.addIssue({ code: 'custom', message: 'vector', input: grid });
+  return undefined;
 }
+
+const nanToNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
 /** One row or one column of numbers. */
 export function numberVector(rule: Omit<CellRule, 'blank'>) {
   return z.unknown().transform((raw, ctx): Vector<number> => {
     const grid = scan(raw, rule, ctx);
-    return ((grid && vectorFrom(grid, ctx)) as Vector<number> | undefined) ?? z.NEVER;
+    const orientation = grid && orientationOf(grid, ctx);
+    if (grid === undefined || orientation === undefined) return z.NEVER;
+    // No blanks: the rule allows none, so every cell is a number.
+    return { values: Array.from(grid.data), orientation };
   });
 }
 
@@ -159,27 +158,16 @@ export function perUnitCells(rule: CellRule) {
       return { kind: 'all', value: raw === '' || raw === null ? null : (raw as number) };
     }
     const grid = scan(raw, rule, ctx);
-    if (grid === undefined) return z.NEVER;
-    if (grid.cols !== 1 && grid.rows !== 1) {
-      ctx.addIssue({ code: 'custom', message: 'vector', input: grid });
-      return z.NEVER;
-    }
+    const orientation = grid && orientationOf(grid, ctx);
+    if (grid === undefined || orientation === undefined) return z.NEVER;
     if (grid.data.length === 1) return { kind: 'all', value: grid.at(0, 0) };
-    return { kind: 'each', cells: grid.data, orientation: grid.cols === 1 ? 'column' : 'row' };
+    return { kind: 'each', cells: grid.data, orientation };
   });
 }
 
 /** One number for every unit, or a row/column with one per unit (null for a blank if allowed). */
 export function perUnitNumbers(rule: CellRule) {
-  const blankToNull = (x: unknown): number | null => (x === '' || x === null ? null : (x as number));
-  return z.unknown().transform((raw, ctx): PerUnit<number | null> => {
-    if (!Array.isArray(raw) && !(raw instanceof NumberGrid)) {
-      if (!cellOk(raw, rule, [], ctx)) return z.NEVER;
-      return { kind: 'all', value: blankToNull(raw) };
-    }
-    const grid = scan(raw, rule, ctx);
-    const v = grid && vectorFrom(grid, ctx);
-    if (v === undefined) return z.NEVER;
-    return v.values.length === 1 ? { kind: 'all', value: v.values[0]! } : { kind: 'each', values: v.values, orientation: v.orientation };
-  });
+  return perUnitCells(rule).transform(
+    (bound): PerUnit<number | null> => (bound.kind === 'all' ? bound : { kind: 'each', values: Array.from(bound.cells, nanToNull), orientation: bound.orientation }),
+  );
 }

@@ -239,31 +239,21 @@ function scaleDrivers(drivers: NumberGrid, weights: readonly number[]): ScaledDr
   // Any whole driver up to this keeps every weighted sum below 2^53.
   const limit = weightSum === 0n ? Infinity : Number(BigInt(Number.MAX_SAFE_INTEGER) / weightSum);
   const weight = new Float64Array(n);
+  // Drivers packed as integers are known to be whole; only the size limit is left to check.
   let whole = true;
-  if (drivers.whole) {
-    // Whole numbers already (packed as integers): only the size limit is left to check.
-    let most = 0;
-    for (let i = 0, at = 0; i < n; i++) {
-      let s = 0;
-      for (let j = 0; j < k; j++, at++) {
-        const x = data[at]!;
-        if (x > most) most = x;
-        s += Wn[j]! * x;
-      }
-      weight[i] = s;
+  const known = drivers.whole;
+  let most = 0;
+  for (let i = 0, at = 0; i < n && whole; i++) {
+    let s = 0;
+    for (let j = 0; j < k; j++, at++) {
+      const x = data[at]!;
+      if (x > most) most = x;
+      if (!known && x !== Math.floor(x)) whole = false;
+      s += Wn[j]! * x;
     }
-    whole = most <= limit;
-  } else {
-    for (let i = 0, at = 0; i < n && whole; i++) {
-      let s = 0;
-      for (let j = 0; j < k; j++, at++) {
-        const x = data[at]!;
-        if (x !== Math.floor(x) || x > limit) whole = false;
-        s += Wn[j]! * x;
-      }
-      weight[i] = s;
-    }
+    weight[i] = s;
   }
+  whole &&= most <= limit;
   let driverScale = 0;
   if (!whole) for (const x of data) if (!Number.isInteger(x)) driverScale = Math.max(driverScale, decimalOf(x).scale);
   const D = (x: number): bigint => (driverScale === 0 ? BigInt(x) : scaledInteger(x, driverScale)!);

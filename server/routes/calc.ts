@@ -28,7 +28,6 @@ const pack = z.boolean().optional();
 const argsBody = z.object({ args: z.array(z.unknown()), pack });
 const batchBody = z.object({ calls: z.array(z.object({ fn: z.string(), args: z.array(z.unknown()) })), pack });
 
-export type CallOutcome = { value: ResultValue } | FormulaError;
 type WireOutcome = { value: ResultValue | PackedRange } | FormulaError;
 type Evaluated = { value: ResultValue | NumberGrid } | FormulaError;
 
