@@ -1,12 +1,13 @@
 /**
  * POST /api/v1/consolidation/plan: a school-consolidation plan (seed 001) from a table of
- * schools. A thin shell around the pure planner in formulas/balance/consolidation-plan.ts:
+ * schools. A thin shell around the pure planner in formulas/balance/consolidation-*.ts:
  * 400 when the body is not a plan request, 422 when it is one the planner cannot use
  * (duplicate ids, a distance to an unknown school, a receiver without capacity), else 200
  * with the plan and the rows for a new sheet. The shape is documented in docs/balance.md.
  */
 import { Router } from 'express';
-import { consolidationInputSchema, planConsolidation } from '../../formulas/balance/consolidation-plan.js';
+import { planGreedy } from '../../formulas/balance/consolidation-greedy.js';
+import { consolidationInputSchema } from '../../formulas/balance/consolidation-schema.js';
 import { isFormulaError } from '../../formulas/core/errors.js';
 import { badRequest } from '../http-error.js';
 
@@ -25,7 +26,7 @@ export function consolidationRouter(): Router {
         `The body is not a consolidation plan request (${issues}). Send {"schools": [{"id", "name", "pupils", "teachers", "temporaryStaff", "capacity", "kept"}], "distances": [{"from", "to", "km"}], "thresholds": [10, 30], "maxDistanceKm"}`,
       );
     }
-    const plan = planConsolidation(body.data);
+    const plan = planGreedy(body.data);
     if (isFormulaError(plan)) {
       res.status(422).json(plan);
       return;
