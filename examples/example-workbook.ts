@@ -45,8 +45,10 @@ export function introSheet(sheets: readonly ExampleSheet[]): ExampleSheet {
   const notes = [
     '本工作簿是县域教育规划加载项（“县域教育规划”，EDU 函数）的示例：绿色格中的公式使用 EDU 自定义函数，如 =EDU.APPORTION(...)。',
     'This workbook shows the County Education Planning add-in (the EDU functions): the formulas in green cells call EDU custom functions such as =EDU.APPORTION(...).',
-    '未加载加载项时：所有计算结果照常显示（文件保存了生成时由计算核心算出的值），可以阅读和打印；修改输入后 EDU 单元格不会重算，会显示 #NAME? 或旧值。在 LibreOffice、WPS 中同样只能阅读。',
-    'Without the add-in: every result shows as saved (computed by the calculation core when the file was built), so the workbook reads and prints; after changing an input the EDU cells do not recalculate and show #NAME? or the old value. The same holds in LibreOffice and WPS.',
+    'Excel 未加载加载项时：计算结果照常显示（文件保存了生成时由计算核心算出的值），可以阅读和打印；修改输入后 EDU 单元格不会重算，显示错误值或旧值。',
+    'Excel without the add-in: the results show as saved (computed by the calculation core when the file was built), so the workbook reads and prints; after an input changes, the EDU cells do not recalculate and show an error value or the old value.',
+    'LibreOffice 和 WPS 打开时会重算数组公式，而它们没有 EDU 函数：请打开同一文件夹中的数值版 county-planning-values.xlsx（EDU 单元格为数值，其余公式照常），Excel 2016/2019 用户同样使用数值版。',
+    'LibreOffice and WPS recalculate array formulas on opening and have no EDU functions: open the values copy county-planning-values.xlsx beside this file (EDU cells as values, other formulas as usual); Excel 2016/2019 users use it too.',
     '加载加载项后：修改黄色输入格，结果自动重算；若要按当前政策参数全部重算，按 Ctrl+Alt+F9。加载项的安装见 docs/install.md（Microsoft 365 2002 版及以上、Excel 2021、Mac 版 16.35 及以上或网页版）。',
     'With the add-in loaded: change a yellow input and the results recalculate; press Ctrl+Alt+F9 to recalculate everything with the current policy values. Installing the add-in: docs/install.md (Microsoft 365 Version 2002 or later, Excel 2021, Excel for Mac 16.35 or later, or Excel on the web).',
     '橙色斜体的数字是示例数据，仅作演示：不是政策规定，也不是真实数据。黄色格是可修改的输入，绿色格是 EDU 函数的计算结果。',
@@ -98,15 +100,24 @@ const PORTRAIT_WIDTH = 95;
 
 const excelResult = (v: CachedValue): ExcelJS.CellValue | { error: string } => (typeof v === 'object' ? { error: v.error.split(' ')[0]! } : v);
 
-function addExampleSheet(workbook: ExcelJS.Workbook, spec: ExampleSheet, values: WorkbookValues): void {
+/**
+ * `formulas`: the workbook for Excel with the add-in (EDU calls stored with their values).
+ * `values`: the same workbook with every EDU cell replaced by its value, for readers that
+ * recompute array formulas and know no EDU function (LibreOffice, WPS, Excel 2016/2019).
+ */
+export type EduCells = 'formulas' | 'values';
+
+function addExampleSheet(workbook: ExcelJS.Workbook, spec: ExampleSheet, values: WorkbookValues, eduCells: EduCells): void {
   const sheet = workbook.addWorksheet(spec.name);
   for (const [letter, width] of Object.entries(spec.columns ?? {})) sheet.getColumn(letter).width = width;
   const cached = values.values.get(spec.name) ?? new Map<string, CachedValue>();
   const spills = values.spills.get(spec.name) ?? new Map<string, string>();
   for (const cell of spec.cells) {
     const target = sheet.getCell(cell.ref);
-    if (cell.formula !== undefined) {
-      const stored = toStoredFormula(cell.formula);
+    const stored = cell.formula === undefined ? undefined : toStoredFormula(cell.formula);
+    if (stored && eduCells === 'values' && stored.customFunctions.length > 0) {
+      target.value = excelResult(cached.get(cell.ref) ?? '') as ExcelJS.CellValue;
+    } else if (stored) {
       const result = excelResult(cached.get(cell.ref) ?? '');
       // exceljs writes shareType 'array' as <f t="array" ref="...">; its typings omit the fields.
       target.value = (
@@ -190,25 +201,30 @@ export const CURRENT_CALC_ID = 191029;
  * The intro sheet and then `sheets`, as an .xlsx whose formulas carry their values and
  * whose web-extension parts name the add-in (found in `store`).
  */
-export async function buildExampleWorkbook(sheets: readonly ExampleSheet[], store?: AddinStore): Promise<Buffer> {
+export async function buildExampleWorkbook(sheets: readonly ExampleSheet[], options: { store?: AddinStore; eduCells?: EduCells } = {}): Promise<Buffer> {
+  const eduCells = options.eduCells ?? 'formulas';
   const all = [introSheet(sheets), ...sheets];
   const values = computeWorkbookValues(all);
   if (values.problems.length > 0) throw new Error(`the example workbook would show error values:\n${values.problems.join('\n')}`);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'edu-county-planning';
   workbook.title = '县域教育规划示例工作簿';
-  for (const spec of all) addExampleSheet(workbook, spec, values);
+  for (const spec of all) addExampleSheet(workbook, spec, values, eduCells);
   const zip = await JSZip.loadAsync(await markDynamicArrays(Buffer.from(await workbook.xlsx.writeBuffer())));
   const book = await zip.file('xl/workbook.xml')!.async('string');
   zip.file('xl/workbook.xml', book.replace(/<calcPr[^>]*\/>/, `<calcPr calcId="${CURRENT_CALC_ID}"/>`));
   const used = new Set(all.flatMap((s) => s.cells.flatMap((c) => (c.formula ? toStoredFormula(c.formula).customFunctions : []))));
-  if (used.size > 0) await addWebExtensionParts(zip, await addinReference(store), [...used].sort());
+  if (used.size > 0 && eduCells === 'formulas') await addWebExtensionParts(zip, await addinReference(options.store), [...used].sort());
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 /** Loads every example sheet, writes the workbook to `outFile`, and says what it left out. */
-export async function writeExampleWorkbook(outFile: string, sheetsDir?: string, store?: AddinStore): Promise<{ sheets: string[]; problems: SheetProblem[] }> {
+export async function writeExampleWorkbook(
+  outFile: string,
+  sheetsDir?: string,
+  options: { store?: AddinStore; eduCells?: EduCells } = {},
+): Promise<{ sheets: string[]; problems: SheetProblem[] }> {
   const { sheets, problems } = await loadExampleSheets(sheetsDir);
-  await writeFile(outFile, await buildExampleWorkbook(sheets, store));
+  await writeFile(outFile, await buildExampleWorkbook(sheets, options));
   return { sheets: [INTRO_SHEET_NAME, ...sheets.map((s) => s.name)], problems };
 }
