@@ -10,7 +10,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
 import { localPrincipal, type AuthMode } from './auth/authenticate.js';
 import { readConfig, type ServiceConfig } from './config.js';
@@ -18,8 +17,9 @@ import { answerClientError } from './middleware/errors.js';
 import { jsonLogger } from './logger.js';
 import { openStorage } from './storage/index.js';
 import type { Storage } from './storage/types.js';
+import { projectRoot } from './project-root.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = projectRoot();
 const GRACE_MS = 10_000;
 
 function fail(message: string): never {

@@ -5,7 +5,7 @@
  * (code ROTATION_INFEASIBLE: which school, which rule, required and existing); else 200
  * with the plan. The shapes are documented in docs/rotation.md.
  *
- * The plan is built by formulas/rotation/plan-model.ts, solved by HiGHS and, before it is
+ * The plan is prepared, modelled and decoded in formulas/rotation/plan-*.ts, solved by HiGHS and, before it is
  * answered, re-checked by the independent verifier: a plan that broke a rule would be a bug,
  * answered 500 and logged, never sent.
  */
@@ -13,7 +13,8 @@ import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { type Request, Router } from 'express';
 import type { ComputeContext } from '../../formulas/index.js';
-import { preparePlan, solvePlan } from '../../formulas/rotation/plan-model.js';
+import { preparePlan } from '../../formulas/rotation/plan-prepare.js';
+import { solvePlan } from '../../formulas/rotation/plan-solve.js';
 import { planInputSchema } from '../../formulas/rotation/plan-types.js';
 import { verifyPlan } from '../../formulas/rotation/plan-verify.js';
 import type { AuditEvent } from '../app.js';

@@ -14,7 +14,7 @@ describe('POST /api/v1/rotation/plan', () => {
   it('answers 200 with rows ready for 教师交流轮岗计划表 (the small county of plan.test.ts)', async () => {
     const res = await post(smallCounty()).expect(200);
     expect(res.body.form.title).toBe('教师交流轮岗计划表');
-    expect(res.body.form.columns.map((c: { zh: string }) => c.zh)).toEqual(['序号', '教师编号', '姓名', '原学校', '交流学校', '任教学科', '骨干教师', '本校任教年限', '距离']);
+    expect(res.body.form.columns.map((c: { zh: string }) => c.zh)).toEqual(['序号', '教师编号', '姓名', '任教学科', '派出学校', '接收学校', '骨干教师', '本校任教年限', '交流距离']);
     expect(res.body.rows).toEqual([
       { seq: 1, teacherId: 'a01', name: '教师a01', fromSchoolId: 'S1', fromSchool: '城关一小', toSchoolId: 'R1', toSchool: '河西小学', subject: '数学', backbone: false, yearsAtSchool: 20, distance: 5, fillsNeed: true },
       { seq: 2, teacherId: 'a05', name: '教师a05', fromSchoolId: 'S1', fromSchool: '城关一小', toSchoolId: 'R2', toSchool: '山口小学', subject: '数学', backbone: true, yearsAtSchool: 14, distance: 15, fillsNeed: true },
