@@ -9,28 +9,21 @@ import { Router } from 'express';
 import { planGreedy } from '../../formulas/balance/consolidation-greedy.js';
 import { consolidationInputSchema } from '../../formulas/balance/consolidation-schema.js';
 import { isFormulaError } from '../../formulas/core/errors.js';
-import { badRequest } from '../http-error.js';
+import { unprocessable } from '../service-error.js';
+import { zodProblem } from './zod-problem.js';
 
-const MAX_LISTED_ISSUES = 3;
+const BODY_HINT = {
+  zh: '请发送 {"schools": [{"id","name","pupils","teachers","temporaryStaff","capacity","kept"}], "distances": [{"from","to","km"}], "thresholds": [10, 30], "maxDistanceKm"}（见 docs/balance.md）。',
+  en: 'Send {"schools": [{"id","name","pupils","teachers","temporaryStaff","capacity","kept"}], "distances": [{"from","to","km"}], "thresholds": [10, 30], "maxDistanceKm"} (docs/balance.md).',
+};
 
 export function consolidationRouter(): Router {
   const router = Router();
   router.post('/consolidation/plan', (req, res) => {
     const body = consolidationInputSchema.safeParse(req.body);
-    if (!body.success) {
-      const issues = body.error.issues
-        .slice(0, MAX_LISTED_ISSUES)
-        .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(body)'}: ${issue.message}`)
-        .join('; ');
-      throw badRequest(
-        `The body is not a consolidation plan request (${issues}). Send {"schools": [{"id", "name", "pupils", "teachers", "temporaryStaff", "capacity", "kept"}], "distances": [{"from", "to", "km"}], "thresholds": [10, 30], "maxDistanceKm"}`,
-      );
-    }
+    if (!body.success) throw zodProblem(body.error, { zh: '布局调整计划请求', en: 'consolidation plan request' }, BODY_HINT);
     const plan = planGreedy(body.data);
-    if (isFormulaError(plan)) {
-      res.status(422).json(plan);
-      return;
-    }
+    if (isFormulaError(plan)) throw unprocessable(plan);
     res.json(plan);
   });
   return router;

@@ -6,13 +6,13 @@ import { isFormulaError } from '../../../formulas/core/errors.js';
 
 const plan = (body: unknown): ConsolidationPlan => {
   const result = planGreedy(consolidationInputSchema.parse(body));
-  if (isFormulaError(result)) throw new Error(result.error.message);
+  if (isFormulaError(result)) throw new Error(`${result.error.zh} / ${result.error.en}`);
   return result;
 };
 const domainError = (body: unknown): string => {
   const result = planGreedy(consolidationInputSchema.parse(body));
   if (!isFormulaError(result)) throw new Error('expected a domain error');
-  return result.error.message;
+  return `${result.error.zh} / ${result.error.en}`;
 };
 
 /**
