@@ -58,7 +58,7 @@ function parseRef(ref: string): { row: number; col: number } {
 const refAt = (row: number, col: number): string => `${columnLetter(col)}${row}`;
 
 function toCached(v: unknown): CachedValue {
-  if (isFormulaError(v)) return { error: `${EXCEL_ERROR[v.error.code]} ${v.error.message}` };
+  if (isFormulaError(v)) return { error: `${EXCEL_ERROR[v.error.code]} ${v.error.zh} / ${v.error.en}` };
   if (v instanceof Error) return { error: v.message.startsWith('#') ? v.message : '#VALUE!' };
   if (v instanceof Date) return (v.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
