@@ -12,40 +12,32 @@ import { planConsolidation } from '../../formulas/balance/consolidation-plan.js'
 import { consolidationInputSchema } from '../../formulas/balance/consolidation-schema.js';
 import { verifyConsolidation } from '../../formulas/balance/consolidation-verify.js';
 import { isFormulaError } from '../../formulas/core/errors.js';
-import { badRequest } from '../http-error.js';
 import type { Logger } from '../logger.js';
-import { problem } from '../middleware/errors.js';
+import { ServiceError, unprocessable } from '../service-error.js';
 import { highsVersion } from '../solvers/highs.js';
 import { solveLexicographicMip } from '../solvers/highs-mip.js';
+import { zodProblem } from './zod-problem.js';
 
-const MAX_LISTED_ISSUES = 3;
+const BODY_HINT = {
+  zh: '请发送 {"schools": [{"id","name","pupils","teachers","temporaryStaff","capacity","kept"}], "distances": [{"from","to","km"}], "thresholds": [10, 30], "maxDistanceKm"}（见 docs/balance.md）。',
+  en: 'Send {"schools": [{"id","name","pupils","teachers","temporaryStaff","capacity","kept"}], "distances": [{"from","to","km"}], "thresholds": [10, 30], "maxDistanceKm"} (docs/balance.md).',
+};
 
 export function consolidationRouter(logger: Logger): Router {
   const router = Router();
   router.post('/consolidation/plan', async (req, res) => {
     const body = consolidationInputSchema.safeParse(req.body);
-    if (!body.success) {
-      const issues = body.error.issues
-        .slice(0, MAX_LISTED_ISSUES)
-        .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(body)'}: ${issue.message}`)
-        .join('; ');
-      throw badRequest(
-        `The body is not a consolidation plan request (${issues}). Send {"schools": [{"id", "name", "pupils", "teachers", "temporaryStaff", "capacity", "kept"}], "distances": [{"from", "to", "km"}], "thresholds": [10, 30], "maxDistanceKm"}`,
-      );
-    }
+    if (!body.success) throw zodProblem(body.error, { zh: '布局调整计划请求', en: 'consolidation plan request' }, BODY_HINT);
     const plan = await planConsolidation(body.data, solveLexicographicMip);
     if ('bug' in plan) {
       logger.log('error', 'consolidation.solver', { message: plan.bug });
-      throw problem(500, 'SOLVER', '布局调整方案求解出错，已记录；请联系管理员', 'The consolidation plan could not be solved; it was logged. Please tell your administrator.');
+      throw new ServiceError(500, 'SOLVER', { zh: '布局调整方案求解出错，已记录；请联系管理员', en: 'The consolidation plan could not be solved; it was logged. Please tell your administrator.' });
     }
-    if (isFormulaError(plan)) {
-      res.status(422).json(plan);
-      return;
-    }
+    if (isFormulaError(plan)) throw unprocessable(plan);
     const violations = verifyConsolidation(body.data, plan);
     if (violations.length > 0) {
       logger.log('error', 'consolidation.verify', { violations: violations.slice(0, 20) });
-      throw problem(500, 'PLAN_CHECK', '布局调整方案未通过规则复核，已记录；请联系管理员', 'The consolidation plan failed its own rule check; it was logged. Please tell your administrator.');
+      throw new ServiceError(500, 'PLAN_CHECK', { zh: '布局调整方案未通过规则复核，已记录；请联系管理员', en: 'The consolidation plan failed its own rule check; it was logged. Please tell your administrator.' });
     }
     if (plan.solver.method === 'optimal') plan.solver = { ...plan.solver, name: 'HiGHS', version: await highsVersion() };
     res.json(plan);

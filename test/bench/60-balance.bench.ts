@@ -54,7 +54,7 @@ export async function bench(): Promise<BenchSection> {
       `consolidation plan, ${small} small + ${receivers} receiving schools, ${small * receivers} distances`,
       () => {
         const plan = planGreedy(consolidationInputSchema.parse(body));
-        if ('error' in plan) throw new Error(plan.error.message);
+        if ('error' in plan) throw new Error(`${plan.error.zh} / ${plan.error.en}`);
       },
       target,
     );

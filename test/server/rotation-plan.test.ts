@@ -38,7 +38,7 @@ describe('POST /api/v1/rotation/plan', () => {
     body.teachers = body.teachers.map((t) => (t.school === 'S2' ? { ...t, backbone: false } : t));
     const res = await post(body).expect(422);
     expect(res.body.error.code).toBe('ROTATION_INFEASIBLE');
-    expect(res.body.error.problems).toEqual([
+    expect(res.body.error.details.issues).toEqual([
       {
         rule: 'backbone',
         schoolId: 'S2',
@@ -49,7 +49,7 @@ describe('POST /api/v1/rotation/plan', () => {
         en: '城关二小 (S2) must rotate 1 backbone teacher but has only 0 eligible backbone teachers',
       },
     ]);
-    expect(res.body.error.message).toMatch(/^有 1 条规则无法满足/);
+    expect(`${res.body.error.zh} / ${res.body.error.en}`).toMatch(/^有 1 条规则无法满足/);
   });
 
   it('answers 422 ROTATION_INPUT for inconsistent tables', async () => {
@@ -57,17 +57,17 @@ describe('POST /api/v1/rotation/plan', () => {
     body.teachers.push({ id: 'x1', name: '新', school: 'S9', subject: '数学', backbone: '是', yearsAtSchool: 7 });
     const res = await post(body).expect(422);
     expect(res.body.error.code).toBe('ROTATION_INPUT');
-    expect(res.body.error.problems[0]).toMatchObject({ rule: 'unknown-school', teacherId: 'x1', schoolId: 'S9' });
+    expect(res.body.error.details.issues[0]).toMatchObject({ rule: 'unknown-school', teacherId: 'x1', schoolId: 'S9' });
   });
 
   it('answers 400, in both languages, for a body that is not a plan request', async () => {
     const empty = await post({}).expect(400);
     expect(empty.body.error.code).toBe('BAD_REQUEST');
-    expect(empty.body.error.message).toContain('teachers');
+    expect(`${empty.body.error.zh} / ${empty.body.error.en}`).toContain('teachers');
     const role = smallCounty();
     role.schools[0] = { ...role.schools[0]!, role: 'capital' };
     const bad = await post(role).expect(400);
-    expect(bad.body.error.message).toContain('schools.0.role');
+    expect(`${bad.body.error.zh} / ${bad.body.error.en}`).toContain('schools.0.role');
     const yes = smallCounty();
     yes.teachers[0] = { ...yes.teachers[0]!, backbone: 'maybe' };
     await post(yes).expect(400);

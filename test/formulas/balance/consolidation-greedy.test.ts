@@ -7,13 +7,13 @@ import { countyArb, workedCounty as county } from './consolidation-county.js';
 
 const plan = (body: unknown): ConsolidationPlan => {
   const result = planGreedy(consolidationInputSchema.parse(body));
-  if (isFormulaError(result)) throw new Error(result.error.message);
+  if (isFormulaError(result)) throw new Error(`${result.error.zh} / ${result.error.en}`);
   return result;
 };
 const domainError = (body: unknown): string => {
   const result = planGreedy(consolidationInputSchema.parse(body));
   if (!isFormulaError(result)) throw new Error('expected a domain error');
-  return result.error.message;
+  return `${result.error.zh} / ${result.error.en}`;
 };
 
 describe('consolidation plan: bad input', () => {

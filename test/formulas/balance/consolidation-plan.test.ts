@@ -17,7 +17,7 @@ async function solve(body: unknown): Promise<ConsolidationAnswer> {
   const input = consolidationInputSchema.parse(body);
   const answer = await planConsolidation(input, solveLexicographicMip);
   if ('bug' in answer) throw new Error(answer.bug);
-  if (isFormulaError(answer)) throw new Error(answer.error.message);
+  if (isFormulaError(answer)) throw new Error(`${answer.error.zh} / ${answer.error.en}`);
   expect(verifyConsolidation(input, answer)).toEqual([]);
   return answer;
 }
