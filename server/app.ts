@@ -27,7 +27,10 @@ import { hasTimedOut, requestTimeout } from './middleware/timeout.js';
 import { apiRoutes } from './routes/index.js';
 import { addinStatic } from './static.js';
 import { bareSource, CountyProfiles } from './storage/county-profiles.js';
-import { classifyDbError, ConflictError } from './storage/errors.js';
+import { classifyDbError, ConflictError, RecordError } from './storage/errors.js';
+import { denialAuditor } from './records/denials.js';
+import type { RecordsHealth } from './records/health.js';
+import type { RecordSettings } from './config.js';
 import { storableText } from './storage/text.js';
 import type { Storage } from './storage/types.js';
 
@@ -50,7 +53,18 @@ export interface AppDeps {
   trustProxy?: string | number | boolean;
   /** How long an instance keeps a county's profiles before reading them again. */
   profileCacheMs?: number;
+  /** Token lifetime, retention of personal records, county quota, free-space floor. */
+  records?: Partial<RecordSettings>;
+  /** The result of verifying the hash chains at start, shown on /healthz. */
+  recordsHealth?: RecordsHealth;
 }
+
+export const DEFAULT_RECORDS: RecordSettings = {
+  tokenDays: 90,
+  personalRetentionDays: 365,
+  countyQuotaBytes: 1024 * 1024 * 1024,
+  minFreeBytes: 256 * 1024 * 1024,
+};
 
 export interface Limits {
   /** Largest JSON body accepted, in bytes. */
@@ -86,11 +100,16 @@ export interface AuditEvent {
 export interface RequestContext {
   deps: Required<Pick<AppDeps, 'logger' | 'profiles'>> & AppDeps;
   limits: Limits;
+  records: RecordSettings;
   /** The store, or undefined when the app runs without one. */
   storage: Storage | undefined;
   /** The profiles the requesting county's formulas see. */
   contextFor(req: Request): ComputeContext;
-  /** Appends to the audit log as the requesting user; a no-op without storage. Throws when the entry cannot be written. */
+  /**
+   * Appends to the audit log as the requesting user; a no-op without storage. Throws when
+   * the entry cannot be written, except when the disk is full: a read must still work then,
+   * so the entry goes to the service log (no personal data) and the request goes on.
+   */
   audit(req: Request, event: AuditEvent): Promise<void>;
   /** Who is asking (set for every /api request). */
   principal(req: Request): Principal;
@@ -120,19 +139,24 @@ export function createApp(deps: AppDeps = {}): express.Express {
   const ctx: RequestContext = {
     deps: { ...deps, logger, profiles },
     limits,
+    records: { ...DEFAULT_RECORDS, ...deps.records },
     storage,
     contextFor: (req) => ({ profiles: sources.get(req) ?? shippedBare }),
     audit: async (req, event) => {
       if (!storage) return;
-      await storage.appendAudit(
-        {
-          action: storableText(event.action).slice(0, 100),
-          target: event.target === undefined ? undefined : storableText(event.target).slice(0, 500),
-          inputHash: event.inputHash,
-          details: event.details,
-        },
-        actorOf(principal(req)),
-      );
+      const record = {
+        action: storableText(event.action).slice(0, 100),
+        target: event.target === undefined ? undefined : storableText(event.target).slice(0, 500),
+        inputHash: event.inputHash,
+        details: event.details,
+      };
+      const actor = actorOf(principal(req));
+      try {
+        await storage.appendAudit(record, actor);
+      } catch (err) {
+        if (classifyDbError(err)?.failure !== 'full') throw err;
+        logger.log('warn', 'audit.disk-full', { ...record, actor: actor.name, county: actor.county });
+      }
     },
     principal,
     profilesChanged: (county) => countyProfiles?.invalidate(county),
@@ -157,11 +181,12 @@ export function createApp(deps: AppDeps = {}): express.Express {
       res.json({ status: 'ok' });
       return;
     }
+    const records = deps.recordsHealth?.state();
     try {
       await storage.ping();
-      res.json({ status: 'ok', storage: storage.kind });
+      res.json({ status: 'ok', storage: storage.kind, ...(records ? { records } : {}) });
     } catch {
-      res.status(503).json({ status: 'unavailable', storage: storage.kind });
+      res.status(503).json({ status: 'unavailable', storage: storage.kind, ...(records ? { records } : {}) });
     }
   });
 
@@ -179,7 +204,7 @@ export function createApp(deps: AppDeps = {}): express.Express {
   if (deps.addinDir) app.use(addinStatic(deps.addinDir));
 
   app.use((req, _res, next) => next(problem(404, 'NOT_FOUND', `这里没有内容：${req.method} ${req.path}`, `Nothing at ${req.method} ${req.path}`)));
-  app.use(errorHandler(logger, limits));
+  app.use(errorHandler(logger, limits, storage && denialAuditor(storage, logger)));
   return app;
 }
 
@@ -192,13 +217,14 @@ interface Answer {
   headers?: Record<string, string>;
 }
 
-function errorHandler(logger: Logger, limits: Limits): ErrorRequestHandler {
-  return (err: unknown, req, res, _next) => {
+function errorHandler(logger: Logger, limits: Limits, auditDenial?: (req: Request, status: number, code: string) => Promise<void>): ErrorRequestHandler {
+  return async (err: unknown, req, res, _next) => {
     if (res.headersSent) {
       if (!hasTimedOut(res)) logger.log('error', 'request.error-after-answer', { method: req.method, path: req.path, error: String(err instanceof Error ? err.stack : err) });
       return;
     }
     const answer = classify(err, limits);
+    if (auditDenial && (answer.status === 401 || answer.status === 403)) await auditDenial(req, answer.status, answer.code);
     if (answer.status === 503 || answer.status === 507) {
       logger.log('warn', 'storage.failure', { method: req.method, path: req.path, status: answer.status, error: err instanceof Error ? err.message : String(err) });
     } else if (answer.status >= 500) {
@@ -223,6 +249,7 @@ function classify(err: unknown, limits: Limits): Answer {
   if (err instanceof BilingualError) return { status: err.status, code: err.code, message: err.message, zh: err.zh, en: err.en, headers: err.headers };
   if (err instanceof HttpError) return { status: err.status, code: err.code, message: err.message };
   if (err instanceof ConflictError) return bilingual(409, 'CONFLICT', err.zh, err.en);
+  if (err instanceof RecordError) return bilingual(err.status, err.code, err.zh, err.en);
   const stored = classifyDbError(err);
   if (stored?.failure === 'full') {
     return bilingual(

@@ -40,6 +40,15 @@ const badToken = () =>
     CHALLENGE,
   );
 
+const expiredToken = (at: string) =>
+  problem(
+    401,
+    'TOKEN_EXPIRED',
+    `您的令牌已于 ${at}（UTC）过期：请向本县管理员申请新令牌（npm run user -- token 用户名）`,
+    `Your token expired at ${at} (UTC): ask your county's administrator for a new one (npm run user -- token NAME)`,
+    CHALLENGE,
+  );
+
 const tooManyFailures = (retryAfter: number) =>
   problem(
     429,
@@ -92,10 +101,20 @@ export function authenticate(mode: AuthMode, storage: Storage | undefined, failu
       const wait = failures.take(`ip:${req.ip ?? ''}`);
       throw wait > 0 ? tooManyFailures(wait) : badToken();
     }
-    setPrincipal(req, { name: user.name, role: user.role, county: user.county, local: false });
+    const principal: Principal = { name: user.name, role: user.role, county: user.county, local: false };
+    if (user.tokenExpiresAt !== null && user.tokenExpiresAt <= new Date().toISOString()) {
+      refused.set(req, principal);
+      throw expiredToken(user.tokenExpiresAt);
+    }
+    setPrincipal(req, principal);
     next();
   };
 }
+
+const refused = new WeakMap<Request, Principal>();
+
+/** The user of a known but refused token (expired), for the audit entry of the 401. */
+export const refusedUserOf = (req: Request): Principal | undefined => refused.get(req);
 
 async function findUser(storage: Storage, token: string) {
   const digest = digestToken(token);
