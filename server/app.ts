@@ -95,6 +95,8 @@ export interface AuditEvent {
   /** SHA-256 of the inputs, for exports. */
   inputHash?: string;
   details?: Record<string, unknown>;
+  /** The county whose log gets the entry, when not the requester's (a request for another county's record). */
+  county?: string;
 }
 
 export interface RequestContext {
@@ -150,7 +152,7 @@ export function createApp(deps: AppDeps = {}): express.Express {
         inputHash: event.inputHash,
         details: event.details,
       };
-      const actor = actorOf(principal(req));
+      const actor = { ...actorOf(principal(req)), ...(event.county ? { county: event.county } : {}) };
       try {
         await storage.appendAudit(record, actor);
       } catch (err) {

@@ -77,7 +77,10 @@ export function scenariosRouter(ctx: RequestContext): Router {
   const missing = async (req: Request, id: string, version?: number): Promise<never> => {
     const { storage, principal } = guard(ctx, req, 'scenario.read');
     const owner = await storage.scenarioCounty(id);
-    if (owner !== undefined && owner !== principal.county) await ctx.audit(req, { action: 'access.other-county', target: id, details: { status: 404 } });
+    // Recorded in the owning county's log, where its administrator looks.
+    if (owner !== undefined && owner !== principal.county) {
+      await ctx.audit(req, { action: 'access.other-county', target: id, county: owner, details: { fromCounty: principal.county, status: 404 } });
+    }
     throw notFound(id, version);
   };
 
