@@ -10,13 +10,12 @@
  * The lists name scenarios by id, author and date, never by name: a name may be a person's.
  */
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { recordSettings, storageSettings } from '../config.js';
+import { projectRoot } from '../project-root.js';
 import { openStorage } from '../storage/index.js';
 import type { Storage } from '../storage/types.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const root = projectRoot();
 
 const USAGE = `用法 / Usage:
   npm run audit -- verify

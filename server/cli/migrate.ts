@@ -6,16 +6,15 @@
  * no more (server/storage/pg-roles.ts); run it again after every upgrade. The service
  * itself migrates at start only when it connects as the owner.
  */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { storageSettings } from '../config.js';
+import { projectRoot } from '../project-root.js';
 import { migrate } from '../storage/migrate.js';
 import { grantServiceRole } from '../storage/pg-roles.js';
 import { PostgresDb } from '../storage/postgres.js';
 import { openSqlite } from '../storage/sqlite.js';
 import type { Db } from '../storage/db.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const root = projectRoot();
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);

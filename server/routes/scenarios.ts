@@ -20,9 +20,9 @@ import type { RequestContext } from '../app.js';
 import { actorOf } from '../auth/principal.js';
 import { guard } from '../auth/guard.js';
 import { allows } from '../auth/roles.js';
-import { problem } from '../middleware/errors.js';
 import { findPersonalData } from '../privacy/personal-data.js';
 import { freeBytes } from '../records/disk-space.js';
+import { ServiceError } from '../service-error.js';
 import { textProblem } from '../storage/text.js';
 import type { ScenarioVersion } from '../storage/types.js';
 import { zodProblem } from './zod-problem.js';
@@ -57,13 +57,13 @@ const SAVE_HINT = {
 const notFound = (rawId: string, version?: number) => {
   const id = JSON.stringify(rawId.slice(0, 80));
   return version === undefined
-    ? problem(404, 'NOT_FOUND', `本县没有编号为 ${id} 的方案`, `Your county has no scenario with id ${id}`)
-    : problem(404, 'NOT_FOUND', `本县编号为 ${id} 的方案没有第 ${version} 版`, `Your county's scenario ${id} has no version ${version}`);
+    ? new ServiceError(404, 'NOT_FOUND', { zh: `本县没有编号为 ${id} 的方案`, en: `Your county has no scenario with id ${id}` })
+    : new ServiceError(404, 'NOT_FOUND', { zh: `本县编号为 ${id} 的方案没有第 ${version} 版`, en: `Your county's scenario ${id} has no version ${version}` });
 };
 
 function versionNumber(text: string): number {
   if (!/^[1-9]\d{0,8}$/.test(text)) {
-    throw problem(400, 'BAD_REQUEST', `版本号 "${text.slice(0, 20)}" 不对：应为 1 起的整数`, `Version "${text.slice(0, 20)}" is not valid: use a whole number from 1`);
+    throw new ServiceError(400, 'BAD_REQUEST', { zh: `版本号 "${text.slice(0, 20)}" 不对：应为 1 起的整数`, en: `Version "${text.slice(0, 20)}" is not valid: use a whole number from 1` });
   }
   return Number(text);
 }
@@ -102,20 +102,15 @@ export function scenariosRouter(ctx: RequestContext): Router {
       ['workbook', workbook],
     ] as const) {
       const bad = textProblem(text);
-      if (bad) throw problem(400, 'BAD_REQUEST', `方案的 ${field} ${bad.zh}`, `The scenario's ${field} ${bad.en}`);
+      if (bad) throw new ServiceError(400, 'BAD_REQUEST', { zh: `方案的 ${field} ${bad.zh}`, en: `The scenario's ${field} ${bad.en}` });
     }
     const key = req.get('idempotency-key');
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-      throw problem(400, 'BAD_REQUEST', 'Idempotency-Key 应为 1–200 个可见 ASCII 字符（如一个 UUID）', 'Idempotency-Key must be 1–200 visible ASCII characters (a UUID, say)');
+      throw new ServiceError(400, 'BAD_REQUEST', { zh: 'Idempotency-Key 应为 1–200 个可见 ASCII 字符（如一个 UUID）', en: 'Idempotency-Key must be 1–200 visible ASCII characters (a UUID, say)' });
     }
     const free = await freeBytes(storage);
     if (free !== undefined && free < ctx.records.minFreeBytes) {
-      throw problem(
-        507,
-        'DISK_LOW',
-        `服务器磁盘只剩 ${mib(free)} MiB（低于保留的 ${mib(ctx.records.minFreeBytes)} MiB），这次保存没有写入，已保存的内容仍可读取：请管理员清理磁盘空间`,
-        `The server's disk has only ${mib(free)} MiB free (below the ${mib(ctx.records.minFreeBytes)} MiB kept in reserve); this save was not written and everything saved can still be read. Ask your administrator to free disk space.`,
-      );
+      throw new ServiceError(507, 'DISK_LOW', { zh: `服务器磁盘只剩 ${mib(free)} MiB（低于保留的 ${mib(ctx.records.minFreeBytes)} MiB），这次保存没有写入，已保存的内容仍可读取：请管理员清理磁盘空间`, en: `The server's disk has only ${mib(free)} MiB free (below the ${mib(ctx.records.minFreeBytes)} MiB kept in reserve); this save was not written and everything saved can still be read. Ask your administrator to free disk space.` });
     }
     // The objects as parsed from JSON, not zod's copies: every key (even "__proto__") is kept.
     const raw = req.body as { inputs: Record<string, unknown>; results?: Record<string, unknown> };
@@ -136,15 +131,10 @@ export function scenariosRouter(ctx: RequestContext): Router {
     const found = await storage.getScenario(principal.county, id, version);
     if (!found) return missing(req, id, version);
     if (found.erased) {
-      throw problem(410, 'ERASED', `方案 ${found.id} 第 ${found.version} 版的内容已被管理员删除`, `The content of scenario ${found.id} version ${found.version} was erased by an administrator`);
+      throw new ServiceError(410, 'ERASED', { zh: `方案 ${found.id} 第 ${found.version} 版的内容已被管理员删除`, en: `The content of scenario ${found.id} version ${found.version} was erased by an administrator` });
     }
     if (found.personal && !allows(principal.role, 'scenario.personal')) {
-      throw problem(
-        403,
-        'PERSONAL_DATA',
-        `方案 ${found.id} 第 ${found.version} 版含个人信息（由 ${found.author} 于 ${found.createdAt} 保存），只有人事和管理员可以查看内容`,
-        `Scenario ${found.id} version ${found.version} holds personal information (saved by ${found.author} at ${found.createdAt}); only personnel staff and administrators may read its content`,
-      );
+      throw new ServiceError(403, 'PERSONAL_DATA', { zh: `方案 ${found.id} 第 ${found.version} 版含个人信息（由 ${found.author} 于 ${found.createdAt} 保存），只有人事和管理员可以查看内容`, en: `Scenario ${found.id} version ${found.version} holds personal information (saved by ${found.author} at ${found.createdAt}); only personnel staff and administrators may read its content` });
     }
     await ctx.audit(req, { action: 'scenario.load', target: found.id, details: { version: found.version } });
     return found;
