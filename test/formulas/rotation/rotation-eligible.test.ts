@@ -14,7 +14,9 @@ describe('EDU.ROTATIONELIGIBLE: bad arguments', () => {
     const r = run(column([8, -1]));
     expect(code(r)).toBe('VALUE');
     expect(JSON.stringify(r)).toContain('row 2');
-    expect(code(run(column([8, null])))).toBe('VALUE');
+    // A blank cell is 0 years on every Excel (desktop sends it as 0): not eligible.
+    expect(run(column([8, null]))).toEqual([[true], [false]]);
+    expect(run(column([8, '']))).toEqual(run(column([8, 0])));
   });
 
   it('names both lengths when a per-teacher argument is shorter than yearsAtSchool', () => {
@@ -36,7 +38,7 @@ describe('EDU.ROTATIONELIGIBLE: bad arguments', () => {
   it('rejects an asOf that is not a date for every teacher at once', () => {
     const r = run(column([8, 9]), 6, column(['1970-01-01', '1980-01-01']), '男', '2025-13-01', 5);
     expect(code(r)).toBe('VALUE');
-    expect(en(r)).toContain('asOf "2025-13-01" is not a date');
+    expect(en(r)).toContain('asOf "2025-13-01" is not a valid date');
   });
 
   it('rejects a fractional exemptYears', () => {
@@ -85,7 +87,7 @@ describe('EDU.ROTATIONELIGIBLE: edge cases', () => {
     const r = run(column([8, 9, 10]), 6, column(['1980-01-01', 'soon', '1981-01-01']), column(['男', '男', '女教师']), '2025-09-01', 5) as unknown[][];
     expect(r[0]).toEqual([true]);
     expect(code(r[1]![0])).toBe('VALUE');
-    expect(en(r[1]![0])).toContain('Row 2: birth date "soon" is not a date');
+    expect(en(r[1]![0])).toContain('Row 2: birth date "soon" is not a valid date');
     expect(en(r[2]![0])).toContain('Row 3: retirement category "女教师" is not recognised');
   });
 
