@@ -16,12 +16,7 @@ export interface CustomFunctionsApi {
 }
 
 const codeFor = (api: CustomFunctionsApi, code: ErrorCode): CustomFunctions.ErrorCode =>
-  ({
-    VALUE: api.ErrorCode.invalidValue,
-    NUM: api.ErrorCode.invalidNumber,
-    NA: api.ErrorCode.notAvailable,
-    DIV0: api.ErrorCode.divisionByZero,
-  })[code] ?? api.ErrorCode.notAvailable;
+  code === 'VALUE' ? api.ErrorCode.invalidValue : api.ErrorCode.notAvailable;
 
 function toExcelError(api: CustomFunctionsApi, e: FormulaError): CustomFunctions.Error {
   return new api.Error(codeFor(api, e.error.code), e.error.message);

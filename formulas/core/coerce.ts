@@ -88,20 +88,24 @@ const isSingleCell = (v: unknown): v is [[unknown]] => Array.isArray(v) && v.len
  * read for its kind. Ranges are copied only where a cell changes, so a large range of
  * plain numbers costs one pass of type tests.
  */
-export function coerceArgument(raw: unknown, spec: ParamSpec): unknown {
+export function coerceArgument(given: unknown, spec: ParamSpec): unknown {
+  const raw = given === undefined ? null : given;
   const kind = kindOf(spec);
   const refusesZero = zeroAdvice(spec) !== undefined;
   const lone = isSingleCell(raw) ? raw[0][0] : Array.isArray(raw) || raw instanceof NumberGrid ? undefined : raw;
-  const whole = lone !== undefined || raw === undefined || raw === null;
+  const whole = lone !== undefined;
   if (whole && (isBlankCell(lone) || (lone === 0 && (kind === 'text' || kind === 'date')))) {
     // Left out, or one blank cell: the default, or for a required number what Excel desktop sends (0).
     if (spec.optional || spec.default !== undefined || kind !== 'number') return OMITTED;
   }
-  if (raw instanceof NumberGrid) return coerceGrid(raw, kind, spec, refusesZero);
-  if (!Array.isArray(raw)) {
-    const read = readCell(raw, kind, spec, refusesZero);
-    return 'zero' in read ? zeroProblem(spec, [], raw) : read.value;
+  if (lone !== undefined) {
+    const read = readCell(lone, kind, spec, refusesZero);
+    if ('zero' in read) return zeroProblem(spec, [], lone);
+    return read.value === lone ? raw : Array.isArray(raw) ? [[read.value]] : read.value;
   }
+  const cellsRefuseZero = refusesZero && !spec.zero?.wholeOnly;
+  if (raw instanceof NumberGrid) return coerceGrid(raw, kind, spec, cellsRefuseZero);
+  if (!Array.isArray(raw)) return raw; // left out of a required argument: the schema says it is missing
   let rows: unknown[] | undefined;
   for (let r = 0; r < raw.length; r++) {
     const row: unknown = raw[r];
@@ -110,7 +114,7 @@ export function coerceArgument(raw: unknown, spec: ParamSpec): unknown {
     for (let c = 0; c < row.length; c++) {
       const x: unknown = row[c];
       if (typeof x === 'number' && x !== 0 && kind !== 'yesno') continue;
-      const read = readCell(x, kind, spec, refusesZero);
+      const read = readCell(x, kind, spec, cellsRefuseZero);
       if ('zero' in read) return zeroProblem(spec, [r, c], x);
       if (read.value !== x) (copy ??= row.slice())[c] = read.value;
     }

@@ -26,6 +26,8 @@ export interface ZeroRule {
   advice: Bilingual;
   /** The number the words 无 / none stand for here (e.g. 0 for "no exemption"). */
   none?: number;
+  /** Only a single 0 for the whole argument is refused; inside a range 0 and blank both mean 0. */
+  wholeOnly?: boolean;
 }
 
 export interface ParamSpec<N extends string = string, S extends z.ZodType = z.ZodType> {

@@ -113,6 +113,14 @@ export const rotationEligibleFormula = defineFormula({
       type: 'number',
       optional: true,
       hint: { zh: '请填写 0 到 30 的整数年数，如 5', en: 'Enter whole years from 0 to 30, e.g. 5' },
+      zero: {
+        advice: {
+          zh: '只免已过法定退休日期的教师请写 无；不按退休免交流则省略该参数',
+          en: 'to exempt only teachers already past retirement write 无 (none); leave the argument out for no exemption check',
+        },
+        none: 0,
+        wholeOnly: true,
+      },
       schema: perUnitOf(z.number().int().min(0).max(30)),
     }),
   ],

@@ -109,6 +109,10 @@ export const rotationQuotaFormula = defineFormula({
       optional: true,
       hint: { zh: '请选择与 eligible 等长的一列，每格为不小于 0 的整数', en: 'Select a column as long as eligible, whole numbers of 0 or more' },
       schema: vectorOf(count()),
+      zero: {
+        advice: { zh: '请选择与 eligible 等长的一列（空白格按 0 人），或省略该参数', en: 'select a column as long as eligible (a blank cell counts as 0), or leave the argument out' },
+        wholeOnly: true,
+      },
     }),
   ],
   result: {

@@ -266,9 +266,11 @@ const caseArb = fc
       drivers: r.drivers.slice(0, k),
       lump: r.lump,
       floor: r.floor,
-      cap: r.capExtra === undefined ? undefined : r.floor + r.capExtra,
+      // A cap of 0 is refused (Excel desktop sends a blank cell as 0): the least cap is 1 fen.
+      cap: r.capExtra === undefined ? undefined : Math.max(1, r.floor + r.capExtra),
     }));
-    const w = weights.slice(0, k);
+    // A single weight of 0 is refused likewise (leave weights out instead).
+    const w = k === 1 && weights[0] === 0 ? [1] : weights.slice(0, k);
     const S = units.map((u) => u.drivers.reduce((a, d, j) => a + d * w[j]!, 0));
     const clampFen = (u: (typeof units)[number]) => Math.min(Math.max(u.lump, u.floor), u.cap ?? Infinity);
     const lowest = units.reduce((a, u) => a + clampFen(u), 0);

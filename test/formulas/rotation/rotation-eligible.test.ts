@@ -95,9 +95,10 @@ describe('EDU.ROTATIONELIGIBLE: edge cases', () => {
     expect(run(column([3, 8]), 6, column([null, '1985-01-01']), column([null, '男']), '2025-09-01', 5)).toEqual(column([false, true]));
   });
 
-  it('exempts a teacher already past retirement even with exemptYears 0', () => {
+  it('exempts a teacher already past retirement even with exemptYears 无 (a 0 may be a blank cell, so it is refused)', () => {
     // 1960-06-15 男: before the reform, retired at 60 on 2020-06-15.
-    expect(run(column([10, 10]), 6, column(['1960-06-15', '1985-06-15']), '男', '2025-09-01', 0)).toEqual(column([false, true]));
+    expect(run(column([10, 10]), 6, column(['1960-06-15', '1985-06-15']), '男', '2025-09-01', '无')).toEqual(column([false, true]));
+    expect(JSON.stringify(run(column([10, 10]), 6, column(['1960-06-15', '1985-06-15']), '男', '2025-09-01', 0))).toMatch(/exemptYears.*无/);
   });
 
   it('spills a row for a row of years', () => {
@@ -115,7 +116,7 @@ describe('EDU.ROTATIONELIGIBLE: properties', () => {
 
   it('is TRUE only with enough years; a longer exemption never makes more teachers eligible', () => {
     fc.assert(
-      fc.property(fc.array(teacher, { minLength: 1, maxLength: 20 }), fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 }), (ts, a, b) => {
+      fc.property(fc.array(teacher, { minLength: 1, maxLength: 20 }), fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 10 }), (ts, a, b) => {
         const [short, long] = a <= b ? [a, b] : [b, a];
         const args = (years: number) => [column(ts.map((t) => t.years)), years, column(ts.map((t) => t.birth)), column(ts.map((t) => t.category)), '2025-09-01'];
         const withShort = (run(...args(6), short) as boolean[][]).map((r) => r[0]);
