@@ -26,7 +26,7 @@ const ctx = { profiles: staticProfileSource([nationalProfile, county, countyDown
 const run = (...args: unknown[]) => invoke(establishment, args, ctx);
 /** The one cell of a single-value call (a matrix result is 1 x 1). */
 const cell = (...args: unknown[]): number => (run(...args) as number[][])[0]![0]!;
-const message = (v: unknown) => (isFormulaError(v) ? v.error.message : `not an error: ${JSON.stringify(v)}`);
+const message = (v: unknown) => (isFormulaError(v) ? `${v.error.zh} / ${v.error.en}` : `not an error: ${JSON.stringify(v)}`);
 
 describe('EDU.ESTABLISHMENT: bad arguments', () => {
   it('rejects negative, fractional and non-numeric pupil counts, naming the row', () => {

@@ -6,7 +6,7 @@ import { ratioPosts } from '../../../formulas/staffing/ratio-posts.js';
 const run = (...args: unknown[]) => invoke(ratioPosts, args, { profiles: shippedProfileSource });
 /** The one cell of a single-value call (a matrix result is 1 x 1). */
 const cell = (...args: unknown[]): number => (run(...args) as number[][])[0]![0]!;
-const message = (v: unknown) => (isFormulaError(v) ? v.error.message : `not an error: ${JSON.stringify(v)}`);
+const message = (v: unknown) => (isFormulaError(v) ? `${v.error.zh} / ${v.error.en}` : `not an error: ${JSON.stringify(v)}`);
 
 describe('EDU.RATIOPOSTS: bad arguments', () => {
   it('rejects a negative count, a zero or negative ratio, a fractional minimum, naming the row', () => {
