@@ -70,6 +70,10 @@ export const factorSplit = defineFormula({
       type: 'number',
       hint: { zh: '请给 factors 的每一列一个非负份额', en: 'Give each factors column a non-negative share' },
       schema: numberVector({ min: 0 }),
+      zero: {
+        advice: { zh: '请给每个因素一个份额（如 50%、30%、20%），至少一个大于 0', en: 'give each factor a share (e.g. 50%, 30%, 20%), at least one above 0' },
+        wholeOnly: true,
+      },
     }),
     param({
       name: 'lumpSums',
@@ -91,12 +95,16 @@ export const factorSplit = defineFormula({
     }),
     param({
       name: 'caps',
-      summary: { zh: '封顶额（元）：单位合计不高于此数；每单位一个或一个数给全部，空白为不设', en: 'Caps (yuan): a unit\'s total is never above; one per unit or one for all, blank for none' },
+      summary: {
+        zh: '封顶额（元）：单位合计不高于此数；每单位一个或一个数给全部；写 无 或留空为不封顶（0 不可用：Excel 桌面版把空单元格当作 0）',
+        en: "Caps (yuan): a unit's total is never above; one per unit or one for all; 无 / none or a blank for no cap (0 is refused: Excel desktop sends a blank cell as 0)",
+      },
       dimensionality: 'matrix',
       type: 'number',
       optional: true,
-      hint: { zh: '请填写以元为单位、不超过两位小数的非负金额，空白表示不封顶', en: 'Enter non-negative yuan amounts with at most 2 decimals; blank means no cap' },
+      hint: { zh: '请填写以元为单位、不超过两位小数的正金额；不封顶写 无 或留空', en: 'Enter positive yuan amounts with at most 2 decimals; for no cap write 无 (none) or leave it blank' },
       schema: perUnitCells({ ...money, blank: true }),
+      cell: 'bound',
     }),
     param({
       name: 'detail',

@@ -9,7 +9,7 @@
  * floors, capping and scaling). The arithmetic is in clamped-split.ts.
  */
 import { defineFormula, param } from '../core/definition.js';
-import { type FormulaError, numError, valueError } from '../core/errors.js';
+import { type FormulaError, valueError } from '../core/errors.js';
 import { decimalOf, scaledInteger } from '../core/exact.js';
 import { booleanCell, finiteNumber, type ResultCell } from '../core/excel-values.js';
 import { NumberGrid } from '../core/packed-range.js';
@@ -69,6 +69,10 @@ export const fundSplit = defineFormula({
       optional: true,
       hint: { zh: '请给 drivers 的每一列一个非负权重', en: 'Give each drivers column a non-negative weight' },
       schema: numberVector({ min: 0 }),
+      zero: {
+        advice: { zh: '省略该参数则各驱动量权重都为 1；否则请给每一列一个权重（至少一个大于 0）', en: 'leave the argument out to weigh every driver 1; otherwise give each drivers column a weight, at least one above 0' },
+        wholeOnly: true,
+      },
     }),
     param({
       name: 'lumpSums',
@@ -90,12 +94,16 @@ export const fundSplit = defineFormula({
     }),
     param({
       name: 'caps',
-      summary: { zh: '封顶额（元）：单位合计不高于此数；每单位一个或一个数给全部，空白为不设', en: 'Caps (yuan): a unit\'s total is never above; one per unit or one for all, blank for none' },
+      summary: {
+        zh: '封顶额（元）：单位合计不高于此数；每单位一个或一个数给全部；写 无 或留空为不封顶（0 不可用：Excel 桌面版把空单元格当作 0）',
+        en: "Caps (yuan): a unit's total is never above; one per unit or one for all; 无 / none or a blank for no cap (0 is refused: Excel desktop sends a blank cell as 0)",
+      },
       dimensionality: 'matrix',
       type: 'number',
       optional: true,
-      hint: { zh: '请填写以元为单位、不超过两位小数的非负金额，空白表示不封顶', en: 'Enter non-negative yuan amounts with at most 2 decimals; blank means no cap' },
+      hint: { zh: '请填写以元为单位、不超过两位小数的正金额；不封顶写 无 或留空', en: 'Enter positive yuan amounts with at most 2 decimals; for no cap write 无 (none) or leave it blank' },
       schema: perUnitCells({ ...money, blank: true }),
+      cell: 'bound',
     }),
     param({
       name: 'detail',
@@ -255,7 +263,7 @@ function detailRows(input: SplitInput, { num, den }: Level, totals: Float64Array
     const clamped = base < BigInt(input.floor[i]!) || (cap !== Infinity && (base > BigInt(cap) || (base === BigInt(cap) && rho > 0n)));
     const target = clamped ? q + (rho > 0n && 2n * rho >= den ? 1n : 0n) : total - lump;
     if (target > MAX_FEN) {
-      return numError(
+      return valueError(
         `第 ${i + 1} 行按驱动量算出的份额超过 10^12 元，明细无法精确显示：请检查该行的驱动量与封顶额，或不用明细（detail 设为 FALSE）`,
         `Row ${i + 1}: its formula share is above 10^12 yuan and cannot be shown exactly in the detail: check the row's drivers and cap, or set detail to FALSE`,
       );

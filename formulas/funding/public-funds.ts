@@ -89,15 +89,21 @@ export const publicFunds = defineFormula({
     param({
       name: 'rural',
       summary: {
-        zh: '是否农村学校（TRUE/FALSE，每校一个或一个值用于全部）：农村不足 100 人的学校按 100 人核定；省略为 TRUE',
-        en: 'Rural school? (TRUE/FALSE, one per school or one for all): a rural school under 100 pupils is funded as 100; default TRUE',
+        zh: '是否农村学校（是/否、TRUE/FALSE、Y/N，每校一个或一个值用于全部）：农村不足 100 人的学校按 100 人核定；省略为 是',
+        en: 'Rural school? (是/否, TRUE/FALSE, Y/N; one per school or one for all): a rural school under 100 pupils is funded as 100; default yes',
       },
       dimensionality: 'matrix',
       type: 'boolean',
       optional: true,
       default: true,
-      hint: { zh: '请填写 TRUE 或 FALSE，每校一个或一个值用于全部学校', en: 'Enter TRUE or FALSE, one per school or one for all' },
+      hint: { zh: '请填写 是 或 否（或 TRUE/FALSE、Y/N），每校一个或一个值用于全部学校', en: 'Enter 是 or 否 (or TRUE/FALSE, Y/N), one per school or one for all' },
       schema: perUnitOf(booleanCell()),
+      zero: {
+        advice: {
+          zh: '非农村学校请写 否（或 FALSE），农村学校写 是（或 TRUE）；整个参数省略时都按农村学校',
+          en: 'write 否 (or FALSE) for a school that is not rural and 是 (or TRUE) for a rural one; leave the whole argument out to count every school as rural',
+        },
+      },
     }),
   ],
   result: {

@@ -69,11 +69,12 @@ describe('EDU.FACTORSPLIT: bad arguments', () => {
   });
 
   it('rejects all-zero shares when there is money to split, and a fraction of a fen', () => {
-    expect(message(call(100, col([1, 2]), 0))).toContain('Every factor\'s share is 0');
-    expect(totals(call(0, col([1, 2]), 0))).toEqual([0, 0]);
+    expect(message(call(100, col([1, 2]), 0))).toContain('give each factor a share');
+    expect(message(call(100, [[1, 2], [3, 4]], [[0, 0]]))).toContain('Every factor\'s share is 0');
+    expect(totals(call(0, [[1, 2], [3, 4]], [[0, 0]]))).toEqual([0, 0]);
     expect(message(call(100.005, col([1]), 1))).toContain('100.005');
     // A lump sum above its cap leaves money that no factor part can take.
-    expect(message(call(0.01, [[1, 2]], [[1, 1]], 0.01, 0, 0))).toContain('Caps cut the lump sums and 0.01 yuan is left');
+    expect(message(call(0.02, [[1, 2]], [[1, 1]], 0.02, 0, 0.01))).toContain('Caps cut the lump sums and 0.01 yuan is left');
   });
 });
 
@@ -156,7 +157,7 @@ const caseArb: fc.Arbitrary<Case> = fc
       budgetFen: fc.integer({ min: 0, max: 10_000_000 }),
       lumps: fc.array(fc.integer({ min: 0, max: 50_000 }), { minLength: n, maxLength: n }),
       floors: fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 300_000 })), { minLength: n, maxLength: n }),
-      caps: fc.array(fc.option(fc.integer({ min: 0, max: 5_000_000 }), { nil: undefined }), { minLength: n, maxLength: n }),
+      caps: fc.array(fc.option(fc.integer({ min: 1, max: 5_000_000 }), { nil: undefined }), { minLength: n, maxLength: n }),
     }),
   )
   // Every factor with a share has some value, so the only errors left are the budget's.
