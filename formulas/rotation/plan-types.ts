@@ -90,7 +90,6 @@ export const planInputSchema = z.object({
 export type PlanInput = z.output<typeof planInputSchema>;
 export type PlanTeacher = PlanInput['teachers'][number];
 export type PlanSchool = PlanInput['schools'][number];
-export type PlanParameters = PlanInput['parameters'];
 
 /**
  * A linear program whose objectives are minimised one after another, each over the optimal

@@ -1,13 +1,14 @@
 /**
- * What each role may do. Every role reads its own county's records and calculates;
+ * What each role may do. Every role reads its own county's records (and anyone signed in
+ * calculates: the calc routes need no permission);
  * a viewer cannot save; only an admin changes the county's policy profiles and reads the
  * audit log. Records of other counties are invisible to everyone (answered as not found).
  */
 import type { Role } from '../storage/types.js';
 
-export type Permission = 'calc' | 'scenario.read' | 'scenario.write' | 'profile.read' | 'profile.write' | 'audit.read';
+export type Permission = 'scenario.read' | 'scenario.write' | 'profile.read' | 'profile.write' | 'audit.read';
 
-const READ: Permission[] = ['calc', 'scenario.read', 'profile.read'];
+const READ: Permission[] = ['scenario.read', 'profile.read'];
 
 export const GRANTS: Record<Role, readonly Permission[]> = {
   admin: [...READ, 'scenario.write', 'profile.write', 'audit.read'],
