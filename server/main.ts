@@ -13,6 +13,7 @@ import path from 'node:path';
 import { createApp } from './app.js';
 import { localPrincipal, type AuthMode } from './auth/authenticate.js';
 import { readConfig, type ServiceConfig } from './config.js';
+import { answerClientError } from './middleware/errors.js';
 import { jsonLogger } from './logger.js';
 import { openStorage } from './storage/index.js';
 import type { Storage } from './storage/types.js';
@@ -71,6 +72,8 @@ async function main(): Promise<void> {
   // Longer than a load balancer's usual idle time-out, so it never reuses a closed connection.
   server.keepAliveTimeout = 65_000;
 
+  // Requests Node's parser refuses (malformed, headers too large, too slow) get the same JSON error shape.
+  server.on('clientError', answerClientError);
   server.on('error', (err) => {
     logger.log('error', 'service.listen-failed', { error: err.message });
     void storage.close().finally(() => process.exit(1));

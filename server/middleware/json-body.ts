@@ -6,7 +6,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import express, { type RequestHandler } from 'express';
-import { problem } from './errors.js';
+import { ServiceError } from '../service-error.js';
 
 export const MAX_DEPTH = 64;
 
@@ -69,13 +69,13 @@ export function jsonBody(limit: number): RequestHandler[] {
     strict: false,
     verify: (_req, _res, buf) => {
       if (!isUtf8(buf)) {
-        throw problem(400, 'BAD_ENCODING', '请求内容不是有效的 UTF-8 文本：请以 UTF-8 编码发送 JSON', 'The body is not valid UTF-8: send the JSON encoded as UTF-8');
+        throw new ServiceError(400, 'BAD_ENCODING', { zh: '请求内容不是有效的 UTF-8 文本：请以 UTF-8 编码发送 JSON', en: 'The body is not valid UTF-8: send the JSON encoded as UTF-8' });
       }
     },
   });
   const guard: RequestHandler = (req, _res, next) => {
     const found = req.body === undefined ? undefined : jsonShapeProblem(req.body);
-    next(found ? problem(400, 'BAD_JSON_SHAPE', `请求内容不合要求：${found.zh}`, `The body is not acceptable: ${found.en}`) : undefined);
+    next(found ? new ServiceError(400, 'BAD_JSON_SHAPE', { zh: `请求内容不合要求：${found.zh}`, en: `The body is not acceptable: ${found.en}` }) : undefined);
   };
   return [parse, guard];
 }

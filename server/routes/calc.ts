@@ -13,7 +13,7 @@ import { arityProblem, evaluateFormula, findFormula, type AnyFormula, type Compu
 import { formulaError, isFormulaError, type FormulaError } from '../../formulas/core/errors.js';
 import type { ResultValue } from '../../formulas/core/excel-values.js';
 import { NumberGrid, packGrid, packRows, PACK_MIN_CELLS, type PackedRange } from '../../formulas/core/packed-range.js';
-import { problem } from '../middleware/errors.js';
+import { ServiceError, unprocessable } from '../service-error.js';
 import type { Logger } from '../logger.js';
 
 export interface CalcOptions {
@@ -59,31 +59,27 @@ export function calcRouter(opts: CalcOptions): Router {
   router.post('/calc/:id', (req, res) => {
     const def = findFormula(req.params.id);
     if (!def) {
-      throw problem(400, 'BAD_REQUEST', `没有函数 "${req.params.id}"：GET /api/v1/functions 列出全部函数`, `Unknown function "${req.params.id}": GET /api/v1/functions lists the functions`);
+      throw new ServiceError(400, 'BAD_REQUEST', { zh: `没有函数 "${req.params.id}"：GET /api/v1/functions 列出全部函数`, en: `Unknown function "${req.params.id}": GET /api/v1/functions lists the functions` });
     }
     const body = argsBody.safeParse(req.body);
     if (!body.success) {
-      throw problem(400, 'BAD_REQUEST', '请求体应为 {"args": [...]}：按顺序给出参数，省略的可选参数写 null', 'The body must be {"args": [...]}: the arguments in order, null for an omitted optional');
+      throw new ServiceError(400, 'BAD_REQUEST', { zh: '请求体应为 {"args": [...]}：按顺序给出参数，省略的可选参数写 null', en: 'The body must be {"args": [...]}: the arguments in order, null for an omitted optional' });
     }
     const arity = arityProblem(def, body.data.args);
-    if (arity) throw problem(400, 'BAD_REQUEST', arity.zh, arity.en);
+    if (arity) throw new ServiceError(400, 'BAD_REQUEST', { zh: arity.zh, en: arity.en });
     const outcome = runCall(def, body.data.args, opts.contextFor(req), opts.logger);
-    res.status('error' in outcome ? 422 : 200).json(toWire(outcome, body.data.pack));
+    if ('error' in outcome) throw unprocessable(outcome);
+    res.json(toWire(outcome, body.data.pack));
   });
 
   router.post('/calc', (req, res) => {
     const body = batchBody.safeParse(req.body);
     if (!body.success) {
-      throw problem(400, 'BAD_REQUEST', '请求体应为 {"calls": [{"fn": "APPORTION", "args": [...]}, ...]}', 'The body must be {"calls": [{"fn": "APPORTION", "args": [...]}, ...]}');
+      throw new ServiceError(400, 'BAD_REQUEST', { zh: '请求体应为 {"calls": [{"fn": "APPORTION", "args": [...]}, ...]}', en: 'The body must be {"calls": [{"fn": "APPORTION", "args": [...]}, ...]}' });
     }
     const { calls } = body.data;
     if (calls.length > opts.maxCalls) {
-      throw problem(
-        413,
-        'TOO_LARGE',
-        `一次最多 ${opts.maxCalls} 个计算，本次有 ${calls.length} 个：请分成几次发送`,
-        `A batch may hold at most ${opts.maxCalls} calls; this one has ${calls.length}. Split it into several requests.`,
-      );
+      throw new ServiceError(413, 'TOO_LARGE', { zh: `一次最多 ${opts.maxCalls} 个计算，本次有 ${calls.length} 个：请分成几次发送`, en: `A batch may hold at most ${opts.maxCalls} calls; this one has ${calls.length}. Split it into several requests.` });
     }
     const ctx = opts.contextFor(req);
     const results = calls.map(({ fn, args }): WireOutcome => {

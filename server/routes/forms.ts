@@ -12,7 +12,7 @@
  * (keys sorted, no spaces) before the answer is sent: no export goes unrecorded.
  */
 import { createHash } from 'node:crypto';
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { RequestContext } from '../app.js';
 import type { FormGrid } from '../forms/grid.js';
@@ -20,7 +20,7 @@ import { findForm, forms, prepareForm, summarizeForm } from '../forms/index.js';
 import type { FontSet } from '../forms/styles.js';
 import { commonFieldNames, type FormTemplate } from '../forms/template.js';
 import { writeFormXlsx } from '../forms/xlsx-writer.js';
-import { badRequest, notFound } from '../http-error.js';
+import { ServiceError } from '../service-error.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -48,14 +48,14 @@ const fontsQuery = z.enum(['official', 'common']).default('official');
 
 function fontsOf(req: Request): FontSet {
   const parsed = fontsQuery.safeParse(req.query.fonts);
-  if (!parsed.success) throw badRequest('fonts 只能是 official 或 common / fonts must be "official" or "common"');
+  if (!parsed.success) throw new ServiceError(400, 'BAD_REQUEST', { zh: 'fonts 只能是 official 或 common', en: 'fonts must be "official" or "common"' });
   return parsed.data;
 }
 
 function formOf(id: string): FormTemplate {
   const form = findForm(id);
   if (!form) {
-    throw notFound(`没有表格 "${id}"：GET /api/v1/forms 列出全部表格 / There is no form "${id}": GET /api/v1/forms lists them`);
+    throw new ServiceError(404, 'NOT_FOUND', { zh: `没有表格 "${id}"：GET /api/v1/forms 列出全部表格`, en: `There is no form "${id}": GET /api/v1/forms lists them` });
   }
   return form;
 }
@@ -81,28 +81,26 @@ export function formsRouter(ctx: Pick<RequestContext, 'audit'>): Router {
     res.json(formOf(req.params.id).example);
   });
 
-  /** Validates and lays out, answering 400/422 itself; the grid when all is well. */
-  const prepare = (req: Request, res: Response): FormGrid | undefined => {
+  /** Validates and lays out: the grid, or a 400 listing every issue, or a 422 when it cannot be printed. */
+  const prepare = (req: Request): FormGrid => {
     const form = formOf(String(req.params.id));
-    const fonts = fontsOf(req);
-    const prepared = prepareForm(form, req.body, fonts);
+    const prepared = prepareForm(form, req.body, fontsOf(req));
     if ('issues' in prepared) {
       const [first] = prepared.issues;
-      const more = prepared.issues.length > 1 ? `（另有 ${prepared.issues.length - 1} 处问题 / and ${prepared.issues.length - 1} more）` : '';
-      res.status(400).json({ error: { code: 'BAD_PAYLOAD', message: `${first!.zh} / ${first!.en}${more}`, issues: prepared.issues } });
-      return undefined;
+      const others = prepared.issues.length - 1;
+      throw new ServiceError(
+        400,
+        'BAD_PAYLOAD',
+        { zh: `${first!.zh}${others > 0 ? `（另有 ${others} 处问题）` : ''}`, en: `${first!.en}${others > 0 ? ` (and ${others} more)` : ''}` },
+        { details: { issues: prepared.issues } },
+      );
     }
-    if ('problem' in prepared) {
-      const { zh, en } = prepared.problem;
-      res.status(422).json({ error: { code: 'FORM_PROBLEM', message: `${zh} / ${en}`, zh, en } });
-      return undefined;
-    }
+    if ('problem' in prepared) throw new ServiceError(422, 'FORM_PROBLEM', prepared.problem);
     return prepared.grid;
   };
 
   router.post('/forms/:id', async (req, res) => {
-    const grid = prepare(req, res);
-    if (!grid) return;
+    const grid = prepare(req);
     const xlsx = await writeFormXlsx(grid);
     await ctx.audit(req, { action: 'form.export', target: grid.formId, inputHash: payloadHash(req.body), details: { format: 'xlsx' } });
     res
@@ -113,8 +111,7 @@ export function formsRouter(ctx: Pick<RequestContext, 'audit'>): Router {
   });
 
   router.post('/forms/:id/layout', async (req, res) => {
-    const grid = prepare(req, res);
-    if (!grid) return;
+    const grid = prepare(req);
     await ctx.audit(req, { action: 'form.export', target: grid.formId, inputHash: payloadHash(req.body), details: { format: 'layout' } });
     res.json(grid);
   });

@@ -5,7 +5,7 @@
  * (code ROTATION_INFEASIBLE: which school, which rule, required and existing); else 200
  * with the plan. The shapes are documented in docs/rotation.md.
  *
- * The plan is built by formulas/rotation/plan-model.ts, solved by HiGHS and, before it is
+ * The plan is prepared, modelled and decoded in formulas/rotation/plan-*.ts, solved by HiGHS and, before it is
  * answered, re-checked by the independent verifier: a plan that broke a rule would be a bug,
  * answered 500 and logged, never sent.
  */
@@ -13,12 +13,13 @@ import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { type Request, Router } from 'express';
 import type { ComputeContext } from '../../formulas/index.js';
-import { preparePlan, solvePlan } from '../../formulas/rotation/plan-model.js';
+import { preparePlan } from '../../formulas/rotation/plan-prepare.js';
+import { solvePlan } from '../../formulas/rotation/plan-solve.js';
 import { planInputSchema } from '../../formulas/rotation/plan-types.js';
 import { verifyPlan } from '../../formulas/rotation/plan-verify.js';
 import type { AuditEvent } from '../app.js';
 import type { Logger } from '../logger.js';
-import { problem } from '../middleware/errors.js';
+import { ServiceError } from '../service-error.js';
 import { highsVersion, solveLexicographic } from '../solvers/highs.js';
 import { zodProblem } from './zod-problem.js';
 
@@ -44,25 +45,22 @@ export function rotationRouter(opts: RotationOptions): Router {
     if (!prepared.ok) {
       const input = prepared.kind === 'input';
       const count = prepared.problems.length + prepared.more;
-      const zh = input ? `输入有 ${count} 处问题，无法编制交流轮岗计划：见 problems` : `有 ${count} 条规则无法满足，无法编制交流轮岗计划：见 problems`;
+      const zh = input ? `输入有 ${count} 处问题，无法编制交流轮岗计划：见 details.issues` : `有 ${count} 条规则无法满足，无法编制交流轮岗计划：见 details.issues`;
       const en = input
-        ? `The input has ${count} problem${count === 1 ? '' : 's'}; no rotation plan can be made: see problems`
-        : `${count} rule${count === 1 ? '' : 's'} cannot be met; no rotation plan can be made: see problems`;
-      res.status(422).json({
-        error: { code: input ? 'ROTATION_INPUT' : 'ROTATION_INFEASIBLE', message: `${zh} / ${en}`, zh, en, problems: prepared.problems, more: prepared.more },
-      });
-      return;
+        ? `The input has ${count} problem${count === 1 ? '' : 's'}; no rotation plan can be made: see details.issues`
+        : `${count} rule${count === 1 ? '' : 's'} cannot be met; no rotation plan can be made: see details.issues`;
+      throw new ServiceError(422, input ? 'ROTATION_INPUT' : 'ROTATION_INFEASIBLE', { zh, en }, { details: { issues: prepared.problems, more: prepared.more } });
     }
     const solved = await solvePlan(prepared.plan, solveLexicographic);
     if ('error' in solved) {
       opts.logger.log('error', 'rotation.solver', { message: solved.error });
-      throw problem(500, 'SOLVER', '交流轮岗计划求解出错，已记录；请联系管理员', 'The rotation plan could not be solved; it was logged. Please tell your administrator.');
+      throw new ServiceError(500, 'SOLVER', { zh: '交流轮岗计划求解出错，已记录；请联系管理员', en: 'The rotation plan could not be solved; it was logged. Please tell your administrator.' });
     }
     const plan = solved.result;
     const violations = verifyPlan(body.data, plan, profiles);
     if (violations.length > 0) {
       opts.logger.log('error', 'rotation.verify', { violations: violations.slice(0, 20) });
-      throw problem(500, 'PLAN_CHECK', '交流轮岗计划未通过规则复核，已记录；请联系管理员', 'The rotation plan failed its own rule check; it was logged. Please tell your administrator.');
+      throw new ServiceError(500, 'PLAN_CHECK', { zh: '交流轮岗计划未通过规则复核，已记录；请联系管理员', en: 'The rotation plan failed its own rule check; it was logged. Please tell your administrator.' });
     }
     await opts.audit(req, {
       action: 'rotation.plan',

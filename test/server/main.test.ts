@@ -6,10 +6,12 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import https from 'node:https';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAddin, buildService } from '../../addin/build/build.js';
+import { errorBodySchema } from '../../contracts/errors.js';
 import { startService, type ServiceProcess } from '../helpers/service-process.js';
 import { hasProgram } from '../helpers/system-programs.js';
 import { SERVICE_NODE_FLAGS } from '../../server/node-flags.js';
@@ -51,7 +53,31 @@ describe('plain HTTP with the add-in', () => {
     // 10 posts in proportion 1:1:3 are exactly 2, 2 and 6.
     expect(await res.json()).toEqual({ value: [[2], [2], [6]] });
   });
+
+  it.each([
+    ['a malformed request line', 'NOT HTTP AT ALL\r\n\r\n', 400, 'BAD_HTTP'],
+    ['a header without a colon', 'GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nno colon here\r\n\r\n', 400, 'BAD_HTTP'],
+    // Node's default limit on the header section is 16 KiB.
+    ['headers over 16 KiB', `GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: ${'a'.repeat(20_000)}\r\n\r\n`, 431, 'HEADERS_TOO_LARGE'],
+  ])("answers %s, which Node's own parser refuses, in the one JSON error shape", async (_what, raw, status, code) => {
+    const answer = await rawRequest(Number(new URL(service.url).port), raw);
+    const [head, body] = answer.split('\r\n\r\n');
+    expect(head).toMatch(new RegExp(`^HTTP/1.1 ${status} `));
+    expect(head).toContain('application/json');
+    expect(errorBodySchema.parse(JSON.parse(body!)).error.code).toBe(code);
+  });
 });
+
+/** Sends bytes as they are (fetch would refuse to send a malformed request) and reads until the socket closes. */
+function rawRequest(port: number, raw: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(raw));
+    let data = '';
+    socket.on('data', (d: Buffer) => (data += d.toString('utf8')));
+    socket.on('end', () => resolve(data));
+    socket.on('error', reject);
+  });
+}
 
 describe.skipIf(!hasProgram('openssl'))('HTTPS when TLS_CERT and TLS_KEY are set', () => {
   let service: ServiceProcess;
