@@ -10,7 +10,7 @@ import { invoke, isFormulaError, shippedProfileSource } from '../../../formulas/
 import { profileValue } from '../../../formulas/policy/profile-value.js';
 
 const run = (args: unknown[], profiles: ProfileSource = shippedProfileSource) => invoke(profileValue, args, { profiles });
-const message = (v: unknown) => (isFormulaError(v) ? v.error.message : `not an error: ${JSON.stringify(v)}`);
+const message = (v: unknown) => (isFormulaError(v) ? `${v.error.zh} / ${v.error.en}` : `not an error: ${JSON.stringify(v)}`);
 const code = (v: unknown) => (isFormulaError(v) ? v.error.code : 'value');
 
 const source = (document: string) => ({ document, title: `${document} 测试用文件` });
