@@ -104,6 +104,21 @@ describe('公用经费分配表', () => {
     );
   });
 
+  it('the example is one FACTORSPLIT call: the hand-worked 50/30/20 split of 1,600,000 yuan', () => {
+    // Worked in fen in test/formulas/funding/factor-split.test.ts: 按人数 800,000 over 48 posts,
+    // 分类别 480,000 over 25 townships, 分层次 320,000 over 8.5 tier points.
+    expect(publicFunds.example.rows.map((r) => r.shares)).toEqual([
+      ['150000.00', '76800.00', '56470.58'],
+      ['100000.00', '76800.00', '37647.06'],
+      ['100000.00', '57600.00', '37647.06'],
+      ['100000.00', '57600.00', '37647.06'],
+      ['83333.34', '38400.00', '37647.06'],
+      ['100000.00', '76800.00', '37647.06'],
+      ['83333.33', '57600.00', '37647.06'],
+      ['83333.33', '38400.00', '37647.06'],
+    ]);
+  });
+
   it('the example is the seed’s 1,600,000 yuan, to the fen', () => {
     const body = build(publicFunds, publicFunds.example) as FormBody;
     const total = body.footRows[0]!.cells.find((c) => c.column === 'lump')!.value as number;
