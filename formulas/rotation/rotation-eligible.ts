@@ -12,7 +12,8 @@
 import { z } from 'zod';
 import { addMonths, type CivilDate, compareDates, parseDateCell } from '../core/dates.js';
 import { defineFormula, param } from '../core/definition.js';
-import { type Bilingual, type FormulaError, showValue, valueError } from '../core/errors.js';
+import { type Bilingual, type FormulaError, valueError } from '../core/errors.js';
+import { showValue } from '../core/issue-messages.js';
 import { type PerUnit, type ResultCell, expandPerUnit, orient, perUnitOf, vectorOf } from '../core/excel-values.js';
 import { type RetireCategory, retireCategoryAliases, statutoryRetirement } from '../staffing/retirement-reform.js';
 import { rotationDefaults } from './rotation-profile.js';
@@ -183,15 +184,15 @@ export const rotationEligibleFormula = defineFormula({
       const birth = parseDateCell(births![i]);
       if (birth === undefined) {
         return valueError(
-          `第 ${i + 1} 行：出生日期 ${showValue(births![i])} 不是日期：请填写 Excel 日期或 YYYY-MM-DD`,
-          `Row ${i + 1}: birth date ${showValue(births![i])} is not a date: enter an Excel date or YYYY-MM-DD`,
+          `第 ${i + 1} 行：出生日期 ${showValue(births![i]).zh} 不是日期：请填写 Excel 日期或 YYYY-MM-DD`,
+          `Row ${i + 1}: birth date ${showValue(births![i]).en} is not a date: enter an Excel date or YYYY-MM-DD`,
         );
       }
       const category = parseRetireCategory(categories![i]);
       if (category === undefined) {
         return valueError(
-          `第 ${i + 1} 行：退休类别 ${showValue(categories![i])} 无法识别：请填写 ${CATEGORY_CHOICES.zh}`,
-          `Row ${i + 1}: retirement category ${showValue(categories![i])} is not recognised: enter ${CATEGORY_CHOICES.en}`,
+          `第 ${i + 1} 行：退休类别 ${showValue(categories![i]).zh} 无法识别：请填写 ${CATEGORY_CHOICES.zh}`,
+          `Row ${i + 1}: retirement category ${showValue(categories![i]).en} is not recognised: enter ${CATEGORY_CHOICES.en}`,
         );
       }
       return !nearRetirement(birth, category, rule);
@@ -206,8 +207,8 @@ function exemptionAt(i: number | undefined, asOf: unknown, exemptYears: number):
   if (date === undefined) {
     const at = i === undefined ? { zh: '', en: '' } : { zh: `第 ${i + 1} 行：`, en: `Row ${i + 1}: ` };
     return valueError(
-      `${at.zh}基准日期 asOf ${showValue(asOf)} 不是日期：请填写如 DATE(2025,9,1) 或 "2025-09-01"`,
-      `${at.en}asOf ${showValue(asOf)} is not a date: enter e.g. DATE(2025,9,1) or "2025-09-01"`,
+      `${at.zh}基准日期 asOf ${showValue(asOf).zh} 不是日期：请填写如 DATE(2025,9,1) 或 "2025-09-01"`,
+      `${at.en}asOf ${showValue(asOf).en} is not a date: enter e.g. DATE(2025,9,1) or "2025-09-01"`,
     );
   }
   return { asOf: date, exemptYears };

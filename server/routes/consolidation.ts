@@ -21,7 +21,7 @@ export function consolidationRouter(): Router {
   const router = Router();
   router.post('/consolidation/plan', (req, res) => {
     const body = consolidationInputSchema.safeParse(req.body);
-    if (!body.success) throw zodProblem(body.error, { zh: '布局调整计划请求', en: 'consolidation plan request' }, BODY_HINT);
+    if (!body.success) throw zodProblem(body.error, req.body, { zh: '布局调整计划请求', en: 'consolidation plan request' }, BODY_HINT);
     const plan = planGreedy(body.data);
     if (isFormulaError(plan)) throw unprocessable(plan);
     res.json(plan);

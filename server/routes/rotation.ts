@@ -39,7 +39,7 @@ export function rotationRouter(opts: RotationOptions): Router {
   router.post('/rotation/plan', async (req, res) => {
     const t0 = performance.now();
     const body = planInputSchema.safeParse(req.body);
-    if (!body.success) throw zodProblem(body.error, { zh: '交流轮岗计划请求', en: 'rotation plan request' }, BODY_HINT);
+    if (!body.success) throw zodProblem(body.error, req.body, { zh: '交流轮岗计划请求', en: 'rotation plan request' }, BODY_HINT);
     const { profiles } = opts.contextFor(req);
     const prepared = preparePlan(body.data, profiles);
     if (!prepared.ok) {

@@ -52,7 +52,7 @@ describe('EDU.APPORTION bad arguments', () => {
     expect(e.zh).toContain('第 3 行');
     expect(e.en).toContain('row 3: "abc" is not a number');
     e = errorOf(run(10, col([5, null, 5])));
-    expect(e.en).toContain('row 2: (空 / empty) is not a number');
+    expect(e.en).toContain('row 2: (empty) is not a number');
     e = errorOf(run(10, [[5, 5, -1]]));
     expect(e.zh).toContain('第 3 列');
     expect(e.en).toContain('column 3');
