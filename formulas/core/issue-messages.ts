@@ -7,6 +7,7 @@
  * field) and what to enter instead.
  */
 import type { z } from 'zod';
+import { YES_NO_HINT } from './cells.js';
 import type { Bilingual } from './errors.js';
 
 /** A custom check's words in both languages: `.refine(ok, said('须大于 0', 'must be above 0'))`. */
@@ -23,7 +24,7 @@ const TYPE_NAMES: Record<string, Bilingual> = {
   number: { zh: '数字', en: 'a number' },
   int: { zh: '整数', en: 'a whole number' },
   string: { zh: '文本', en: 'text' },
-  boolean: { zh: 'TRUE/FALSE', en: 'TRUE/FALSE' },
+  boolean: YES_NO_HINT,
   array: { zh: '区域或列表', en: 'a range or list' },
   object: { zh: '对象（{...}）', en: 'an object ({...})' },
   record: { zh: '对象（{...}）', en: 'an object ({...})' },

@@ -70,7 +70,7 @@ export const ratioPosts = defineFormula({
   pure: true,
   examples: [
     // Psychology teachers 不低于 1:1000: 2,350 pupils → 2.35 → 3.
-    { formula: '=EDU.RATIOPOSTS(2350, 1000)', args: [2350, 1000], result: 3 },
+    { formula: '=EDU.RATIOPOSTS(2350, 1000)', args: [2350, 1000], result: [[3]] },
     // Inspectors 1:5 for 12, 10 and 3 schools: 2.4 → 3, 2, 0.6 → 1.
     { formula: '=EDU.RATIOPOSTS({12;10;3}, 5)', args: [[[12], [10], [3]], 5], result: [[3], [2], [1]] },
     // Backbone teachers 1 per 100 pupils, rounded down for comparison, at least 1: 80 → 0 → 1; 250 → 2.

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import type { ParamSpec } from '../../../formulas/core/definition.js';
 import { isFormulaError } from '../../../formulas/core/errors.js';
 import { invoke } from '../../../formulas/core/invoke.js';
 import { issueReason, said, showValue, valueProblem } from '../../../formulas/core/issue-messages.js';
@@ -48,12 +49,12 @@ describe('the map', () => {
 describe('the same mistake reads the same in every function', () => {
   // Every scalar number parameter given the text "abc": one sentence shape, whatever the function.
   const cases = registry.flatMap((def) =>
-    def.params.flatMap((p, i) => (p.dimensionality === 'scalar' && p.type === 'number' ? [[def.id, i, p.name] as const] : [])),
+    def.params.flatMap((p: ParamSpec, i: number) => (p.dimensionality === 'scalar' && p.type === 'number' ? [[def.id, i, p.name] as const] : [])),
   );
 
   it.each(cases)('EDU.%s argument %i (%s) given "abc"', (id, i, name) => {
     const def = findFormula(id)!;
-    const args = def.params.map((p) => (p.default === undefined ? (p.dimensionality === 'matrix' ? [[1]] : 1) : null));
+    const args = def.params.map((p: ParamSpec) => (p.default === undefined ? (p.dimensionality === 'matrix' ? [[1]] : 1) : null));
     args[i] = 'abc';
     const result = invoke(def, args, ctx);
     expect(isFormulaError(result)).toBe(true);
