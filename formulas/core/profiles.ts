@@ -9,9 +9,14 @@
  * date, the newest entry of each key.
  */
 import { z } from 'zod';
+import { parseIsoDate } from './dates.js';
 import { type FormulaError, valueError } from './errors.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+/** A calendar date as YYYY-MM-DD: 2023-02-30 or 2023-13-01 would sort as text and take effect on no real day. */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+  .refine((text) => parseIsoDate(text) !== undefined, 'not a real calendar date (YYYY-MM-DD), e.g. 2023-02-30');
 
 export const policyEntrySchema = z.object({
   value: z.union([z.number(), z.string(), z.boolean(), z.array(z.number())]),

@@ -15,6 +15,9 @@ import { DEFAULT_LIMITS, type RequestContext } from '../../server/app.js';
 import { apiRoutes } from '../../server/routes/index.js';
 import { shippedProfileSource } from '../../formulas/index.js';
 import { silentLogger } from '../../server/logger.js';
+import { sharedPool } from '../../server/pool/pool.js';
+import { pooledRouter } from '../../server/routes/pooled.js';
+import { SHIPPED_POLICY } from '../../server/storage/county-profiles.js';
 import { ROLES, type Role } from '../../server/storage/types.js';
 import { startTestApp, type TestApp } from '../helpers/storage-app.js';
 
@@ -84,7 +87,7 @@ function mountedRoutes(): string[] {
     deps: { logger: silentLogger, profiles: shippedProfileSource },
     limits: DEFAULT_LIMITS,
     storage: undefined,
-    contextFor: () => ({ profiles: shippedProfileSource }),
+    policyFor: () => SHIPPED_POLICY,
     audit: async () => {},
     principal: () => {
       throw new Error('not called');
@@ -99,6 +102,7 @@ function mountedRoutes(): string[] {
     }
   };
   walk(apiRoutes(ctx));
+  walk(pooledRouter({ pool: sharedPool(), maxBodyBytes: 1, work: { maxCalls: 1, maxValues: 1 }, policyFor: ctx.policyFor, audit: ctx.audit, logger: silentLogger }));
   return found.sort();
 }
 
