@@ -169,9 +169,9 @@ export class CalcPool {
     );
   }
 
-  /** Threads and requests per lane, for /healthz and the benchmark. */
-  stats(): Record<Lane, { threads: number; active: number; queued: number }> {
-    const of = (s: LaneState) => ({ threads: s.piscina.threads.length, active: s.active, queued: s.piscina.queueSize });
+  /** Threads (by id) and requests per lane: what the tests and the benchmark watch. */
+  stats(): Record<Lane, { threadIds: number[]; active: number; queued: number }> {
+    const of = (s: LaneState) => ({ threadIds: s.piscina.threads.map((t) => t.threadId), active: s.active, queued: s.piscina.queueSize });
     return { heavy: of(this.lanes.heavy), light: of(this.lanes.light) };
   }
 
