@@ -28,6 +28,8 @@ export interface LoadedSheets {
 const CELL_REF = /^[A-Z]{1,3}[1-9]\d*$/;
 const RANGE_REF = /^[A-Z]{1,3}[1-9]\d*:[A-Z]{1,3}[1-9]\d*$/;
 const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/;
+/** A1 reference inside a sentence ("至少 B17 名"): a reader sees the address, not the value. */
+const REF_IN_TEXT = /(?<![A-Za-z0-9_.])\$?[A-Z]{1,3}\$?[1-9]\d{0,6}(?![A-Za-z0-9_])/;
 
 function looksLikeSheets(value: unknown): value is ExampleSheet[] {
   return (
@@ -50,6 +52,10 @@ export function checkSheet(sheet: ExampleSheet): string[] {
     seen.add(cell.ref);
     if (cell.formula !== undefined && cell.value !== undefined) problems.push(`${where}: cell ${cell.ref} has both a value and a formula`);
     if (cell.formula !== undefined && !cell.formula.startsWith('=')) problems.push(`${where}: cell ${cell.ref}'s formula must start with "="`);
+    const reference = typeof cell.value === 'string' ? REF_IN_TEXT.exec(cell.value) : null;
+    if (reference && reference[0] !== String(cell.value).trim()) {
+      problems.push(`${where}: cell ${cell.ref}'s text prints the cell reference ${reference[0]}: write the number, or build the text with a formula (="至少 "&B17&" 名")`);
+    }
   }
   for (const merge of sheet.merges ?? []) if (!RANGE_REF.test(merge)) problems.push(`${where}: merge "${merge}" is not a range like A1:F1`);
   if (sheet.cells.some((c) => c.style === 'illustrative') && !sheet.cells.some((c) => c.style === 'note')) {

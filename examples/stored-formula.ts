@@ -102,3 +102,23 @@ export function toStoredFormula(typed: string): StoredFormula {
   }
   return { formula: out.join(''), dynamic, customFunctions };
 }
+
+/**
+ * Applies `rewrite` to the parts of a formula outside "text" and 'sheet names', leaving the
+ * quoted parts as they are (a doubled quote inside them is an escaped quote).
+ */
+export function mapOutsideQuotes(formula: string, rewrite: (outside: string) => string): string {
+  let out = '';
+  let i = 0;
+  while (i < formula.length) {
+    const next = formula.slice(i).search(/["']/);
+    if (next < 0) return out + rewrite(formula.slice(i));
+    const start = i + next;
+    const quote = formula[start]!;
+    let end = start + 1;
+    while (end < formula.length && !(formula[end] === quote && formula[end + 1] !== quote)) end += formula[end] === quote ? 2 : 1;
+    out += rewrite(formula.slice(i, start)) + formula.slice(start, end + 1);
+    i = end + 1;
+  }
+  return out;
+}

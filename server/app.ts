@@ -9,27 +9,26 @@
  * its router. With no deps the app calculates with the shipped profiles as the local user
  * and answers the storage routes with 503 (the calculation tests run this way).
  */
-import express, { type ErrorRequestHandler, type Request, type RequestHandler } from 'express';
+import express, { type Request, type RequestHandler } from 'express';
 import { shippedProfileSource } from '../formulas/index.js';
 import type { ProfileSource } from '../formulas/core/profiles.js';
 import { authenticate, localPrincipal, type AuthMode } from './auth/authenticate.js';
 import { actorOf, principalOf, type Principal } from './auth/principal.js';
-import { HttpError } from './http-error.js';
 import { silentLogger, type Logger } from './logger.js';
 import { cors, OFFICE_ORIGINS } from './middleware/cors.js';
-import { BilingualError, problem } from './middleware/errors.js';
-import { badJson, jsonBody } from './middleware/json-body.js';
+import { errorResponder } from './middleware/errors.js';
+import { jsonBody } from './middleware/json-body.js';
 import { rateLimit, RateLimiter, type RateLimit } from './middleware/rate-limit.js';
 import { requestLog } from './middleware/request-log.js';
 import { securityHeaders } from './middleware/security-headers.js';
-import { hasTimedOut, requestTimeout } from './middleware/timeout.js';
+import { requestTimeout } from './middleware/timeout.js';
 import type { CountyPolicy } from './pool/job.js';
 import { type CalcPool, sharedPool } from './pool/pool.js';
 import { apiRoutes } from './routes/index.js';
 import { pooledRouter } from './routes/pooled.js';
 import { addinStatic } from './static.js';
 import { CountyProfiles, SHIPPED_POLICY, type CountyProfileSet } from './storage/county-profiles.js';
-import { classifyDbError, ConflictError } from './storage/errors.js';
+import { ServiceError } from './service-error.js';
 import { storableText } from './storage/text.js';
 import type { Storage } from './storage/types.js';
 
@@ -196,93 +195,12 @@ export function createApp(deps: AppDeps = {}): express.Express {
   app.use('/api', ...jsonBody(Math.min(limits.maxBodyBytes, limits.maxRecordBodyBytes), limits.maxValues));
   app.use('/api/v1', apiRoutes(ctx));
   app.use('/api', (req, _res, next) =>
-    next(problem(404, 'NOT_FOUND', `没有这个接口：${req.method} /api${req.path}`, `No API route ${req.method} /api${req.path}`)),
+    next(new ServiceError(404, 'NOT_FOUND', { zh: `没有这个接口：${req.method} /api${req.path}`, en: `No API route ${req.method} /api${req.path}` })),
   );
 
   if (deps.addinDir) app.use(addinStatic(deps.addinDir));
 
-  app.use((req, _res, next) => next(problem(404, 'NOT_FOUND', `这里没有内容：${req.method} ${req.path}`, `Nothing at ${req.method} ${req.path}`)));
-  app.use(errorHandler(logger, limits));
+  app.use((req, _res, next) => next(new ServiceError(404, 'NOT_FOUND', { zh: `这里没有内容：${req.method} ${req.path}`, en: `Nothing at ${req.method} ${req.path}` })));
+  app.use(errorResponder(logger, limits.maxBodyBytes));
   return app;
-}
-
-interface Answer {
-  status: number;
-  code: string;
-  message: string;
-  zh?: string;
-  en?: string;
-  headers?: Record<string, string>;
-}
-
-function errorHandler(logger: Logger, limits: Limits): ErrorRequestHandler {
-  return (err: unknown, req, res, _next) => {
-    if (res.headersSent) {
-      if (!hasTimedOut(res)) logger.log('error', 'request.error-after-answer', { method: req.method, path: req.path, error: String(err instanceof Error ? err.stack : err) });
-      return;
-    }
-    const answer = classify(err, limits);
-    if (answer.status === 503 || answer.status === 507) {
-      logger.log('warn', 'storage.failure', { method: req.method, path: req.path, status: answer.status, error: err instanceof Error ? err.message : String(err) });
-    } else if (answer.status >= 500) {
-      logger.log('error', 'request.error', { method: req.method, path: req.path, error: String(err instanceof Error ? err.stack : err) });
-    }
-    for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);
-    const { code, message, zh, en } = answer;
-    res.status(answer.status).json({ error: zh === undefined ? { code, message } : { code, message, zh, en } });
-  };
-}
-
-const bilingual = (status: number, code: string, zh: string, en: string, headers?: Record<string, string>): Answer => ({
-  status,
-  code,
-  message: `${zh} / ${en}`,
-  zh,
-  en,
-  ...(headers ? { headers } : {}),
-});
-
-function classify(err: unknown, limits: Limits): Answer {
-  if (err instanceof BilingualError) return { status: err.status, code: err.code, message: err.message, zh: err.zh, en: err.en, headers: err.headers };
-  if (err instanceof HttpError) return { status: err.status, code: err.code, message: err.message };
-  if (err instanceof ConflictError) return bilingual(409, 'CONFLICT', err.zh, err.en);
-  const stored = classifyDbError(err);
-  if (stored?.failure === 'full') {
-    return bilingual(
-      507,
-      'STORAGE_FULL',
-      '服务器的存储空间已满，这次保存没有写入（之前保存的内容都完好）：请管理员清理磁盘空间后再试',
-      "The server's storage is full; this change was not written (everything saved before is intact). Ask your administrator to free disk space, then try again.",
-    );
-  }
-  if (stored?.failure === 'unavailable') {
-    return bilingual(
-      503,
-      'STORAGE_UNAVAILABLE',
-      '数据库暂时无法使用，这次操作没有完成：请稍后重试，若持续出现请联系管理员',
-      'The database is unavailable right now and nothing was changed; try again shortly and tell your administrator if it persists.',
-      { 'Retry-After': '5' },
-    );
-  }
-  const type = (err as { type?: unknown } | null)?.type;
-  if (type === 'entity.parse.failed') {
-    return classify(badJson((err as Error).message), limits);
-  }
-  if (type === 'entity.too.large') {
-    return bilingual(
-      413,
-      'TOO_LARGE',
-      `请求内容超过了 ${limits.maxBodyBytes} 字节的上限：请分成几次发送，或减少每次的数据`,
-      `The body is larger than the limit of ${limits.maxBodyBytes} bytes; send fewer or smaller calls per request`,
-    );
-  }
-  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
-    return bilingual(415, 'UNSUPPORTED', '请以 UTF-8 编码的 JSON 发送请求内容', 'Send the body as UTF-8 JSON');
-  }
-  const status = (err as { status?: unknown } | null)?.status;
-  if (typeof status === 'number' && status >= 400 && status < 500) {
-    const en = err instanceof Error ? err.message : 'Bad request';
-    return bilingual(status, 'BAD_REQUEST', `请求有误：${en}`, en);
-  }
-  return bilingual(500, 'INTERNAL', '服务内部出错，已记录：请告诉管理员', 'Internal error; it was logged. Please tell your administrator.');
 }

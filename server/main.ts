@@ -11,17 +11,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
 import { localPrincipal, type AuthMode } from './auth/authenticate.js';
 import { readConfig, type ServiceConfig } from './config.js';
 import { limitIdleConnections, serverOptions } from './connections.js';
+import { answerClientError } from './middleware/errors.js';
 import { jsonLogger } from './logger.js';
 import { CalcPool, defaultPoolOptions } from './pool/pool.js';
 import { openStorage } from './storage/index.js';
 import type { Storage } from './storage/types.js';
+import { projectRoot } from './project-root.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = projectRoot();
 const GRACE_MS = 10_000;
 
 function fail(message: string): never {
@@ -73,6 +74,8 @@ async function main(): Promise<void> {
     : http.createServer(serverOptions, app);
   limitIdleConnections(server, { requestTimeoutMs: config.requestTimeoutMs });
 
+  // Requests Node's parser refuses (malformed, headers too large, too slow) get the same JSON error shape.
+  server.on('clientError', answerClientError);
   server.on('error', (err) => {
     logger.log('error', 'service.listen-failed', { error: err.message });
     void storage.close().finally(() => process.exit(1));

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEV_BASE, rewriteManifestUrls } from '../addin/build/manifest-urls.js';
+import { hasProgram } from './helpers/system-programs.js';
 
 const root = path.join(import.meta.dirname, '..');
 const schema = path.resolve(root, '..', 'shared', 'office-manifest-schemas', 'OfficeAppManifestV1_1.xsd');
@@ -28,14 +29,17 @@ const withoutRuntimes = (xml: string): string => xml.replace(/\s*<Runtimes>[\s\S
 const attrs = (xml: string, name: string): string[] => [...xml.matchAll(new RegExp(`\\b${name}="([^"]+)"`, 'g'))].map((m) => m[1]!);
 const resources = manifest.slice(manifest.indexOf('<Resources>'));
 
+/** xmllint runs the schema checks; the other checks read the XML as text. */
+const schemasCheckable = hasProgram('xmllint');
+
 describe('manifest.xml', () => {
-  it('is valid against the official schemas once the <Runtimes> block they predate is removed', () => {
+  it.skipIf(!schemasCheckable)('is valid against the official schemas once the <Runtimes> block they predate is removed', () => {
     const run = xmllint(withoutRuntimes(manifest));
     expect(run.stderr).toContain('validates');
     expect(run.status).toBe(0);
   });
 
-  it('fails the schemas at <Runtimes> and nowhere else', () => {
+  it.skipIf(!schemasCheckable)('fails the schemas at <Runtimes> and nowhere else', () => {
     const run = xmllint(manifest);
     const errors = run.stderr.split('\n').filter((l) => l.includes('validity error'));
     expect(errors).toHaveLength(1);
@@ -69,7 +73,7 @@ describe('manifest.xml', () => {
     expect(manifest).toContain('functions.en-US.json');
   });
 
-  it('rewrites every URL for a deployment address and stays valid; refuses plain http', () => {
+  it.skipIf(!schemasCheckable)('rewrites every URL for a deployment address and stays valid; refuses plain http', () => {
     const deployed = rewriteManifestUrls(manifest, 'https://edu.example.gov.cn/planning/');
     expect(deployed).not.toContain(DEV_BASE);
     expect(deployed).toContain('https://edu.example.gov.cn/planning/taskpane.html');

@@ -1,8 +1,12 @@
 /**
- * `npm run build`: writes the add-in into dist/addin, everything the service serves:
- * taskpane.html/.css/.js (the shared runtime: functions + pane), functions.json (zh-CN) and
- * functions.en-US.json generated from the registry, icons, a help page, and the manifest
- * (URLs moved to EDU_PUBLIC_URL when set).
+ * `npm run build`: writes
+ * - the service, compiled and bundled into dist/server/main.js, which `npm start` runs with
+ *   plain node (no TypeScript loader at run time; packages stay in node_modules);
+ * - the add-in into dist/addin, everything the service serves: taskpane.html/.css/.js (the
+ *   shared runtime: functions + pane), functions.json (zh-CN) and functions.en-US.json
+ *   generated from the registry, icons, a help page, and the manifest (URLs moved to
+ *   EDU_PUBLIC_URL when set).
+ * `npm start` calls it through ensure-built.mjs only when a source file changed.
  */
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -43,8 +47,27 @@ export async function buildAddin(outDir = path.join(root, 'dist', 'addin'), publ
   return outDir;
 }
 
+/** The service's entry points, each bundled to dist/server/<name>.js. */
+export const SERVICE_ENTRIES: readonly string[] = ['server/main.ts'];
+
+export async function buildService(outDir = path.join(root, 'dist', 'server')): Promise<string> {
+  await build({
+    entryPoints: SERVICE_ENTRIES.map((entry) => path.join(root, entry)),
+    outdir: outDir,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    // Dependencies load from node_modules as usual (native better-sqlite3, highs' wasm).
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+  return outDir;
+}
+
 const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
-  const out = await buildAddin();
-  process.stdout.write(`add-in built into ${path.relative(root, out)}\n`);
+  const [service, addin] = await Promise.all([buildService(), buildAddin()]);
+  process.stdout.write(`service built into ${path.relative(root, service)}, add-in into ${path.relative(root, addin)}\n`);
 }

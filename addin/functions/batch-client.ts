@@ -14,7 +14,8 @@
  * Nothing here touches Office.js: fetch and timers are injected so the client is tested in
  * Node and measured in the benchmark exactly as it runs in Excel.
  */
-import type { FormulaError } from '../../formulas/core/errors.js';
+import type { ErrorBody } from '../../contracts/errors.js';
+import type { Bilingual, FormulaError } from '../../formulas/core/errors.js';
 import type { ResultValue } from '../../formulas/core/excel-values.js';
 import { argsJson, decodePacked, looksPacked, NumberGrid, PACK_MIN_CELLS, packArgs } from '../../formulas/core/packed-range.js';
 
@@ -60,7 +61,7 @@ const RETRYABLE_STATUS = new Set([502, 503, 504]);
 const transportErrors = new WeakSet<object>();
 
 function naError(zh: string, en: string): FormulaError {
-  const error: FormulaError = { error: { code: 'NA', message: `${zh} / ${en}`, zh, en } };
+  const error: FormulaError = { error: { code: 'NA', zh, en } };
   transportErrors.add(error);
   return error;
 }
@@ -236,12 +237,12 @@ async function httpFailure(
   url: string,
   response: Response,
 ): Promise<{ kind: 'retryable' | 'failed' | 'too-large'; error: FormulaError }> {
-  let detail = '';
+  let said: Bilingual | undefined;
   try {
-    const body = (await response.json()) as { error?: { message?: unknown } };
-    if (typeof body.error?.message === 'string') detail = body.error.message;
+    const { error } = (await response.json()) as Partial<ErrorBody>;
+    if (typeof error?.zh === 'string' && typeof error.en === 'string') said = error;
   } catch {
-    detail = response.statusText;
+    said = undefined;
   }
   const kind = RETRYABLE_STATUS.has(response.status) ? 'retryable' : response.status === 413 ? 'too-large' : 'failed';
   if (response.status === 401 || response.status === 403) {
@@ -256,8 +257,8 @@ async function httpFailure(
   return {
     kind,
     error: naError(
-      `计算服务 ${url} 返回错误 ${response.status}：${detail}`,
-      `The calculation service at ${url} answered HTTP ${response.status}: ${detail}`,
+      `计算服务 ${url} 返回错误 ${response.status}：${said?.zh ?? response.statusText}`,
+      `The calculation service at ${url} answered HTTP ${response.status}: ${said?.en ?? response.statusText}`,
     ),
   };
 }

@@ -4,7 +4,7 @@
  * #VALUE! and #N/A; the formulas put their guidance on those codes). An error in one cell
  * of a spilled result stays in that cell.
  */
-import type { ErrorCode, FormulaError } from '../../formulas/core/errors.js';
+import type { Bilingual, ErrorCode, FormulaError } from '../../formulas/core/errors.js';
 import type { ResultCell } from '../../formulas/core/excel-values.js';
 import type { CallOutcome } from './batch-client.js';
 
@@ -23,8 +23,11 @@ const codeFor = (api: CustomFunctionsApi, code: ErrorCode): CustomFunctions.Erro
     DIV0: api.ErrorCode.divisionByZero,
   })[code] ?? api.ErrorCode.notAvailable;
 
+/** The one place the two languages become one string: Excel's error tooltip shows a single message. */
+export const excelMessage = (text: Bilingual): string => `${text.zh} / ${text.en}`;
+
 function toExcelError(api: CustomFunctionsApi, e: FormulaError): CustomFunctions.Error {
-  return new api.Error(codeFor(api, e.error.code), e.error.message);
+  return new api.Error(codeFor(api, e.error.code), excelMessage(e.error));
 }
 
 function cell(api: CustomFunctionsApi, v: ResultCell): unknown {

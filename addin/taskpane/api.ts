@@ -5,6 +5,7 @@
  * The service's own bilingual messages (`{ error: { zh, en } }`) are used as they are; the
  * pane adds what to do where the service cannot know it (check the address, sign in).
  */
+import type { ErrorBody, ErrorItem } from '../../contracts/errors.js';
 import type { Bilingual } from '../../formulas/core/errors.js';
 
 export interface ApiSettings {
@@ -13,10 +14,6 @@ export interface ApiSettings {
   fetch?: typeof fetch;
 }
 
-/** A list the service attaches to an error: form payload issues, plan problems. */
-export interface ErrorItem extends Bilingual {
-  [key: string]: unknown;
-}
 
 export class ApiError extends Error {
   constructor(
@@ -34,26 +31,17 @@ export class ApiError extends Error {
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 
-interface ErrorBody {
-  error?: { code?: string; message?: string; zh?: string; en?: string; issues?: unknown[]; problems?: unknown[]; more?: unknown };
-}
+const isItem = (x: unknown): x is ErrorItem => typeof x === 'object' && x !== null && typeof (x as Bilingual).zh === 'string' && typeof (x as Bilingual).en === 'string';
 
-const asItems = (list: unknown[] | undefined): ErrorItem[] =>
-  (list ?? []).filter((x): x is ErrorItem => typeof x === 'object' && x !== null && typeof (x as Bilingual).zh === 'string' && typeof (x as Bilingual).en === 'string');
-
-/** The words for a failed answer: the service's own when it gave bilingual ones, else the pane's by status. */
+/** The words for a failed answer: the service's own (contracts/errors.ts), else the pane's by status. */
 export function describeFailure(status: number, body: unknown): ApiError {
-  const e = (typeof body === 'object' && body !== null ? (body as ErrorBody).error : undefined) ?? {};
-  const code = e.code ?? `HTTP_${status}`;
-  const items = [...asItems(e.issues), ...asItems(e.problems)];
-  const more = typeof e.more === 'number' && e.more > 0 ? e.more : 0;
-  if (typeof e.zh === 'string' && typeof e.en === 'string') return new ApiError(status, code, e.zh, e.en, items, more);
-  const detail = typeof e.message === 'string' ? e.message : '';
+  const e = (typeof body === 'object' && body !== null ? (body as Partial<ErrorBody>).error : undefined) ?? undefined;
+  const code = typeof e?.code === 'string' ? e.code : `HTTP_${status}`;
+  const items = Array.isArray(e?.details?.issues) ? e.details.issues.filter(isItem) : [];
+  const more = typeof e?.details?.more === 'number' && e.details.more > 0 ? e.details.more : 0;
+  if (e && isItem(e)) return new ApiError(status, code, e.zh, e.en, items, more);
   const generic = byStatus(status);
-  // Messages with both languages joined by " / " (e.g. the forms' 400) are split again.
-  const joined = /^(.*[\u3400-\u9fff].*?) \/ ([\x20-\x7e].*)$/su.exec(detail);
-  if (joined) return new ApiError(status, code, joined[1]!, joined[2]!, items, more);
-  return new ApiError(status, code, generic.zh, detail ? `${generic.en} (${detail})` : generic.en, items, more);
+  return new ApiError(status, code, generic.zh, generic.en, items, more);
 }
 
 function byStatus(status: number): Bilingual {

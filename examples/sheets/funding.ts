@@ -72,7 +72,7 @@ const splitSheet: ExampleSheet = {
     {
       ref: 'A3',
       value:
-        '先按年度公用经费预算总额的 5% 提取教师培训经费（眉政发〔2023〕13号）；其余先给层次基数（学生数 1 万人以上的学区可申报副科级，XLOOKUP 按学生数段取层次），再按编制和分类别学生数加权分配，低于保底的补足、高于封顶的封顶，余款在其他学区间再分配。',
+        '先按年度公用经费预算总额的 5% 提取教师培训经费（眉政发〔2023〕13号）；其余先给层次基数（学生数 1 万人以上的学区可申报副科级，LOOKUP 按学生数段取层次），再按编制和分类别学生数加权分配，低于保底的补足、高于封顶的封顶，余款在其他学区间再分配。',
       style: 'note',
     },
     {
@@ -125,8 +125,8 @@ const splitSheet: ExampleSheet = {
         { ref: `D${r}`, value: primary, style: 'illustrative', numberFormat: COUNT },
         { ref: `E${r}`, value: junior, style: 'illustrative', numberFormat: COUNT },
         { ref: `F${r}`, value: kindergarten, style: 'illustrative', numberFormat: COUNT },
-        { ref: `G${r}`, formula: `=XLOOKUP(B${r},$E$6:$E$7,$D$6:$D$7,"",-1)`, style: 'result' },
-        { ref: `H${r}`, formula: `=XLOOKUP(B${r},$E$6:$E$7,$F$6:$F$7,0,-1)`, style: 'result', numberFormat: YUAN },
+        { ref: `G${r}`, formula: `=LOOKUP(B${r},$E$6:$E$7,$D$6:$D$7)`, style: 'result' },
+        { ref: `H${r}`, formula: `=LOOKUP(B${r},$E$6:$E$7,$F$6:$F$7)`, style: 'result', numberFormat: YUAN },
         { ref: `I${r}`, value: FLOOR, style: 'illustrative', numberFormat: YUAN },
         { ref: `J${r}`, value: CAP, style: 'illustrative', numberFormat: YUAN },
         ...(i === 0 ? [{ ref: `K${r}`, formula: FUNDSPLIT_FORMULA, style: 'result' as const, numberFormat: YUAN }] : []),

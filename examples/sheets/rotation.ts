@@ -3,8 +3,9 @@
  * urban schools, who is eligible to rotate (EDU.ROTATIONELIGIBLE: 6 years at the school, the
  * 5-year exemption before statutory retirement as of the start of the rotation year), the
  * eligible counted per school with COUNTIFS, and each school's quota (EDU.ROTATIONQUOTA) with
- * the backbone share taken of those who rotate and, beside it, of the eligible. 城关二小 has no
- * eligible backbone teacher: its row shows the error that says so, the others keep numbers.
+ * the backbone share taken of those who rotate and, beside it, of the eligible. Every school
+ * has enough eligible backbone teachers for both bases, so the sheet prints without an error
+ * value (issue 13 §3); the note says what a row shows when there are too few.
  */
 import { toExcelSerial } from '../../formulas/core/dates.js';
 import type { ExampleCell, ExampleSheet } from '../sheet-spec.js';
@@ -29,12 +30,12 @@ const t = (name: string, school: string, subject: string, backbone: boolean, yea
   category,
 });
 
-/** 城关一小: 11 eligible (2 backbone), one new (4 years), one within 5 years of retirement. */
+/** 城关一小: 11 eligible (3 backbone), one new (4 years), one within 5 years of retirement. */
 export const ROTATION_TEACHERS: readonly Teacher[] = [
   t('张明', '城关一小', '数学', false, 20, '1979-04-12', '男'),
   t('李静', '城关一小', '语文', true, 18, '1980-09-03', '女干部'),
   t('王芳', '城关一小', '英语', false, 15, '1983-01-22', '女干部'),
-  t('赵磊', '城关一小', '体育', false, 14, '1984-06-30', '男'),
+  t('赵磊', '城关一小', '体育', true, 14, '1984-06-30', '男'),
   t('钱丽', '城关一小', '数学', true, 12, '1985-11-08', '女干部'),
   t('孙强', '城关一小', '科学', false, 11, '1982-02-17', '男'),
   t('周敏', '城关一小', '语文', false, 10, '1988-07-25', '女干部'),
@@ -44,13 +45,13 @@ export const ROTATION_TEACHERS: readonly Teacher[] = [
   t('陈红', '城关一小', '英语', false, 6, '1992-10-20', '女干部'),
   t('褚亮', '城关一小', '语文', false, 4, '1995-08-16', '男'),
   t('卫国', '城关一小', '数学', true, 25, '1966-03-10', '男'),
-  t('蒋平', '城关二小', '语文', false, 16, '1981-03-05', '女干部'),
+  t('蒋平', '城关二小', '语文', true, 16, '1981-03-05', '女干部'),
   t('沈华', '城关二小', '数学', false, 13, '1983-08-19', '男'),
   t('韩梅', '城关二小', '英语', false, 11, '1987-01-11', '女干部'),
   t('杨帆', '城关二小', '体育', false, 9, '1989-04-27', '男'),
   t('朱琳', '城关二小', '数学', false, 8, '1990-12-30', '女干部'),
   t('秦岭', '城关二小', '语文', false, 6, '1993-06-06', '男'),
-  t('尤佳', '城关二小', '数学', true, 3, '1994-02-14', '女干部'),
+  t('尤佳', '城关二小', '数学', true, 7, '1994-02-14', '女干部'),
   t('许可', '实验小学', '数学', true, 17, '1978-05-21', '男'),
   t('何蕾', '实验小学', '语文', true, 15, '1982-10-10', '女干部'),
   t('吕杰', '实验小学', '英语', false, 14, '1984-01-31', '男'),
@@ -130,7 +131,7 @@ function cells(): ExampleCell[] {
     {
       ref: `J${last + 2}`,
       value:
-        '城关二小符合条件的骨干教师为 0 人（尤佳任教仅 3 年），该行显示错误并说明须几人、现有几人，其他学校照常给出名额；以符合条件人数为基数时，城关一小须交流骨干 3 人而只有 2 人，也显示错误。',
+        '以符合条件人数为基数时骨干名额更多（城关一小 11 人的 20% 向上取整为 3 人）。若某校符合条件的骨干教师少于须交流的骨干人数，该行显示错误值，提示须几人、现有几人，其他学校照常给出名额。 / With the eligible as the base more backbone teachers must rotate; a school with too few eligible backbone teachers shows an error value saying how many are needed and how many there are.',
       style: 'note',
     },
   );

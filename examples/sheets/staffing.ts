@@ -50,10 +50,12 @@ const postsSheet: ExampleSheet = {
     },
     {
       ref: 'A3',
-      value: '副主任及专干 = 48 − 8 名主任 = 40 名，按学生数用最大余额法（hamilton）分配，每学区至少 B17 名；对照列不设最低名额。',
+      // A formula, so the sentence follows the minimum when the clerk changes B17.
+      formula: '="副主任及专干 = 48 − 8 名主任 = 40 名，按学生数用最大余额法（hamilton）分配，每学区至少 "&B17&" 名；对照列不设最低名额。"',
       style: 'note',
     },
-    ...headerRow(P0 - 1, ['学区', '学生数（示意）', '书记兼主任', '副主任及专干（至少 B17 名）', '对照：不设最低', '岗位合计', '文件核定', '差额']),
+    ...headerRow(P0 - 1, ['学区', '学生数（示意）', '书记兼主任', '', '对照：不设最低', '岗位合计', '文件核定', '差额']).filter((c) => c.value !== ''),
+    { ref: `D${P0 - 1}`, formula: '="副主任及专干（至少 "&B17&" 名）"', style: 'header' },
     ...CENTRES.flatMap((name, i): ExampleCell[] => {
       const r = P0 + i;
       return [

@@ -12,21 +12,20 @@ export interface Bilingual {
   en: string;
 }
 
+/** Both languages travel apart; the add-in joins them into the one string an Excel error tooltip shows. */
 export interface FormulaErrorBody {
   code: ErrorCode;
-  /** "中文 / English": what Excel shows in the cell's error tooltip. */
-  message: string;
   zh: string;
   en: string;
 }
 
-/** The wire and in-memory shape of an error value: `{ error: { code, message, zh, en } }`. */
+/** The wire and in-memory shape of an error value: `{ error: { code, zh, en } }` (contracts/errors.ts). */
 export interface FormulaError {
   error: FormulaErrorBody;
 }
 
 export function formulaError(code: ErrorCode, zh: string, en: string): FormulaError {
-  return { error: { code, message: `${zh} / ${en}`, zh, en } };
+  return { error: { code, zh, en } };
 }
 
 export function isFormulaError(value: unknown): value is FormulaError {

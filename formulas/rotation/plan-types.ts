@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Bilingual } from '../core/errors.js';
+import type { SheetColumn } from './plan-sheet.js';
 import { choiceOf } from '../core/excel-values.js';
 import { textKeyed } from '../core/lookup.js';
 import { type BackboneBase, backboneBaseSchema } from './rotation-profile.js';
@@ -93,45 +94,6 @@ export type PlanTeacher = PlanInput['teachers'][number];
 export type PlanSchool = PlanInput['schools'][number];
 export type PlanParameters = PlanInput['parameters'];
 
-/**
- * A linear program whose objectives are minimised one after another, each over the optimal
- * solutions of those before it (lexicographic). All rows are equalities (rowLower =
- * rowUpper); inequalities live in column bounds, so the optimal face of a stage is fixed by
- * column bounds alone. The matrix is in compressed sparse column form.
- */
-export interface LexProgram {
-  numCols: number;
-  numRows: number;
-  colLower: Float64Array;
-  colUpper: Float64Array;
-  rowLower: Float64Array;
-  rowUpper: Float64Array;
-  starts: Int32Array;
-  indices: Int32Array;
-  values: Float64Array;
-  /** In priority order; integer costs, so optimal duals are integers on a unimodular matrix. */
-  objectives: { name: string; cost: Float64Array }[];
-}
-
-export interface LexStage {
-  name: string;
-  /** The stage's optimal objective value. */
-  value: number;
-  ms: number;
-  iterations: number;
-}
-
-export type LexSolution =
-  | {
-      status: 'optimal';
-      x: Float64Array;
-      stages: LexStage[];
-      /** Column bounds of the last stage's optimal face: the optimal solutions of every stage are exactly the feasible points within them. */
-      faceLower: Float64Array;
-      faceUpper: Float64Array;
-    }
-  | { status: 'infeasible' | 'error'; message: string };
-
 /** Why a plan cannot be made: a data problem ("input") or a rule that cannot be met ("rules"). */
 export type PlanRule =
   | 'quota'
@@ -211,12 +173,6 @@ export interface ResolvedParameters {
   asOf: string | null;
 }
 
-export interface FormColumn {
-  key: keyof PlanRow;
-  zh: string;
-  en: string;
-}
-
 export interface PlanResult {
   rows: PlanRow[];
   sending: SendingSummary[];
@@ -235,6 +191,6 @@ export interface PlanResult {
     seniorityRank: number;
   };
   parameters: ResolvedParameters;
-  form: { title: string; columns: FormColumn[] };
+  form: { title: string; columns: readonly SheetColumn[] };
   warnings: Bilingual[];
 }

@@ -6,7 +6,7 @@
  * so a web page that rebinds its own domain to 127.0.0.1 cannot act as that user.
  */
 import type { Request, RequestHandler } from 'express';
-import { problem } from '../middleware/errors.js';
+import { ServiceError } from '../service-error.js';
 import type { RateLimiter } from '../middleware/rate-limit.js';
 import type { Storage } from '../storage/types.js';
 import { setPrincipal, type Principal } from './principal.js';
@@ -23,31 +23,13 @@ export function localPrincipal(county: string): Principal {
 const CHALLENGE = { 'WWW-Authenticate': 'Bearer realm="edu"' };
 
 const signInRequired = () =>
-  problem(
-    401,
-    'UNAUTHENTICATED',
-    '需要登录：请在任务窗格的“登录”处填入管理员发给您的令牌',
-    'Sign-in required: enter the token your administrator gave you in the task pane’s sign-in field',
-    CHALLENGE,
-  );
+  new ServiceError(401, 'UNAUTHENTICATED', { zh: '需要登录：请在任务窗格的“登录”处填入管理员发给您的令牌', en: 'Sign-in required: enter the token your administrator gave you in the task pane’s sign-in field' }, { headers: CHALLENGE });
 
 const badToken = () =>
-  problem(
-    401,
-    'UNAUTHENTICATED',
-    '令牌无效或已被撤销：请向管理员重新申请令牌',
-    'The token is not valid or has been revoked: ask your administrator for a new one',
-    CHALLENGE,
-  );
+  new ServiceError(401, 'UNAUTHENTICATED', { zh: '令牌无效或已被撤销：请向管理员重新申请令牌', en: 'The token is not valid or has been revoked: ask your administrator for a new one' }, { headers: CHALLENGE });
 
 const tooManyFailures = (retryAfter: number) =>
-  problem(
-    429,
-    'TOO_MANY_FAILED_SIGN_INS',
-    `令牌无效，且此地址的失败登录过多：请确认令牌后 ${retryAfter} 秒再试`,
-    `The token is not valid and this address has failed to sign in too often: check the token and try again in ${retryAfter} s`,
-    { ...CHALLENGE, 'Retry-After': String(retryAfter) },
-  );
+  new ServiceError(429, 'TOO_MANY_FAILED_SIGN_INS', { zh: `令牌无效，且此地址的失败登录过多：请确认令牌后 ${retryAfter} 秒再试`, en: `The token is not valid and this address has failed to sign in too often: check the token and try again in ${retryAfter} s` }, { headers: { ...CHALLENGE, 'Retry-After': String(retryAfter) } });
 
 const LOOPBACK_HOST = /^(localhost|[a-z0-9-]+\.localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?$/i;
 
@@ -70,12 +52,7 @@ export function authenticate(mode: AuthMode, storage: Storage | undefined, failu
     return (req, _res, next) => {
       if (!isLoopbackHostHeader(req.get('host'))) {
         next(
-          problem(
-            403,
-            'NOT_LOOPBACK',
-            '本机模式（未开启登录）只接受发往 localhost / 127.0.0.1 的请求',
-            'Without sign-in the service only answers requests addressed to localhost / 127.0.0.1',
-          ),
+          new ServiceError(403, 'NOT_LOOPBACK', { zh: '本机模式（未开启登录）只接受发往 localhost / 127.0.0.1 的请求', en: 'Without sign-in the service only answers requests addressed to localhost / 127.0.0.1' }),
         );
         return;
       }

@@ -5,7 +5,7 @@
  */
 import type { Request } from 'express';
 import type { RequestContext } from '../app.js';
-import { problem } from '../middleware/errors.js';
+import { ServiceError } from '../service-error.js';
 import type { Storage } from '../storage/types.js';
 import type { Principal } from './principal.js';
 import { allows, ROLE_NAMES, type Permission } from './roles.js';
@@ -22,17 +22,12 @@ const WHAT: Record<Permission, { zh: string; en: string }> = {
 export function guard(ctx: RequestContext, req: Request, permission: Permission): { storage: Storage; principal: Principal } {
   const storage = ctx.storage;
   if (!storage) {
-    throw problem(503, 'NO_STORAGE', '本服务没有配置数据存储，无法保存或读取记录', 'This service runs without storage, so it cannot save or read records');
+    throw new ServiceError(503, 'NO_STORAGE', { zh: '本服务没有配置数据存储，无法保存或读取记录', en: 'This service runs without storage, so it cannot save or read records' });
   }
   const principal = ctx.principal(req);
   if (!allows(principal.role, permission)) {
     const role = ROLE_NAMES[principal.role];
-    throw problem(
-      403,
-      'FORBIDDEN',
-      `您的角色是“${role.zh}”，不能${WHAT[permission].zh}：如需此权限，请联系本县管理员`,
-      `Your role (${role.en}) may not ${WHAT[permission].en}; ask your county's administrator if you need to`,
-    );
+    throw new ServiceError(403, 'FORBIDDEN', { zh: `您的角色是“${role.zh}”，不能${WHAT[permission].zh}：如需此权限，请联系本县管理员`, en: `Your role (${role.en}) may not ${WHAT[permission].en}; ask your county's administrator if you need to` });
   }
   return { storage, principal };
 }

@@ -10,15 +10,14 @@
  * the user's county, with the operating-system account that ran the command.
  */
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { COUNTY_CODE, storageSettings } from '../config.js';
 import { digestToken, newToken } from '../auth/tokens.js';
 import { isUniqueViolation } from '../storage/errors.js';
 import { openStorage } from '../storage/index.js';
 import { ROLES, type Actor, type Role, type Storage } from '../storage/types.js';
+import { projectRoot } from '../project-root.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const root = projectRoot();
 const USER_NAME = /^[\p{L}\p{N}][\p{L}\p{N}._@-]{0,63}$/u;
 
 const USAGE = `用法 / Usage:

@@ -3,7 +3,7 @@
  * merges, column widths, row heights, and the print settings (A4, orientation, fit to one
  * page wide, header rows repeated on every page, centred, page-number footer).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { CellFormat, FormGrid } from './grid.js';
 
 /** GB2312, so Windows substitutes a Chinese font when the named one is not installed. */
@@ -58,7 +58,9 @@ export function addGridSheet(workbook: ExcelJS.Workbook, grid: FormGrid): ExcelJ
 }
 
 export async function writeFormXlsx(grid: FormGrid): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs takes a quarter of a second to load: only the first export pays it, not every start.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'edu-county-planning';
   workbook.title = grid.title;
   addGridSheet(workbook, grid);

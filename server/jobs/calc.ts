@@ -12,8 +12,8 @@ import { arityProblem, evaluateFormula, findFormula, type AnyFormula } from '../
 import { formulaError, isFormulaError, type FormulaError } from '../../formulas/core/errors.js';
 import type { ResultValue } from '../../formulas/core/excel-values.js';
 import { NumberGrid, packGrid, packRows, PACK_MIN_CELLS, type PackedRange } from '../../formulas/core/packed-range.js';
-import { problem } from '../middleware/errors.js';
 import type { JobDefinition, JobInput } from '../pool/job.js';
+import { ServiceError, unprocessable } from '../service-error.js';
 
 const pack = z.boolean().optional();
 const argsBody = z.object({ args: z.array(z.unknown()), pack });
@@ -51,16 +51,17 @@ export const calcOneJob: JobDefinition = {
     const id = input.params.id ?? '';
     const def = findFormula(id);
     if (!def) {
-      throw problem(400, 'BAD_REQUEST', `没有函数 "${id}"：GET /api/v1/functions 列出全部函数`, `Unknown function "${id}": GET /api/v1/functions lists the functions`);
+      throw new ServiceError(400, 'BAD_REQUEST', { zh: `没有函数 "${id}"：GET /api/v1/functions 列出全部函数`, en: `Unknown function "${id}": GET /api/v1/functions lists the functions` });
     }
     const body = argsBody.safeParse(input.body);
     if (!body.success) {
-      throw problem(400, 'BAD_REQUEST', '请求体应为 {"args": [...]}：按顺序给出参数，省略的可选参数写 null', 'The body must be {"args": [...]}: the arguments in order, null for an omitted optional');
+      throw new ServiceError(400, 'BAD_REQUEST', { zh: '请求体应为 {"args": [...]}：按顺序给出参数，省略的可选参数写 null', en: 'The body must be {"args": [...]}: the arguments in order, null for an omitted optional' });
     }
     const arity = arityProblem(def, body.data.args);
-    if (arity) throw problem(400, 'BAD_REQUEST', arity.zh, arity.en);
+    if (arity) throw new ServiceError(400, 'BAD_REQUEST', { zh: arity.zh, en: arity.en });
     const outcome = runCall(def, body.data.args, input);
-    return { status: 'error' in outcome ? 422 : 200, json: toWire(outcome, body.data.pack) };
+    if ('error' in outcome) throw unprocessable(outcome);
+    return { json: toWire(outcome, body.data.pack) };
   },
 };
 
@@ -70,17 +71,12 @@ export const calcBatchJob: JobDefinition = {
   run(input) {
     const body = batchBody.safeParse(input.body);
     if (!body.success) {
-      throw problem(400, 'BAD_REQUEST', '请求体应为 {"calls": [{"fn": "APPORTION", "args": [...]}, ...]}', 'The body must be {"calls": [{"fn": "APPORTION", "args": [...]}, ...]}');
+      throw new ServiceError(400, 'BAD_REQUEST', { zh: '请求体应为 {"calls": [{"fn": "APPORTION", "args": [...]}, ...]}', en: 'The body must be {"calls": [{"fn": "APPORTION", "args": [...]}, ...]}' });
     }
     const { calls } = body.data;
     const { maxCalls } = input.limits;
     if (calls.length > maxCalls) {
-      throw problem(
-        413,
-        'TOO_LARGE',
-        `一次最多 ${maxCalls} 个计算，本次有 ${calls.length} 个：请分成几次发送`,
-        `A batch may hold at most ${maxCalls} calls; this one has ${calls.length}. Split it into several requests.`,
-      );
+      throw new ServiceError(413, 'TOO_LARGE', { zh: `一次最多 ${maxCalls} 个计算，本次有 ${calls.length} 个：请分成几次发送`, en: `A batch may hold at most ${maxCalls} calls; this one has ${calls.length}. Split it into several requests.` });
     }
     const results = calls.map(({ fn, args }): WireOutcome => {
       const def = findFormula(fn);
@@ -89,6 +85,6 @@ export const calcBatchJob: JobDefinition = {
       if (arity) return formulaError('VALUE', arity.zh, arity.en);
       return toWire(runCall(def, args, input), body.data.pack);
     });
-    return { status: 200, json: { results } };
+    return { json: { results } };
   },
 };

@@ -3,7 +3,7 @@
  *   POST /api/v1/forms/{id}            -> the .xlsx (Content-Disposition names it in Chinese)
  *   POST /api/v1/forms/{id}/layout     -> the same sheet as a FormGrid (JSON) for the task pane
  * `?fonts=common` names 宋体/仿宋 instead of 方正小标宋简体/仿宋_GB2312.
- * A malformed payload answers 400 with every issue (row, field, what to enter); a payload
+ * A malformed payload answers 400 with every issue in details.issues (row, field, what to enter); a payload
  * that cannot be printed as it stands (e.g. not adding up to the budget) answers 422.
  * Each export carries its audit entry with the SHA-256 of the canonical payload (keys
  * sorted, no spaces); the main thread writes it before the answer is sent, so no export
@@ -16,8 +16,8 @@ import { findForm, prepareForm } from '../forms/index.js';
 import type { FontSet } from '../forms/styles.js';
 import type { FormTemplate } from '../forms/template.js';
 import { writeFormXlsx } from '../forms/xlsx-writer.js';
-import { badRequest, notFound } from '../http-error.js';
-import type { JobAnswer, JobDefinition, JobInput } from '../pool/job.js';
+import type { JobDefinition, JobInput } from '../pool/job.js';
+import { ServiceError } from '../service-error.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -45,31 +45,33 @@ const fontsQuery = z.enum(['official', 'common']).default('official');
 
 function fontsOf(input: JobInput): FontSet {
   const parsed = fontsQuery.safeParse(input.query.fonts);
-  if (!parsed.success) throw badRequest('fonts 只能是 official 或 common / fonts must be "official" or "common"');
+  if (!parsed.success) throw new ServiceError(400, 'BAD_REQUEST', { zh: 'fonts 只能是 official 或 common', en: 'fonts must be "official" or "common"' });
   return parsed.data;
 }
 
 export function formOf(id: string): FormTemplate {
   const form = findForm(id);
   if (!form) {
-    throw notFound(`没有表格 "${id}"：GET /api/v1/forms 列出全部表格 / There is no form "${id}": GET /api/v1/forms lists them`);
+    throw new ServiceError(404, 'NOT_FOUND', { zh: `没有表格 "${id}"：GET /api/v1/forms 列出全部表格`, en: `There is no form "${id}": GET /api/v1/forms lists them` });
   }
   return form;
 }
 
-/** Validates and lays out: the grid, or the 400/422 answer. */
-function prepare(input: JobInput): FormGrid | JobAnswer {
+/** Validates and lays out: the grid, or a 400 listing every issue, or a 422 when it cannot be printed. */
+function prepare(input: JobInput): FormGrid {
   const form = formOf(input.params.id ?? '');
   const prepared = prepareForm(form, input.body, fontsOf(input));
   if ('issues' in prepared) {
     const [first] = prepared.issues;
-    const more = prepared.issues.length > 1 ? `（另有 ${prepared.issues.length - 1} 处问题 / and ${prepared.issues.length - 1} more）` : '';
-    return { status: 400, json: { error: { code: 'BAD_PAYLOAD', message: `${first!.zh} / ${first!.en}${more}`, issues: prepared.issues } } };
+    const others = prepared.issues.length - 1;
+    throw new ServiceError(
+      400,
+      'BAD_PAYLOAD',
+      { zh: `${first!.zh}${others > 0 ? `（另有 ${others} 处问题）` : ''}`, en: `${first!.en}${others > 0 ? ` (and ${others} more)` : ''}` },
+      { details: { issues: prepared.issues } },
+    );
   }
-  if ('problem' in prepared) {
-    const { zh, en } = prepared.problem;
-    return { status: 422, json: { error: { code: 'FORM_PROBLEM', message: `${zh} / ${en}`, zh, en } } };
-  }
+  if ('problem' in prepared) throw new ServiceError(422, 'FORM_PROBLEM', prepared.problem);
   return prepared.grid;
 }
 
@@ -85,10 +87,8 @@ export const formXlsxJob: JobDefinition = {
   lane: 'by-size',
   async run(input) {
     const grid = prepare(input);
-    if ('status' in grid) return grid;
     const bytes = await writeFormXlsx(grid);
     return {
-      status: 200,
       file: { bytes, type: XLSX_TYPE, disposition: contentDisposition(grid.fileName, `${grid.formId}.xlsx`) },
       audit: exported(grid, input, 'xlsx'),
     };
@@ -100,7 +100,6 @@ export const formLayoutJob: JobDefinition = {
   lane: 'by-size',
   run(input) {
     const grid = prepare(input);
-    if ('status' in grid) return grid;
-    return { status: 200, json: grid, audit: exported(grid, input, 'layout') };
+    return { json: grid, audit: exported(grid, input, 'layout') };
   },
 };

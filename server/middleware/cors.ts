@@ -6,7 +6,7 @@
  * happens to visit cannot drive the service, even a loopback one without sign-in.
  */
 import type { Request, RequestHandler } from 'express';
-import { problem } from './errors.js';
+import { ServiceError } from '../service-error.js';
 
 /**
  * Excel on the web's own origins, exactly: no subdomain wildcard, since any page under
@@ -68,12 +68,7 @@ export function cors(allowList: readonly string[]): RequestHandler {
     res.vary('Origin');
     if (!allowed(origin)) {
       next(
-        problem(
-          403,
-          'ORIGIN_NOT_ALLOWED',
-          `不接受来自网页 ${origin} 的请求：只有本加载项和 Excel 网页版可以调用本服务；如需放行，请管理员在 EDU_CORS_ORIGINS 中加入该地址`,
-          `Requests from the web page ${origin} are not accepted: only this add-in and Excel on the web may call the service; an administrator can add the origin to EDU_CORS_ORIGINS`,
-        ),
+        new ServiceError(403, 'ORIGIN_NOT_ALLOWED', { zh: `不接受来自网页 ${origin} 的请求：只有本加载项和 Excel 网页版可以调用本服务；如需放行，请管理员在 EDU_CORS_ORIGINS 中加入该地址`, en: `Requests from the web page ${origin} are not accepted: only this add-in and Excel on the web may call the service; an administrator can add the origin to EDU_CORS_ORIGINS` }),
       );
       return;
     }

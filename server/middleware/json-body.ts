@@ -6,7 +6,8 @@
  */
 import { isUtf8 } from 'node:buffer';
 import express, { type RequestHandler } from 'express';
-import { problem, type BilingualError } from './errors.js';
+import { ServiceError } from '../service-error.js';
+import { badJson } from './errors.js';
 
 export const MAX_DEPTH = 64;
 
@@ -104,22 +105,18 @@ export function jsonShapeProblem(value: unknown, maxDepth = MAX_DEPTH, maxValues
   };
 }
 
-export const notUtf8 = (): BilingualError =>
-  problem(400, 'BAD_ENCODING', '请求内容不是有效的 UTF-8 文本：请以 UTF-8 编码发送 JSON', 'The body is not valid UTF-8: send the JSON encoded as UTF-8');
-
-export const badJson = (why: string): BilingualError => problem(400, 'BAD_JSON', `请求内容不是有效的 JSON：${why}`, `The body is not valid JSON: ${why}`);
+const notUtf8 = (): ServiceError =>
+  new ServiceError(400, 'BAD_ENCODING', { zh: '请求内容不是有效的 UTF-8 文本：请以 UTF-8 编码发送 JSON', en: 'The body is not valid UTF-8: send the JSON encoded as UTF-8' });
 
 /** 413 for too many values (with what to do), 400 for the rest. */
-export function shapeError(found: ShapeProblem): BilingualError {
+function shapeError(found: ShapeProblem): ServiceError {
   if (found.kind === 'many') {
-    return problem(
-      413,
-      'TOO_LARGE',
-      `${found.zh}：请分成几次发送，大的数值区域可用压缩格式（packed range，见 docs/api.md）`,
-      `${found.en}: split it into several requests; large numeric ranges can be sent packed (docs/api.md)`,
-    );
+    return new ServiceError(413, 'TOO_LARGE', {
+      zh: `${found.zh}：请分成几次发送，大的数值区域可用压缩格式（packed range，见 docs/api.md）`,
+      en: `${found.en}: split it into several requests; large numeric ranges can be sent packed (docs/api.md)`,
+    });
   }
-  return problem(400, 'BAD_JSON_SHAPE', `请求内容不合要求：${found.zh}`, `The body is not acceptable: ${found.en}`);
+  return new ServiceError(400, 'BAD_JSON_SHAPE', { zh: `请求内容不合要求：${found.zh}`, en: `The body is not acceptable: ${found.en}` });
 }
 
 /**

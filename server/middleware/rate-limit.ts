@@ -6,7 +6,7 @@
  */
 import type { RequestHandler } from 'express';
 import { principalOf } from '../auth/principal.js';
-import { problem } from './errors.js';
+import { ServiceError } from '../service-error.js';
 
 export interface RateLimit {
   perMinute: number;
@@ -51,13 +51,7 @@ export class RateLimiter {
 }
 
 export const tooManyRequests = (retryAfter: number) =>
-  problem(
-    429,
-    'RATE_LIMITED',
-    `请求过于频繁，请 ${retryAfter} 秒后再试；若工作簿在不停重算，请检查是否有循环引用或易失函数`,
-    `Too many requests; try again in ${retryAfter} s. If the workbook keeps recalculating, look for circular references or volatile functions.`,
-    { 'Retry-After': String(retryAfter) },
-  );
+  new ServiceError(429, 'RATE_LIMITED', { zh: `请求过于频繁，请 ${retryAfter} 秒后再试；若工作簿在不停重算，请检查是否有循环引用或易失函数`, en: `Too many requests; try again in ${retryAfter} s. If the workbook keeps recalculating, look for circular references or volatile functions.` }, { headers: { 'Retry-After': String(retryAfter) } });
 
 export function rateLimit(limiter: RateLimiter): RequestHandler {
   return (req, _res, next) => {

@@ -5,11 +5,8 @@
  * answers afterwards is dropped.
  */
 import type { RequestHandler } from 'express';
-import { problem } from './errors.js';
-
-const timedOut = new WeakSet<object>();
-
-export const hasTimedOut = (res: object): boolean => timedOut.has(res);
+import { ServiceError } from '../service-error.js';
+import { sendError } from './errors.js';
 
 export function requestTimeout(ms: number): RequestHandler {
   return (_req, res, next) => {
@@ -19,15 +16,21 @@ export function requestTimeout(ms: number): RequestHandler {
     }
     const timer = setTimeout(() => {
       if (res.headersSent) return;
-      timedOut.add(res);
-      const err = problem(
-        503,
-        'TIMEOUT',
-        `服务在 ${Math.round(ms / 1000)} 秒内没有完成这个请求；保存类操作可能仍会完成，请先查看版本历史再重试；若反复出现，请联系管理员`,
-        `The service did not finish this request within ${Math.round(ms / 1000)} s; a save may still complete, so look at the history before saving again, and tell your administrator if it keeps happening`,
+      // The handler may still throw or answer later; the error middleware then only logs.
+      res.locals.timedOut = true;
+      const seconds = Math.round(ms / 1000);
+      sendError(
+        res,
+        new ServiceError(
+          503,
+          'TIMEOUT',
+          {
+            zh: `服务在 ${seconds} 秒内没有完成这个请求；保存类操作可能仍会完成，请先查看版本历史再重试；若反复出现，请联系管理员`,
+            en: `The service did not finish this request within ${seconds} s; a save may still complete, so look at the history before saving again, and tell your administrator if it keeps happening`,
+          },
+          { headers: { 'Retry-After': '5' } },
+        ),
       );
-      res.status(err.status).setHeader('Retry-After', '5');
-      res.json({ error: { code: err.code, message: err.message, zh: err.zh, en: err.en } });
     }, ms);
     timer.unref();
     const clear = () => clearTimeout(timer);

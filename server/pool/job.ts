@@ -5,15 +5,15 @@
  * request costs it a copy, not seconds of JSON (issue 15 §1).
  *
  * A job is registered once in server/pool/jobs.ts; its route is one line in
- * server/routes/pooled.ts. Anything a job throws as an HttpError/BilingualError crosses back
- * as `failure` and is answered by the app's one error handler, exactly as if a route had
- * thrown it.
+ * server/routes/pooled.ts. A ServiceError a job throws crosses back as `failure` and is
+ * answered by the app's one error middleware, exactly as if a route had thrown it.
  */
 import type { MessagePort } from 'node:worker_threads';
 import type { ComputeContext } from '../../formulas/index.js';
 import type { PolicyProfile } from '../../formulas/core/profiles.js';
 import type { AuditEvent } from '../app.js';
 import type { LogLevel } from '../logger.js';
+import type { ErrorDetails } from '../service-error.js';
 
 /**
  * 'heavy': plans and consolidation, whatever their size. 'by-size': light when the body is
@@ -60,10 +60,8 @@ export interface JobInput {
   log(level: LogLevel, event: string, fields?: Record<string, unknown>): void;
 }
 
-/** A job's answer. `json` is sent as it is (status, application/json); `file` as a download. */
-export type JobAnswer =
-  | { status: number; json: unknown; audit?: AuditEvent }
-  | { status: number; file: { bytes: Uint8Array; type: string; disposition: string }; audit?: AuditEvent };
+/** A job's answer (200): JSON, or a file to download. Failures are thrown as ServiceErrors. */
+export type JobAnswer = ({ json: unknown } | { file: { bytes: Uint8Array; type: string; disposition: string } }) & { audit?: AuditEvent };
 
 export interface JobDefinition {
   name: string;
@@ -71,19 +69,18 @@ export interface JobDefinition {
   run(input: JobInput): JobAnswer | Promise<JobAnswer>;
 }
 
-/** A thrown HttpError, as data. */
+/** A thrown ServiceError, as data (an Error's class does not cross threads). */
 export interface JobFailure {
   status: number;
   code: string;
-  message: string;
-  zh?: string;
-  en?: string;
+  zh: string;
+  en: string;
+  details?: ErrorDetails;
   headers?: Record<string, string>;
 }
 
 /** Sent back by the worker. */
 export interface JobReply {
-  status: number;
   /** JSON text, serialised in the worker. */
   json?: string;
   file?: { bytes: Uint8Array; type: string; disposition: string };

@@ -27,7 +27,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import { problem } from '../middleware/errors.js';
+import { ServiceError } from '../service-error.js';
 import type { JobReply, JobRequest, Lane } from './job.js';
 
 /** Bodies up to this size may run in the light lane. */
@@ -104,12 +104,14 @@ export class CalcPool {
     const state = this.lanes[lane];
     if (state.active >= state.threads * (1 + QUEUE_PER_THREAD)) {
       const seconds = Math.max(1, Math.ceil(this.options.budgetMs / 4000));
-      throw problem(
+      throw new ServiceError(
         503,
         'BUSY',
-        `计算服务正忙（同时在算的请求已满），这次请求没有执行：请 ${seconds} 秒后重试`,
-        `The calculation service is busy (its queue is full) and did not run this request; try again in ${seconds} s`,
-        { 'Retry-After': String(seconds) },
+        {
+          zh: `计算服务正忙（同时在算的请求已满），这次请求没有执行：请 ${seconds} 秒后重试`,
+          en: `The calculation service is busy (its queue is full) and did not run this request; try again in ${seconds} s`,
+        },
+        { headers: { 'Retry-After': String(seconds) } },
       );
     }
     state.active++;
@@ -151,22 +153,18 @@ export class CalcPool {
 
   private overBudget() {
     const s = Math.round(this.options.budgetMs / 1000);
-    return problem(
-      413,
-      'TOO_MUCH_WORK',
-      `这次计算超过了 ${s} 秒的时限，已停止：请减少每次的数据（如分成几批、按学区分开），上限见 docs/deploy.md`,
-      `This calculation took longer than its ${s} s budget and was stopped: send less per request (split it, e.g. by district); the limits are in docs/deploy.md`,
-    );
+    return new ServiceError(413, 'TOO_MUCH_WORK', {
+      zh: `这次计算超过了 ${s} 秒的时限，已停止：请减少每次的数据（如分成几批、按学区分开），上限见 docs/deploy.md`,
+      en: `This calculation took longer than its ${s} s budget and was stopped: send less per request (split it, e.g. by district); the limits are in docs/deploy.md`,
+    });
   }
 
   private overMemory(lane: Lane) {
     const mb = lane === 'heavy' ? this.options.heavyHeapMb : this.options.lightHeapMb;
-    return problem(
-      413,
-      'TOO_MUCH_WORK',
-      `这次计算需要的内存超过了每个请求 ${mb} MiB 的上限，已停止：请减少每次的数据，上限见 docs/deploy.md`,
-      `This calculation needed more than the ${mb} MiB of memory a request may use and was stopped: send less per request; the limits are in docs/deploy.md`,
-    );
+    return new ServiceError(413, 'TOO_MUCH_WORK', {
+      zh: `这次计算需要的内存超过了每个请求 ${mb} MiB 的上限，已停止：请减少每次的数据，上限见 docs/deploy.md`,
+      en: `This calculation needed more than the ${mb} MiB of memory a request may use and was stopped: send less per request; the limits are in docs/deploy.md`,
+    });
   }
 
   /** Threads (by id) and requests per lane: what the tests and the benchmark watch. */

@@ -8,11 +8,10 @@
  */
 import { shippedProfileSource } from '../../formulas/index.js';
 import type { ProfileSource } from '../../formulas/core/profiles.js';
-import { HttpError } from '../http-error.js';
-import { BilingualError } from '../middleware/errors.js';
 import { parseJsonBytes } from '../middleware/json-body.js';
+import { ServiceError } from '../service-error.js';
 import { layeredSource } from '../storage/county-profiles.js';
-import type { CountyPolicy, JobFailure, JobReply, JobRequest } from './job.js';
+import type { CountyPolicy, JobReply, JobRequest } from './job.js';
 import { findJob } from './jobs.js';
 
 /** Layered sources by CountyPolicy.key; a few counties' worth, the oldest dropped first. */
@@ -32,11 +31,6 @@ function sourceFor(policy: CountyPolicy): ProfileSource {
   return source;
 }
 
-function failureOf(err: HttpError): JobFailure {
-  if (err instanceof BilingualError) return { status: err.status, code: err.code, message: err.message, zh: err.zh, en: err.en, headers: err.headers };
-  return { status: err.status, code: err.code, message: err.message };
-}
-
 export default async function runJob(request: JobRequest): Promise<JobReply> {
   request.started.postMessage('started');
   request.started.close();
@@ -52,10 +46,11 @@ export default async function runJob(request: JobRequest): Promise<JobReply> {
       limits: request.limits,
       log: (level, event, fields) => logs.push({ level, event, fields }),
     });
-    if ('file' in answer) return { status: answer.status, file: answer.file, audit: answer.audit, logs };
-    return { status: answer.status, json: JSON.stringify(answer.json), audit: answer.audit, logs };
+    if ('file' in answer) return { file: answer.file, audit: answer.audit, logs };
+    return { json: JSON.stringify(answer.json), audit: answer.audit, logs };
   } catch (err) {
-    if (err instanceof HttpError) return { status: err.status, failure: failureOf(err), logs };
-    throw err;
+    if (!(err instanceof ServiceError)) throw err;
+    const { status, code, zh, en, details, headers } = err;
+    return { failure: { status, code, zh, en, details, headers }, logs };
   }
 }

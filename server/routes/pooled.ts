@@ -10,12 +10,11 @@
  */
 import express, { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { AuditEvent } from '../app.js';
-import { HttpError } from '../http-error.js';
 import type { Logger } from '../logger.js';
-import { problem } from '../middleware/errors.js';
 import type { CountyPolicy, JobDefinition, JobReply, Lane, WorkLimits } from '../pool/job.js';
 import { findJob } from '../pool/jobs.js';
 import { CalcPool } from '../pool/pool.js';
+import { ServiceError } from '../service-error.js';
 
 export interface PooledOptions {
   pool: CalcPool;
@@ -54,10 +53,10 @@ function stringQuery(req: Request): Record<string, string> {
 
 function send(res: Response, reply: JobReply): void {
   if (reply.file) {
-    res.status(reply.status).type(reply.file.type).set('Content-Disposition', reply.file.disposition).send(Buffer.from(reply.file.bytes));
+    res.type(reply.file.type).set('Content-Disposition', reply.file.disposition).send(Buffer.from(reply.file.bytes));
     return;
   }
-  res.status(reply.status).type('application/json').send(reply.json);
+  res.type('application/json').send(reply.json);
 }
 
 export function pooledRouter(opts: PooledOptions): Router {
@@ -100,8 +99,8 @@ export function pooledRouter(opts: PooledOptions): Router {
       }
       for (const { level, event, fields } of reply.logs) opts.logger.log(level, event, { method: req.method, path: req.path, ...fields });
       if (reply.failure) {
-        const f = reply.failure;
-        next(f.zh !== undefined && f.en !== undefined ? problem(f.status, f.code, f.zh, f.en, f.headers) : new HttpError(f.status, f.code, f.message));
+        const { status, code, zh, en, details, headers } = reply.failure;
+        next(new ServiceError(status, code, { zh, en }, { details, headers }));
         return;
       }
       if (reply.audit) await opts.audit(req, reply.audit);

@@ -18,7 +18,7 @@ import { shippedProfiles } from '../../formulas/index.js';
 import type { RequestContext } from '../app.js';
 import { guard } from '../auth/guard.js';
 import { actorOf } from '../auth/principal.js';
-import { problem } from '../middleware/errors.js';
+import { ServiceError } from '../service-error.js';
 import { layeredSource, MAX_PROFILE_BYTES } from '../storage/county-profiles.js';
 import type { StoredProfile } from '../storage/types.js';
 import { zodProblem } from './zod-problem.js';
@@ -33,12 +33,7 @@ const PUT_HINT = {
 
 function checkedId(text: string): string {
   if (!profileId.safeParse(text).success) {
-    throw problem(
-      400,
-      'BAD_REQUEST',
-      `政策配置名 ${JSON.stringify(text.slice(0, 80))} 不对：只能用小写字母、数字和连字符，如 jx-yudu`,
-      `Policy profile id ${JSON.stringify(text.slice(0, 80))} is not valid: use lower-case letters, digits and dashes, e.g. jx-yudu`,
-    );
+    throw new ServiceError(400, 'BAD_REQUEST', { zh: `政策配置名 ${JSON.stringify(text.slice(0, 80))} 不对：只能用小写字母、数字和连字符，如 jx-yudu`, en: `Policy profile id ${JSON.stringify(text.slice(0, 80))} is not valid: use lower-case letters, digits and dashes, e.g. jx-yudu` });
   }
   return text;
 }
@@ -46,7 +41,7 @@ function checkedId(text: string): string {
 function optionalVersion(value: unknown): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || !/^[1-9]\d{0,8}$/.test(value)) {
-    throw problem(400, 'BAD_REQUEST', '查询参数 version 应为 1 起的整数', 'The query parameter version must be a whole number from 1');
+    throw new ServiceError(400, 'BAD_REQUEST', { zh: '查询参数 version 应为 1 起的整数', en: 'The query parameter version must be a whole number from 1' });
   }
   return Number(value);
 }
@@ -99,19 +94,14 @@ export function profilesRouter(ctx: RequestContext): Router {
       res.json({ ...shipped, meta: { source: 'shipped', overrides: false } });
       return;
     }
-    throw problem(
-      404,
-      'NOT_FOUND',
-      version === undefined ? `没有名为 ${id} 的政策配置` : `政策配置 ${id} 没有第 ${version} 版`,
-      version === undefined ? `There is no policy profile ${id}` : `Policy profile ${id} has no version ${version}`,
-    );
+    throw new ServiceError(404, 'NOT_FOUND', { zh: version === undefined ? `没有名为 ${id} 的政策配置` : `政策配置 ${id} 没有第 ${version} 版`, en: version === undefined ? `There is no policy profile ${id}` : `Policy profile ${id} has no version ${version}` });
   });
 
   router.get('/profiles/:id/versions', async (req, res) => {
     const { storage, principal } = guard(ctx, req, 'profile.read');
     const id = checkedId(req.params.id);
     const versions = await storage.profileHistory(principal.county, id);
-    if (versions.length === 0 && !isShipped(id)) throw problem(404, 'NOT_FOUND', `没有名为 ${id} 的政策配置`, `There is no policy profile ${id}`);
+    if (versions.length === 0 && !isShipped(id)) throw new ServiceError(404, 'NOT_FOUND', { zh: `没有名为 ${id} 的政策配置`, en: `There is no policy profile ${id}` });
     res.json({ id, versions });
   });
 
@@ -122,41 +112,34 @@ export function profilesRouter(ctx: RequestContext): Router {
     if (!body.success) throw zodProblem(body.error, { zh: '政策配置', en: 'policy profile' }, PUT_HINT);
     const { version: baseVersion, ...rest } = body.data;
     if (rest.id !== undefined && rest.id !== id) {
-      throw problem(400, 'BAD_REQUEST', `地址中的配置名 ${id} 与内容中的 id ${rest.id} 不一致`, `The profile id in the address (${id}) differs from the id in the body (${rest.id})`);
+      throw new ServiceError(400, 'BAD_REQUEST', { zh: `地址中的配置名 ${id} 与内容中的 id ${rest.id} 不一致`, en: `The profile id in the address (${id}) differs from the id in the body (${rest.id})` });
     }
     // zod's record drops keys such as "__proto__" quietly; say so instead of saving less than was sent.
     const rawValues = (req.body as { values?: unknown }).values;
     const unusable = Object.keys(rawValues as object).find((key) => !Object.hasOwn(rest.values, key));
     if (unusable !== undefined) {
-      throw problem(422, 'INVALID_PROFILE', `政策配置的键 ${JSON.stringify(unusable)} 不能使用：请换一个名字`, `The profile key ${JSON.stringify(unusable)} cannot be used: choose another name`);
+      throw new ServiceError(422, 'INVALID_PROFILE', { zh: `政策配置的键 ${JSON.stringify(unusable)} 不能使用：请换一个名字`, en: `The profile key ${JSON.stringify(unusable)} cannot be used: choose another name` });
     }
     const profile: PolicyProfile = { ...rest, id, version: 1 };
     const bytes = Buffer.byteLength(JSON.stringify(profile));
     if (bytes > MAX_PROFILE_BYTES) {
-      throw problem(
-        413,
-        'TOO_LARGE',
-        `政策配置有 ${bytes} 字节，超过了每个配置 ${MAX_PROFILE_BYTES} 字节（256 KiB）的上限：请只保存本县改动的键，或拆成几个配置`,
-        `The policy profile is ${bytes} bytes, over the limit of ${MAX_PROFILE_BYTES} bytes (256 KiB) per profile: keep only the keys the county changes, or split it into several profiles`,
-      );
+      throw new ServiceError(413, 'TOO_LARGE', {
+        zh: `政策配置有 ${bytes} 字节，超过了每个配置 ${MAX_PROFILE_BYTES} 字节（256 KiB）的上限：请只保存本县改动的键，或拆成几个配置`,
+        en: `The policy profile is ${bytes} bytes, over the limit of ${MAX_PROFILE_BYTES} bytes (256 KiB) per profile: keep only the keys the county changes, or split it into several profiles`,
+      });
     }
     const twice = duplicateDates(profile);
     if (twice) {
-      throw problem(422, 'INVALID_PROFILE', `政策配置中 ${twice} 有两条同一天生效的取值：每个日期只能有一条`, `The profile has two entries for ${twice} taking effect the same day: keep one per date`);
+      throw new ServiceError(422, 'INVALID_PROFILE', { zh: `政策配置中 ${twice} 有两条同一天生效的取值：每个日期只能有一条`, en: `The profile has two entries for ${twice} taking effect the same day: keep one per date` });
     }
     if (isShipped(id) && profile.extends !== undefined) {
-      throw problem(
-        422,
-        'INVALID_PROFILE',
-        `${id} 是内置配置：本县的 ${id} 在内置取值上增改条目，不能再写 extends`,
-        `${id} is shipped: the county's ${id} adds entries to its values and cannot have "extends"`,
-      );
+      throw new ServiceError(422, 'INVALID_PROFILE', { zh: `${id} 是内置配置：本县的 ${id} 在内置取值上增改条目，不能再写 extends`, en: `${id} is shipped: the county's ${id} adds entries to its values and cannot have "extends"` });
     }
     // The profile must resolve as it will be used: its parent exists and there is no loop.
     const others = (await storage.latestProfiles(principal.county)).filter((p) => p.id !== id);
     const proposed = layeredSource(ctx.deps.profiles, [...others, { id, version: 1, profile, author: principal.name, createdAt: '' }]);
     const resolved = resolveProfile(proposed, id);
-    if (isFormulaError(resolved)) throw problem(422, 'INVALID_PROFILE', resolved.error.zh, resolved.error.en);
+    if (isFormulaError(resolved)) throw new ServiceError(422, 'INVALID_PROFILE', { zh: resolved.error.zh, en: resolved.error.en });
 
     const saved = await storage.putProfile(principal.county, profile, actorOf(principal), baseVersion);
     ctx.profilesChanged(principal.county);

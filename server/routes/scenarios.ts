@@ -14,7 +14,7 @@ import { z } from 'zod';
 import type { RequestContext } from '../app.js';
 import { actorOf } from '../auth/principal.js';
 import { guard } from '../auth/guard.js';
-import { problem } from '../middleware/errors.js';
+import { ServiceError } from '../service-error.js';
 import { textProblem } from '../storage/text.js';
 import type { ScenarioVersion } from '../storage/types.js';
 import { zodProblem } from './zod-problem.js';
@@ -42,13 +42,13 @@ const SAVE_HINT = {
 const notFound = (rawId: string, version?: number) => {
   const id = JSON.stringify(rawId.slice(0, 80));
   return version === undefined
-    ? problem(404, 'NOT_FOUND', `本县没有编号为 ${id} 的方案`, `Your county has no scenario with id ${id}`)
-    : problem(404, 'NOT_FOUND', `本县编号为 ${id} 的方案没有第 ${version} 版`, `Your county's scenario ${id} has no version ${version}`);
+    ? new ServiceError(404, 'NOT_FOUND', { zh: `本县没有编号为 ${id} 的方案`, en: `Your county has no scenario with id ${id}` })
+    : new ServiceError(404, 'NOT_FOUND', { zh: `本县编号为 ${id} 的方案没有第 ${version} 版`, en: `Your county's scenario ${id} has no version ${version}` });
 };
 
 function versionNumber(text: string): number {
   if (!/^[1-9]\d{0,8}$/.test(text)) {
-    throw problem(400, 'BAD_REQUEST', `版本号 "${text.slice(0, 20)}" 不对：应为 1 起的整数`, `Version "${text.slice(0, 20)}" is not valid: use a whole number from 1`);
+    throw new ServiceError(400, 'BAD_REQUEST', { zh: `版本号 "${text.slice(0, 20)}" 不对：应为 1 起的整数`, en: `Version "${text.slice(0, 20)}" is not valid: use a whole number from 1` });
   }
   return Number(text);
 }
@@ -71,7 +71,7 @@ export function scenariosRouter(ctx: RequestContext): Router {
       ['workbook', workbook],
     ] as const) {
       const bad = textProblem(text);
-      if (bad) throw problem(400, 'BAD_REQUEST', `方案的 ${field} ${bad.zh}`, `The scenario's ${field} ${bad.en}`);
+      if (bad) throw new ServiceError(400, 'BAD_REQUEST', { zh: `方案的 ${field} ${bad.zh}`, en: `The scenario's ${field} ${bad.en}` });
     }
     // The objects as parsed from JSON, not zod's copies: every key (even "__proto__") is kept.
     const raw = req.body as { inputs: Record<string, unknown>; results?: Record<string, unknown> };

@@ -3,7 +3,7 @@
  * why, e.g. `inputs：应为对象 / inputs: expected an object ...`.
  */
 import type { z } from 'zod';
-import { problem, type BilingualError } from '../middleware/errors.js';
+import { ServiceError } from '../service-error.js';
 
 const TYPE_ZH: Record<string, string> = {
   string: '文本',
@@ -34,10 +34,10 @@ function reasonZh(issue: z.core.$ZodIssue): string {
   }
 }
 
-export function zodProblem(error: z.ZodError, what: { zh: string; en: string }, hint: { zh: string; en: string }): BilingualError {
+export function zodProblem(error: z.ZodError, what: { zh: string; en: string }, hint: { zh: string; en: string }): ServiceError {
   const issue = error.issues[0];
   const where = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : '(body)';
   const why = issue?.message ?? 'invalid';
   const whyZh = issue ? reasonZh(issue) : '不合要求';
-  return problem(400, 'BAD_REQUEST', `${what.zh}不合要求：${where}：${whyZh}。${hint.zh}`, `The ${what.en} is not valid at ${where}: ${why}. ${hint.en}`);
+  return new ServiceError(400, 'BAD_REQUEST', { zh: `${what.zh}不合要求：${where}：${whyZh}。${hint.zh}`, en: `The ${what.en} is not valid at ${where}: ${why}. ${hint.en}` });
 }

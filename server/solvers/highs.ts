@@ -17,7 +17,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import highsPackage, { type Highs } from 'highs';
-import type { LexProgram, LexSolution, LexStage } from '../../formulas/rotation/plan-types.js';
+import type { LexProgram, LexSolution, LexStage } from '../../formulas/core/lex-program.js';
 
 type Loader = typeof highsPackage.default;
 /**

@@ -6,7 +6,6 @@
 import type { Logger } from '../logger.js';
 import type { Db } from './db.js';
 import { migrate } from './migrate.js';
-import { PostgresDb } from './postgres.js';
 import { openSqlite } from './sqlite.js';
 import { SqlStorage } from './sql-storage.js';
 import type { Storage } from './types.js';
@@ -20,8 +19,9 @@ export interface StorageConfig {
 }
 
 export async function openStorage(config: StorageConfig): Promise<Storage> {
+  // pg loads only when PostgreSQL is named: the SQLite default starts without it.
   const db: Db = config.databaseUrl
-    ? new PostgresDb(config.databaseUrl, { poolSize: config.pgPoolSize, logger: config.logger })
+    ? new (await import('./postgres.js')).PostgresDb(config.databaseUrl, { poolSize: config.pgPoolSize, logger: config.logger })
     : openSqlite(config.dataDir);
   try {
     const applied = await migrate(db);

@@ -14,7 +14,8 @@
 import { performance } from 'node:perf_hooks';
 import request from 'supertest';
 import { shippedProfileSource } from '../../formulas/index.js';
-import { type SolvedPlan, preparePlan, solvePlan } from '../../formulas/rotation/plan-model.js';
+import { preparePlan } from '../../formulas/rotation/plan-prepare.js';
+import { type SolvedPlan, solvePlan } from '../../formulas/rotation/plan-solve.js';
 import { planInputSchema } from '../../formulas/rotation/plan-types.js';
 import { verifyPlan } from '../../formulas/rotation/plan-verify.js';
 import { createApp } from '../../server/app.js';

@@ -7,7 +7,8 @@
  * distances. Targets: the formulas and the seed-sized plan under one second (a sheet
  * recalculates, a plan appears, without a visible wait); the stress case under five seconds.
  */
-import { consolidationInputSchema, planConsolidation } from '../../formulas/balance/consolidation-plan.js';
+import { type ConsolidationPlan, consolidationInputSchema } from '../../formulas/balance/consolidation-schema.js';
+import { planGreedy } from '../../formulas/balance/consolidation-greedy.js';
 import { findFormula, invoke, shippedProfileSource } from '../../formulas/index.js';
 import type { BenchSection } from './run.js';
 import { measure, ms, table } from './timing.js';
@@ -52,8 +53,8 @@ export async function bench(): Promise<BenchSection> {
     await timed(
       `consolidation plan, ${small} small + ${receivers} receiving schools, ${small * receivers} distances`,
       () => {
-        const plan = planConsolidation(consolidationInputSchema.parse(body));
-        if ('error' in plan) throw new Error(plan.error.message);
+        const plan = planGreedy(consolidationInputSchema.parse(body));
+        if ('error' in plan) throw new Error(`${plan.error.zh} / ${plan.error.en}`);
       },
       target,
     );

@@ -29,7 +29,7 @@ function rotationPlan(): unknown {
       toSchool: `某镇第${(i % 37) + 1}中心小学`,
       backbone: i % 5 === 0,
       yearsAtSchool: 6 + (i % 10),
-      distanceKm: (i % 600) / 10,
+      distance: (i % 600) / 10,
     })),
   };
 }

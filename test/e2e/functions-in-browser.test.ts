@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAddin } from '../../addin/build/build.js';
 import { findFormula, invoke, shippedProfileSource } from '../../formulas/index.js';
 import { launchChromium, OFFICE_STUB } from '../helpers/chromium.js';
+import { hasProgram } from '../helpers/system-programs.js';
+
 import { startService, type ServiceProcess } from '../helpers/service-process.js';
 
 const CALLS = 1000;
@@ -42,7 +44,7 @@ async function fireCalls(page: Page, from: number, count: number): Promise<{ res
   );
 }
 
-describe('the add-in in Chromium against the running service', () => {
+describe.skipIf(!hasProgram('chromium'))('the add-in in Chromium against the running service', () => {
   let service: ServiceProcess;
   let browser: Awaited<ReturnType<typeof launchChromium>>;
   let page: Page;

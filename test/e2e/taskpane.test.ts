@@ -16,6 +16,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAddin } from '../../addin/build/build.js';
 import type { FormGrid } from '../../server/forms/grid.js';
 import { launchChromium, OFFICE_STUB } from '../helpers/chromium.js';
+import { hasProgram } from '../helpers/system-programs.js';
+
 import { excelStubScript, type ExcelSeed, type SheetDump, type WriteRecord } from '../helpers/excel-stub.js';
 import { sheetHtml } from '../helpers/render-sheet.js';
 import { startService, type ServiceProcess } from '../helpers/service-process.js';
@@ -123,7 +125,7 @@ async function sheetShot(page: Page, sheet: SheetDump, name: string): Promise<vo
   await view.close();
 }
 
-describe('the task pane against the running service, with a recording Excel stub', () => {
+describe.skipIf(!hasProgram('chromium'))('the task pane against the running service, with a recording Excel stub', () => {
   let service: ServiceProcess;
   let browser: Awaited<ReturnType<typeof launchChromium>>;
   let page: Page;
@@ -481,7 +483,7 @@ describe('the task pane against the running service, with a recording Excel stub
   });
 });
 
-describe('sign-in: the token field against a service with EDU_AUTH=on', () => {
+describe.skipIf(!hasProgram('chromium'))('sign-in: the token field against a service with EDU_AUTH=on', () => {
   let service: ServiceProcess;
   let browser: Awaited<ReturnType<typeof launchChromium>>;
   let page: Page;

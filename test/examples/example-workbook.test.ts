@@ -1,8 +1,9 @@
 /**
  * The example workbook builder: the file is written, every sheet is in it, custom-function
- * calls are stored as Excel stores them (_xldudf_, t="array", cm="1" with the XLDAPR
- * metadata part), the workbook recalculates on load, and the illustrative note is there.
- * Read back with SheetJS and as raw XML.
+ * calls are stored as Excel stores them (_xldudf_, t="array" over the spill range, cm="1"
+ * with the XLDAPR metadata part) together with their values, and the illustrative note is
+ * there. Read back with SheetJS and as raw XML. The shipped file's values against the core:
+ * workbook-values.test.ts.
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildExampleWorkbook, DYNAMIC_ARRAY_METADATA, INTRO_SHEET_NAME, writeExampleWorkbook } from '../../examples/example-workbook.js';
+import { buildExampleWorkbook, CURRENT_CALC_ID, DYNAMIC_ARRAY_METADATA, INTRO_SHEET_NAME, writeExampleWorkbook } from '../../examples/example-workbook.js';
 import { checkSheet, loadExampleSheets, SHEETS_DIR } from '../../examples/load-sheets.js';
 import type { ExampleSheet } from '../../examples/sheet-spec.js';
 import { tasksSheets } from '../../examples/sheets/tasks.js';
@@ -47,12 +48,17 @@ describe('buildExampleWorkbook', () => {
     expect(book.SheetNames).toEqual([INTRO_SHEET_NAME, '编制测算', '重点任务']);
   });
 
-  it('stores EDU calls as _xldudf_ dynamic-array formulas on cells flagged cm="1"', async () => {
+  it('stores EDU calls as _xldudf_ dynamic-array formulas over their spill range, with their values', async () => {
     const sheet = await zip.file('xl/worksheets/sheet2.xml')!.async('string');
-    expect(sheet).toMatch(/<c r="C4"[^>]* cm="1"><f t="array" ref="C4">_xldudf_EDU_APPORTION\(48,B4:B5,&quot;hamilton&quot;,1\)<\/f><\/c>/);
-    expect(sheet).toMatch(/<c r="C7"[^>]* cm="1"><f t="array" ref="C7">SUM\(_xlfn.ANCHORARRAY\(C4\)\)<\/f><\/c>/);
+    // 48 posts, 1 each first, the other 46 by Hamilton over 12,000 : 8,000 -> 27.6 + 1, 18.4 + 1:
+    // floors 27 and 18 (= 45), the remaining post to the larger remainder (0.6): 28 + 1 = 29 and 19.
+    expect(sheet).toMatch(/<c r="C4"[^>]* cm="1"><f t="array" ref="C4:C5">_xldudf_EDU_APPORTION\(48,B4:B5,&quot;hamilton&quot;,1\)<\/f><v>29<\/v><\/c>/);
+    // The spilled cell is a plain value, as Excel saves it.
+    expect(sheet).toMatch(/<c r="C5"[^>]*><v>19<\/v><\/c>/);
+    // C4# is the spill range C4:C5 when the builder evaluates SUM over it.
+    expect(sheet).toMatch(/<c r="C7"[^>]* cm="1"><f t="array" ref="C7">SUM\(_xlfn.ANCHORARRAY\(C4\)\)<\/f><v>48<\/v><\/c>/);
     // A plain formula stays plain: no array, no cell metadata.
-    expect(sheet).toMatch(/<c r="C8"[^>]*><f>SUM\(B4:B5\)<\/f><\/c>/);
+    expect(sheet).toMatch(/<c r="C8"[^>]*><f>SUM\(B4:B5\)<\/f><v>20000<\/v><\/c>/);
     expect(sheet).not.toMatch(/<c r="C8"[^>]*cm=/);
     // No typed EDU. call is left anywhere in any sheet.
     for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
@@ -68,7 +74,7 @@ describe('buildExampleWorkbook', () => {
     expect(sheet.B4?.v).toBe(12000);
   });
 
-  it('declares the dynamic-array metadata part as Excel does and recalculates on load', async () => {
+  it('declares the dynamic-array metadata part as Excel does and keeps the stored values on opening', async () => {
     expect(await zip.file('xl/metadata.xml')!.async('string')).toBe(DYNAMIC_ARRAY_METADATA);
     expect(DYNAMIC_ARRAY_METADATA).toContain('<xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/>');
     expect(await zip.file('[Content_Types].xml')!.async('string')).toContain(
@@ -77,7 +83,11 @@ describe('buildExampleWorkbook', () => {
     expect(await zip.file('xl/_rels/workbook.xml.rels')!.async('string')).toMatch(
       /Type="http:\/\/schemas.openxmlformats.org\/officeDocument\/2006\/relationships\/sheetMetadata" Target="metadata.xml"/,
     );
-    expect(await zip.file('xl/workbook.xml')!.async('string')).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
+    // The calcId of current Excel and no fullCalcOnLoad: Excel shows the stored values instead of
+    // recalculating everything (which, without the add-in, would turn every EDU cell into #NAME?).
+    const book = await zip.file('xl/workbook.xml')!.async('string');
+    expect(book).toContain(`<calcPr calcId="${CURRENT_CALC_ID}"/>`);
+    expect(book).not.toContain('fullCalcOnLoad');
   });
 
   it('says on the intro sheet that illustrative numbers are illustrative, and that the add-in is needed', () => {

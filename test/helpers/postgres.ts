@@ -5,21 +5,25 @@
  * stopped and deleted afterwards. initdb refuses to run as root, so as root the cluster
  * belongs to the `postgres` account and its commands run through runuser.
  *
- * No binaries and no URL is a failure with instructions, not a silent skip: a storage suite
- * that quietly tests only SQLite proves nothing about PostgreSQL. EDU_SKIP_PG=1 skips the
- * PostgreSQL suites explicitly.
+ * No binaries and no URL skips the PostgreSQL suites with one line (system-programs.ts), and
+ * fails the run under CI=true: a CI that quietly tests only SQLite proves nothing about
+ * PostgreSQL. EDU_SKIP_PG=1 skips them explicitly.
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chownSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { findPostgresBin, hasProgram } from './system-programs.js';
+
+export { findPostgresBin };
 
 const run = promisify(execFile);
 
-export const skipPostgres = process.env.EDU_SKIP_PG === '1';
+/** EDU_SKIP_PG=1 skips the PostgreSQL suites explicitly; missing binaries skip them (or fail under CI=true). */
+export const skipPostgres = process.env.EDU_SKIP_PG === '1' || !hasProgram('postgresql');
 
 export interface TestPostgres {
   /** A connection string to a fresh, empty database of its own. */
@@ -31,20 +35,6 @@ export const MISSING_POSTGRES =
   'PostgreSQL server binaries (initdb, pg_ctl) were not found under /usr/lib/postgresql/*/bin. ' +
   'Install them (Debian: apt-get install -y postgresql), or set EDU_TEST_DATABASE_URL to a server where the tests may create databases. ' +
   'To skip the PostgreSQL tests explicitly, set EDU_SKIP_PG=1.';
-
-/** The newest /usr/lib/postgresql/<n>/bin holding initdb and pg_ctl, or undefined. */
-export function findPostgresBin(): string | undefined {
-  const base = '/usr/lib/postgresql';
-  if (!existsSync(base)) return undefined;
-  const versions = readdirSync(base)
-    .filter((v) => /^\d+(\.\d+)?$/.test(v))
-    .sort((a, b) => Number(b) - Number(a));
-  for (const v of versions) {
-    const bin = path.join(base, v, 'bin');
-    if (existsSync(path.join(bin, 'initdb')) && existsSync(path.join(bin, 'pg_ctl'))) return bin;
-  }
-  return undefined;
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

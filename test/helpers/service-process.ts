@@ -1,6 +1,7 @@
 /**
- * Starts the real service as a child process (`node <SERVICE_NODE_FLAGS> --import tsx server/main.ts`, exactly what npm start
- * runs) on a free loopback port with its own data folder, and stops it.
+ * Starts the real service as a child process (`node <SERVICE_NODE_FLAGS> --import tsx server/main.ts`,
+ * the source of the bundle npm start runs) on a free loopback port with its own data folder,
+ * and stops it.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -45,10 +46,20 @@ function healthy(url: string): Promise<boolean> {
   });
 }
 
-export async function startService(env: Record<string, string> = {}, timeoutMs = 30_000, scheme: 'http' | 'https' = 'http'): Promise<ServiceProcess> {
+/**
+ * `entry` defaults to the TypeScript source under tsx (what the tests test); a compiled
+ * bundle (dist/server/main.js, what npm start runs) is started with plain node.
+ */
+export async function startService(
+  env: Record<string, string> = {},
+  timeoutMs = 30_000,
+  scheme: 'http' | 'https' = 'http',
+  entry = path.join(root, 'server', 'main.ts'),
+): Promise<ServiceProcess> {
   const dataDir = env.EDU_DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'edu-data-'));
   const port = env.PORT ?? String(await freePort());
-  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, '--import', 'tsx', path.join(root, 'server', 'main.ts')], {
+  const loader = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, ...loader, entry], {
     cwd: root,
     env: { ...process.env, HOST: '127.0.0.1', EDU_DATA_DIR: dataDir, ...env, PORT: port },
     stdio: ['ignore', 'pipe', 'pipe'],

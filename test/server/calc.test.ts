@@ -27,26 +27,26 @@ describe('POST /api/v1/calc/{ID}', () => {
     const res = await request(app).post('/api/v1/calc/PROFILE').send({ args: ['no-such-profile', 'x'] });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('VALUE');
-    expect(res.body.error.message).toMatch(/找不到政策配置 "no-such-profile".* \/ Policy profile "no-such-profile" was not found/);
+    expect(`${res.body.error.zh} / ${res.body.error.en}`).toMatch(/找不到政策配置 "no-such-profile".* \/ Policy profile "no-such-profile" was not found/);
   });
 
   it('answers 422 naming the argument when a value has the wrong type', async () => {
     const res = await request(app).post('/api/v1/calc/PROFILE').send({ args: [42, 'x'] });
     expect(res.status).toBe(422);
-    expect(res.body.error.message).toContain('profile');
-    expect(res.body.error.message).toContain('42');
+    expect(`${res.body.error.zh} / ${res.body.error.en}`).toContain('profile');
+    expect(`${res.body.error.zh} / ${res.body.error.en}`).toContain('42');
   });
 
   it('answers 400 for an unknown function, naming it', async () => {
     const res = await request(app).post('/api/v1/calc/NOPE').send({ args: [] });
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toContain('"NOPE"');
+    expect(`${res.body.error.zh} / ${res.body.error.en}`).toContain('"NOPE"');
   });
 
   it('answers 400 for a wrong number of arguments, saying how many it takes', async () => {
     const res = await request(app).post('/api/v1/calc/PROFILE').send({ args: ['a', 'b', 'c'] });
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toBe('EDU.PROFILE 需要 2 个参数，收到 3 个：可选参数省略时请传 null / EDU.PROFILE takes 2 arguments, got 3: pass null for an omitted optional');
+    expect(`${res.body.error.zh} / ${res.body.error.en}`).toBe('EDU.PROFILE 需要 2 个参数，收到 3 个：可选参数省略时请传 null / EDU.PROFILE takes 2 arguments, got 3: pass null for an omitted optional');
   });
 
   it('answers 400 for malformed JSON and for a body without args', async () => {
@@ -55,7 +55,7 @@ describe('POST /api/v1/calc/{ID}', () => {
     expect(bad.body.error.code).toBe('BAD_JSON');
     const noArgs = await request(app).post('/api/v1/calc/PROFILE').send({ arguments: [] });
     expect(noArgs.status).toBe(400);
-    expect(noArgs.body.error.message).toContain('{"args": [...]}');
+    expect(`${noArgs.body.error.zh} / ${noArgs.body.error.en}`).toContain('{"args": [...]}');
   });
 });
 
@@ -77,8 +77,8 @@ describe('POST /api/v1/calc (batch)', () => {
     expect(r).toHaveLength(5);
     expect(r[0].value).toBe(0.5);
     expect(r[1].error.code).toBe('NA');
-    expect(r[1].error.message).toContain('EDU.NOPE');
-    expect(r[2].error.message).toContain('takes 2 arguments, got 1');
+    expect(`${r[1].error.zh} / ${r[1].error.en}`).toContain('EDU.NOPE');
+    expect(`${r[2].error.zh} / ${r[2].error.en}`).toContain('takes 2 arguments, got 1');
     expect(r[3].error.code).toBe('VALUE');
     expect(r[4]).toEqual(r[0]);
   });
@@ -88,7 +88,7 @@ describe('POST /api/v1/calc (batch)', () => {
     const calls = Array.from({ length: 4 }, () => ({ fn: 'PROFILE', args: profileArgs }));
     const res = await request(small).post('/api/v1/calc').send({ calls });
     expect(res.status).toBe(413);
-    expect(res.body.error.message).toContain('at most 3 calls; this one has 4');
+    expect(`${res.body.error.zh} / ${res.body.error.en}`).toContain('at most 3 calls; this one has 4');
   });
 
   it('answers 413 stating the byte limit when the body is too large', async () => {
@@ -97,7 +97,7 @@ describe('POST /api/v1/calc (batch)', () => {
       .post('/api/v1/calc')
       .send({ calls: [{ fn: 'PROFILE', args: ['x'.repeat(2000), 'k'] }] });
     expect(res.status).toBe(413);
-    expect(res.body.error.message).toContain('1000 bytes');
+    expect(`${res.body.error.zh} / ${res.body.error.en}`).toContain('1000 bytes');
   });
 
   it('answers 400 when calls is missing or malformed', async () => {

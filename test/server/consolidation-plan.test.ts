@@ -50,7 +50,7 @@ describe('POST /api/v1/consolidation/plan', () => {
   it('answers 400 for a body that is not a plan request', async () => {
     const res = await request(app).post('/api/v1/consolidation/plan').send({ schools: 'none' }).expect(400);
     expect(res.body.error.code).toBe('BAD_REQUEST');
-    expect(res.body.error.message).toContain('schools');
+    expect(`${res.body.error.zh} / ${res.body.error.en}`).toContain('schools');
     await request(app).post('/api/v1/consolidation/plan').send({ ...body, thresholds: [30, 10] }).expect(400);
   });
 

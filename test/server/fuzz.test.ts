@@ -10,6 +10,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorBodySchema } from '../../contracts/errors.js';
 import { registry } from '../../formulas/index.js';
 import { smallCounty } from '../formulas/rotation/county-fixture.js';
 import { startTestApp, type TestApp } from '../helpers/storage-app.js';
@@ -80,9 +81,10 @@ function expectSound(res: Answer, what: string): void {
   if (res.status === 200 && type.includes('spreadsheetml')) return;
   expect(type, what).toContain('application/json');
   if (res.status >= 400) {
-    const error = (res.body as { error?: { message?: unknown } } | undefined)?.error;
-    expect(typeof error?.message, `${what}: ${res.text.slice(0, 200)}`).toBe('string');
-    expect((error!.message as string).length, what).toBeGreaterThan(10);
+    const answer = errorBodySchema.safeParse(res.body);
+    expect(answer.success, `${what}: ${res.text.slice(0, 200)}`).toBe(true);
+    expect(answer.data!.error.zh.length, what).toBeGreaterThan(5);
+    expect(answer.data!.error.en.length, what).toBeGreaterThan(10);
   }
 }
 

@@ -4,15 +4,19 @@
  * package, and HTTPS directly when TLS_CERT and TLS_KEY name a certificate.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import https from 'node:https';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAddin } from '../../addin/build/build.js';
+import { buildAddin, buildService } from '../../addin/build/build.js';
+import { errorBodySchema } from '../../contracts/errors.js';
 import { startService, type ServiceProcess } from '../helpers/service-process.js';
+import { hasProgram } from '../helpers/system-programs.js';
 import { SERVICE_NODE_FLAGS } from '../../server/node-flags.js';
 
+const root = path.join(import.meta.dirname, '..', '..');
 let addinDir: string;
 beforeAll(async () => {
   addinDir = await buildAddin(mkdtempSync(path.join(os.tmpdir(), 'edu-addin-')));
@@ -49,9 +53,33 @@ describe('plain HTTP with the add-in', () => {
     // 10 posts in proportion 1:1:3 are exactly 2, 2 and 6.
     expect(await res.json()).toEqual({ value: [[2], [2], [6]] });
   });
+
+  it.each([
+    ['a malformed request line', 'NOT HTTP AT ALL\r\n\r\n', 400, 'BAD_HTTP'],
+    ['a header without a colon', 'GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nno colon here\r\n\r\n', 400, 'BAD_HTTP'],
+    // Node's default limit on the header section is 16 KiB.
+    ['headers over 16 KiB', `GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: ${'a'.repeat(20_000)}\r\n\r\n`, 431, 'HEADERS_TOO_LARGE'],
+  ])("answers %s, which Node's own parser refuses, in the one JSON error shape", async (_what, raw, status, code) => {
+    const answer = await rawRequest(Number(new URL(service.url).port), raw);
+    const [head, body] = answer.split('\r\n\r\n');
+    expect(head).toMatch(new RegExp(`^HTTP/1.1 ${status} `));
+    expect(head).toContain('application/json');
+    expect(errorBodySchema.parse(JSON.parse(body!)).error.code).toBe(code);
+  });
 });
 
-describe('HTTPS when TLS_CERT and TLS_KEY are set', () => {
+/** Sends bytes as they are (fetch would refuse to send a malformed request) and reads until the socket closes. */
+function rawRequest(port: number, raw: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(raw));
+    let data = '';
+    socket.on('data', (d: Buffer) => (data += d.toString('utf8')));
+    socket.on('end', () => resolve(data));
+    socket.on('error', reject);
+  });
+}
+
+describe.skipIf(!hasProgram('openssl'))('HTTPS when TLS_CERT and TLS_KEY are set', () => {
   let service: ServiceProcess;
   let port: number;
   beforeAll(async () => {
@@ -80,9 +108,43 @@ describe('HTTPS when TLS_CERT and TLS_KEY are set', () => {
   });
 });
 
-describe('the flags the service runs with', () => {
-  it('npm start runs node with SERVICE_NODE_FLAGS, the same flags the tests, benchmarks and npm run dev use', () => {
-    const pkg = JSON.parse(readFileSync(path.join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    expect(pkg.scripts.start).toBe(`node ${SERVICE_NODE_FLAGS.join(' ')} --import tsx server/main.ts`);
+describe('npm start: compiled JavaScript, built only when a source changed', () => {
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+
+  it('runs the bundled service with plain node and SERVICE_NODE_FLAGS (the flags the tests, benchmarks and npm run dev use), no TypeScript loader', () => {
+    expect(pkg.scripts.start).toBe(`node ${SERVICE_NODE_FLAGS.join(' ')} dist/server/main.js`);
+    expect(pkg.scripts.prestart).toBe('node addin/build/ensure-built.mjs');
+  });
+
+  it('the bundle answers /healthz and serves the add-in, finding the project folder from dist/server', async () => {
+    mkdirSync(path.join(root, 'dist'), { recursive: true });
+    const out = mkdtempSync(path.join(root, 'dist', 'test-service-'));
+    try {
+      await buildService(out);
+      const service = await startService({ EDU_ADDIN_DIR: addinDir }, 30_000, 'http', path.join(out, 'main.js'));
+      try {
+        expect((await fetch(`${service.url}/healthz`)).status).toBe(200);
+        expect((await fetch(`${service.url}/functions.json`)).status).toBe(200);
+      } finally {
+        await service.stop();
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('ensure-built rebuilds after a source changes and not otherwise', () => {
+    const fingerprint = () => execFileSync(process.execPath, ['-e', "import('./addin/build/fingerprint.mjs').then((m) => process.stdout.write(m.sourceFingerprint()))"], { cwd: root, encoding: 'utf8' });
+    const before = fingerprint();
+    expect(fingerprint()).toBe(before);
+    const probe = path.join(root, 'server', 'project-root.ts');
+    const stat = statSync(probe);
+    try {
+      utimesSync(probe, stat.atime, new Date(stat.mtimeMs + 1000));
+      expect(fingerprint()).not.toBe(before);
+    } finally {
+      utimesSync(probe, stat.atime, stat.mtime);
+    }
+    expect(fingerprint()).toBe(before);
   });
 });

@@ -14,7 +14,7 @@ describe('POST /api/v1/rotation/plan', () => {
   it('answers 200 with rows ready for 教师交流轮岗计划表 (the small county of plan.test.ts)', async () => {
     const res = await post(smallCounty()).expect(200);
     expect(res.body.form.title).toBe('教师交流轮岗计划表');
-    expect(res.body.form.columns.map((c: { zh: string }) => c.zh)).toEqual(['序号', '教师编号', '姓名', '原学校', '交流学校', '任教学科', '骨干教师', '本校任教年限', '距离']);
+    expect(res.body.form.columns.map((c: { zh: string }) => c.zh)).toEqual(['序号', '教师编号', '姓名', '任教学科', '派出学校', '接收学校', '骨干教师', '本校任教年限', '交流距离']);
     expect(res.body.rows).toEqual([
       { seq: 1, teacherId: 'a01', name: '教师a01', fromSchoolId: 'S1', fromSchool: '城关一小', toSchoolId: 'R1', toSchool: '河西小学', subject: '数学', backbone: false, yearsAtSchool: 20, distance: 5, fillsNeed: true },
       { seq: 2, teacherId: 'a05', name: '教师a05', fromSchoolId: 'S1', fromSchool: '城关一小', toSchoolId: 'R2', toSchool: '山口小学', subject: '数学', backbone: true, yearsAtSchool: 14, distance: 15, fillsNeed: true },
@@ -38,7 +38,7 @@ describe('POST /api/v1/rotation/plan', () => {
     body.teachers = body.teachers.map((t) => (t.school === 'S2' ? { ...t, backbone: false } : t));
     const res = await post(body).expect(422);
     expect(res.body.error.code).toBe('ROTATION_INFEASIBLE');
-    expect(res.body.error.problems).toEqual([
+    expect(res.body.error.details.issues).toEqual([
       {
         rule: 'backbone',
         schoolId: 'S2',
@@ -49,7 +49,7 @@ describe('POST /api/v1/rotation/plan', () => {
         en: '城关二小 (S2) must rotate 1 backbone teacher but has only 0 eligible backbone teachers',
       },
     ]);
-    expect(res.body.error.message).toMatch(/^有 1 条规则无法满足/);
+    expect(`${res.body.error.zh} / ${res.body.error.en}`).toMatch(/^有 1 条规则无法满足/);
   });
 
   it('answers 422 ROTATION_INPUT for inconsistent tables', async () => {
@@ -57,17 +57,17 @@ describe('POST /api/v1/rotation/plan', () => {
     body.teachers.push({ id: 'x1', name: '新', school: 'S9', subject: '数学', backbone: '是', yearsAtSchool: 7 });
     const res = await post(body).expect(422);
     expect(res.body.error.code).toBe('ROTATION_INPUT');
-    expect(res.body.error.problems[0]).toMatchObject({ rule: 'unknown-school', teacherId: 'x1', schoolId: 'S9' });
+    expect(res.body.error.details.issues[0]).toMatchObject({ rule: 'unknown-school', teacherId: 'x1', schoolId: 'S9' });
   });
 
   it('answers 400, in both languages, for a body that is not a plan request', async () => {
     const empty = await post({}).expect(400);
     expect(empty.body.error.code).toBe('BAD_REQUEST');
-    expect(empty.body.error.message).toContain('teachers');
+    expect(`${empty.body.error.zh} / ${empty.body.error.en}`).toContain('teachers');
     const role = smallCounty();
     role.schools[0] = { ...role.schools[0]!, role: 'capital' };
     const bad = await post(role).expect(400);
-    expect(bad.body.error.message).toContain('schools.0.role');
+    expect(`${bad.body.error.zh} / ${bad.body.error.en}`).toContain('schools.0.role');
     const yes = smallCounty();
     yes.teachers[0] = { ...yes.teachers[0]!, backbone: 'maybe' };
     await post(yes).expect(400);

@@ -5,7 +5,8 @@
  * consolidation plan arrives with its rows laid out by the service (sheet.rows, with the
  * title, section and header rows named); here it gets styles, borders and print settings.
  */
-import type { ConsolidationPlan } from '../../../formulas/balance/consolidation-plan.js';
+import type { ConsolidationPlan } from '../../../formulas/balance/consolidation-schema.js';
+import { UNPLACED_TEXT } from '../../../formulas/rotation/plan-sheet.js';
 import type { PlanProblem, PlanResult, PlanRow, PlanRule } from '../../../formulas/rotation/plan-types.js';
 import { rangeAddress } from '../excel/a1.js';
 import { a4Print, fitRowHeights, paneStyles, type PaneGrid } from '../excel/pane-grid.js';
@@ -32,14 +33,12 @@ class Sheet {
   }
 }
 
-const UNPLACED = '待教育局统筹安排';
-
 function rowCells(r: PlanRow, key: string): Cell {
   switch (key) {
     case 'seq':
       return { value: r.seq, style: 'centerNumber' };
     case 'toSchool':
-      return { value: r.toSchool ?? UNPLACED, style: 'text' };
+      return { value: r.toSchool ?? UNPLACED_TEXT, style: 'text' };
     case 'backbone':
       return { value: r.backbone ? '是' : '否', style: 'center' };
     case 'yearsAtSchool':
@@ -81,7 +80,7 @@ export function rotationPlanGrid(plan: PlanResult): PaneGrid {
     { value: null, style: 'total' },
     { value: null, style: 'total' },
     {
-      value: `交流 ${t.rotating} 人，其中骨干教师 ${t.backboneRotating} 人；学科需求 ${t.needs} 人，已安排 ${t.needsFilled} 人${t.unplaced > 0 ? `；${t.unplaced} 人${UNPLACED}` : ''}${t.travel !== null ? `；总距离 ${t.travel}` : ''}`,
+      value: `交流 ${t.rotating} 人，其中骨干教师 ${t.backboneRotating} 人；学科需求 ${t.needs} 人，已安排 ${t.needsFilled} 人${t.unplaced > 0 ? `；${t.unplaced} 人${UNPLACED_TEXT}` : ''}${t.travel !== null ? `；总距离 ${t.travel}` : ''}`,
       style: 'text',
     },
     ...Array.from({ length: width - 4 }, () => ({ value: null, style: 'text' })),

@@ -4,7 +4,7 @@
  * it took for what, sends the request and writes the plan to a new sheet. When the rules
  * cannot all be met, the reasons are listed by school and rule.
  */
-import type { ConsolidationPlan } from '../../../formulas/balance/consolidation-plan.js';
+import type { ConsolidationPlan } from '../../../formulas/balance/consolidation-schema.js';
 import type { PlanResult } from '../../../formulas/rotation/plan-types.js';
 import { ApiError } from '../api.js';
 import type { SourceInfo } from '../excel/host.js';

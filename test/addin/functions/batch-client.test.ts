@@ -77,7 +77,7 @@ describe('every promise settles', () => {
     expect(fetchStub).toHaveBeenCalledTimes(3);
     const [r] = results as [CallOutcome];
     expect('error' in r && r.error.code).toBe('NA');
-    expect('error' in r && r.error.message).toContain('http://127.0.0.1:9/api/v1/calc');
+    expect('error' in r && `${r.error.zh} / ${r.error.en}`).toContain('http://127.0.0.1:9/api/v1/calc');
     expect('error' in r && r.error.zh).toContain('无法连接计算服务');
   });
 
@@ -98,14 +98,14 @@ describe('every promise settles', () => {
   });
 
   it('an HTTP 500 settles every call with the status and the service message', async () => {
-    const svc = fakeService(() => Response.json({ error: { message: 'boom' } }, { status: 500 }));
+    const svc = fakeService(() => Response.json({ error: { code: 'INTERNAL', zh: '出错', en: 'boom' } }, { status: 500 }));
     const r = await client(svc.fetch).call('F', [1]);
     expect('error' in r && r.error.en).toContain('HTTP 500: boom');
     expect(svc.requests).toHaveLength(1);
   });
 
   it('401 tells the user to sign in', async () => {
-    const svc = fakeService(() => Response.json({ error: { message: 'no token' } }, { status: 401 }));
+    const svc = fakeService(() => Response.json({ error: { code: 'UNAUTHENTICATED', zh: '需要登录', en: 'no token' } }, { status: 401 }));
     const r = await client(svc.fetch).call('F', [1]);
     expect('error' in r && r.error.zh).toContain('令牌');
   });
@@ -127,7 +127,7 @@ describe('retries and splits', () => {
   });
 
   it('splits a batch the service finds too large (413) and still answers every call', async () => {
-    const svc = fakeService((calls) => (calls.length > 2 ? Response.json({ error: { message: 'too many' } }, { status: 413 }) : echo(calls)));
+    const svc = fakeService((calls) => (calls.length > 2 ? Response.json({ error: { code: 'TOO_LARGE', zh: '太多', en: 'too many' } }, { status: 413 }) : echo(calls)));
     const c = client(svc.fetch);
     const results = await Promise.all([1, 2, 3, 4, 5].map((i) => c.call('F', [i])));
     expect(results.map((r) => ('value' in r ? r.value : r.error.code))).toEqual(['F:1', 'F:2', 'F:3', 'F:4', 'F:5']);

@@ -9,23 +9,22 @@ const api = (fetchFn: typeof fetch, token?: string) => new ServiceApi({ baseUrl:
 
 describe('describeFailure', () => {
   it('uses the service’s own Chinese and English and keeps its list of issues', () => {
-    const e = describeFailure(422, { error: { code: 'FORM_PROBLEM', zh: '合计与预算不一致', en: 'The total differs from the budget', issues: [{ zh: '第 2 行', en: 'row 2', path: 'rows[1]' }, { bad: 1 }] } });
+    const e = describeFailure(422, { error: { code: 'FORM_PROBLEM', zh: '合计与预算不一致', en: 'The total differs from the budget', details: { issues: [{ zh: '第 2 行', en: 'row 2', path: 'rows[1]' }, { bad: 1 }] } } });
     expect([e.status, e.code, e.zh, e.en]).toEqual([422, 'FORM_PROBLEM', '合计与预算不一致', 'The total differs from the budget']);
     expect(e.items).toEqual([{ zh: '第 2 行', en: 'row 2', path: 'rows[1]' }]);
   });
 
-  it('splits a joined "中文 / English" message and keeps the count of unlisted problems', () => {
-    const e = describeFailure(422, { error: { code: 'ROTATION_INFEASIBLE', message: '有 3 条规则无法满足 / 3 rules cannot be met', problems: [{ zh: 'a', en: 'b' }], more: 2 } });
+  it('keeps the count of problems the service counted but did not list', () => {
+    const e = describeFailure(422, { error: { code: 'ROTATION_INFEASIBLE', zh: '有 3 条规则无法满足', en: '3 rules cannot be met', details: { issues: [{ zh: 'a', en: 'b' }], more: 2 } } });
     expect([e.zh, e.en, e.more, e.items.length]).toEqual(['有 3 条规则无法满足', '3 rules cannot be met', 2, 1]);
   });
 
-  it('falls back to words by status, with the service’s English detail', () => {
+  it('falls back to words by status when the answer is not the service’s error shape', () => {
     expect(describeFailure(413, undefined).zh).toContain('数据太大');
     expect(describeFailure(429, {}).zh).toBe('请求太频繁：请稍等一分钟再试');
     expect(describeFailure(500, 'oops').zh).toContain('服务内部出错');
     const bad = describeFailure(400, { error: { code: 'BAD_REQUEST', message: 'schools.0.role: invalid' } });
-    expect(bad.zh).toContain('发送的数据不符合服务的要求');
-    expect(bad.en).toContain('(schools.0.role: invalid)');
+    expect([bad.code, bad.zh]).toEqual(['BAD_REQUEST', '发送的数据不符合服务的要求：请检查所选表格的列和内容']);
     expect(describeFailure(418, null).zh).toContain('418');
   });
 });

@@ -3,7 +3,8 @@
  * checked against the service's own schema.
  */
 import { describe, expect, it } from 'vitest';
-import { consolidationInputSchema, planConsolidation } from '../../../formulas/balance/consolidation-plan.js';
+import { type ConsolidationPlan, consolidationInputSchema } from '../../../formulas/balance/consolidation-schema.js';
+import { planGreedy } from '../../../formulas/balance/consolidation-greedy.js';
 import type { TableData } from '../../../addin/taskpane/logic/column-map.js';
 import { consolidationRequest, parseThresholds } from '../../../addin/taskpane/logic/consolidation-input.js';
 
@@ -49,7 +50,7 @@ describe('consolidationRequest', () => {
     const parsed = consolidationInputSchema.safeParse(r.body);
     expect(parsed.success).toBe(true);
     // 甲 (8 ≤ 10) then 乙 (25 ≤ 30) go to 中心小学 (40 free seats); 丙 is kept: 33 placed.
-    const plan = planConsolidation(parsed.data!);
+    const plan = planGreedy(parsed.data!);
     expect('summary' in plan && plan.summary.pupilsPlaced).toBe(33);
   });
 

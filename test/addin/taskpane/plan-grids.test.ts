@@ -4,7 +4,9 @@
  * school and rule.
  */
 import { describe, expect, it } from 'vitest';
-import { consolidationInputSchema, planConsolidation, type ConsolidationPlan } from '../../../formulas/balance/consolidation-plan.js';
+import { type ConsolidationPlan, consolidationInputSchema } from '../../../formulas/balance/consolidation-schema.js';
+import { planGreedy } from '../../../formulas/balance/consolidation-greedy.js';
+import { ROTATION_SHEET } from '../../../formulas/rotation/plan-sheet.js';
 import type { PlanResult } from '../../../formulas/rotation/plan-types.js';
 import { consolidationGrid, describePlanProblem, rotationPlanGrid } from '../../../addin/taskpane/logic/plan-grids.js';
 
@@ -17,20 +19,7 @@ const PLAN: PlanResult = {
   receiving: [{ schoolId: 'R1', school: '乡村小学', needs: [{ subject: '数学', need: 1, filled: 1 }, { subject: '英语', need: 1, filled: 0 }], received: 1 }],
   totals: { teachers: 12, eligible: 11, rotating: 2, backboneRotating: 1, needs: 2, needsFilled: 1, unplaced: 1, travel: 12, seniorityRank: 0 },
   parameters: { profile: 'cn-national', rate: 0.1, backboneShare: 0.2, backboneBase: 'rotating', minYears: 6, exemptYears: 2, asOf: '2024-09-01' },
-  form: {
-    title: '教师交流轮岗计划表',
-    columns: [
-      { key: 'seq', zh: '序号', en: 'No.' },
-      { key: 'teacherId', zh: '教师编号', en: 'Teacher id' },
-      { key: 'name', zh: '姓名', en: 'Name' },
-      { key: 'fromSchool', zh: '原学校', en: 'From school' },
-      { key: 'toSchool', zh: '交流学校', en: 'To school' },
-      { key: 'subject', zh: '任教学科', en: 'Subject' },
-      { key: 'backbone', zh: '骨干教师', en: 'Backbone' },
-      { key: 'yearsAtSchool', zh: '本校任教年限', en: 'Years at school' },
-      { key: 'distance', zh: '距离', en: 'Distance' },
-    ],
-  },
+  form: ROTATION_SHEET,
   warnings: [{ zh: '赵四的学科没有接收学校需要', en: 'No receiving school needs 赵四’s subject' }],
 };
 
@@ -42,10 +31,10 @@ describe('rotationPlanGrid', () => {
   it('title, the rules it applied, and the list with a column for filled needs', () => {
     expect(values(grid, 0)[0]).toBe('教师交流轮岗计划表');
     expect(values(grid, 1)[0]).toBe('交流比例不低于符合条件教师的 10%，骨干教师不低于交流人数的 20%；在同一学校任教满 6 年者符合交流条件，距法定退休不足 2 年者免于交流（依据：cn-national）');
-    expect(values(grid, 2)).toEqual(['序号', '教师编号', '姓名', '原学校', '交流学校', '任教学科', '骨干教师', '本校任教年限', '距离', '填补学科需求']);
-    expect(values(grid, 3)).toEqual([1, 'T1', '张一', '城关一小', '乡村小学', '数学', '是', 9, 12, '是']);
+    expect(values(grid, 2)).toEqual(['序号', '教师编号', '姓名', '任教学科', '派出学校', '接收学校', '骨干教师', '本校任教年限', '交流距离', '填补学科需求']);
+    expect(values(grid, 3)).toEqual([1, 'T1', '张一', '数学', '城关一小', '乡村小学', '是', 9, 12, '是']);
     // A teacher with no receiving school is placed by the bureau; no distance, no need filled.
-    expect(values(grid, 4)).toEqual([2, 'T4', '赵四', '城关一小', '待教育局统筹安排', '美术', '否', 8, null, '—']);
+    expect(values(grid, 4)).toEqual([2, 'T4', '赵四', '美术', '城关一小', '待教育局统筹安排', '否', 8, null, '—']);
     expect(values(grid, 5)[3]).toBe('交流 2 人，其中骨干教师 1 人；学科需求 2 人，已安排 1 人；1 人待教育局统筹安排；总距离 12');
     expect(grid.merges).toContainEqual({ top: 5, left: 0, bottom: 5, right: 2 });
     expect(grid.bodyStart).toBe(3);
@@ -73,7 +62,7 @@ describe('consolidationGrid', () => {
     ],
     distances: [{ from: 'A', to: 'C', km: 5 }],
   });
-  const plan = planConsolidation(input) as ConsolidationPlan;
+  const plan = planGreedy(input) as ConsolidationPlan;
   const grid = consolidationGrid(plan);
 
   it('styles the service’s title, sections and headers, and borders only inside tables', () => {

@@ -1,21 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  type ConsolidationPlan,
-  consolidationInputSchema,
-  planConsolidation,
-} from '../../../formulas/balance/consolidation-plan.js';
+import { type ConsolidationPlan, consolidationInputSchema } from '../../../formulas/balance/consolidation-schema.js';
+import { planGreedy } from '../../../formulas/balance/consolidation-greedy.js';
 import { isFormulaError } from '../../../formulas/core/errors.js';
 
 const plan = (body: unknown): ConsolidationPlan => {
-  const result = planConsolidation(consolidationInputSchema.parse(body));
-  if (isFormulaError(result)) throw new Error(result.error.message);
+  const result = planGreedy(consolidationInputSchema.parse(body));
+  if (isFormulaError(result)) throw new Error(`${result.error.zh} / ${result.error.en}`);
   return result;
 };
 const domainError = (body: unknown): string => {
-  const result = planConsolidation(consolidationInputSchema.parse(body));
+  const result = planGreedy(consolidationInputSchema.parse(body));
   if (!isFormulaError(result)) throw new Error('expected a domain error');
-  return result.error.message;
+  return `${result.error.zh} / ${result.error.en}`;
 };
 
 /**
@@ -187,8 +184,8 @@ describe('consolidation plan: edge cases', () => {
   it('a school with no receiver in range is left, out of range', () => {
     const r = plan({ ...county, maxDistanceKm: 1 });
     expect(r.merges).toEqual([]);
-    // Nobody has options, so each stage goes larger first: F, B, A, then E, D.
-    expect(r.notMerged.filter((u) => u.reason === 'outOfRange').map((u) => u.schoolId)).toEqual(['F', 'B', 'A', 'E', 'D']);
+    // Schools not merged are listed by stage, then by id, whichever planner made the plan.
+    expect(r.notMerged.filter((u) => u.reason === 'outOfRange').map((u) => u.schoolId)).toEqual(['A', 'B', 'F', 'D', 'E']);
   });
 
   it('accepts school codes typed as numbers and reports them as text', () => {

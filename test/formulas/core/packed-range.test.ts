@@ -186,7 +186,7 @@ describe('every range parameter accepts a packed range (the generic schemas read
   it('EDU.APPORTION names the row of a bad packed weight, as for nested rows', () => {
     const result = invoke(apportion, [10, packed([[3], [-1]]), 'hamilton'], ctx) as FormulaError;
     const nested = invoke(apportion, [10, [[3], [-1]], 'hamilton'], ctx) as FormulaError;
-    expect(result.error.message).toBe(nested.error.message);
-    expect(result.error.message).toContain('-1');
+    expect(`${result.error.zh} / ${result.error.en}`).toBe(`${nested.error.zh} / ${nested.error.en}`);
+    expect(`${result.error.zh} / ${result.error.en}`).toContain('-1');
   });
 });

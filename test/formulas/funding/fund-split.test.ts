@@ -23,7 +23,7 @@ function message(result: ReturnType<typeof call>): string {
   expect(result).toHaveProperty('error');
   const { error } = result as FormulaError;
   expect(error.code).toBe('VALUE');
-  return error.message;
+  return `${error.zh} / ${error.en}`;
 }
 
 const col = (xs: readonly unknown[]) => xs.map((x) => [x]);

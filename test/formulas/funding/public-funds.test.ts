@@ -15,7 +15,7 @@ const amounts = (result: ReturnType<typeof call>): unknown[] => {
 };
 function message(result: unknown): string {
   expect(result).toHaveProperty('error');
-  return (result as FormulaError).error.message;
+  return `${(result as FormulaError).error.zh} / ${(result as FormulaError).error.en}`;
 }
 
 /** A central-western county: 600/800 from 2016 (国发〔2015〕67号) and an illustrative later raise. */

@@ -24,7 +24,7 @@ const countyBad: PolicyProfile = { ...county, id: 'test-county-bad', values: { '
 const countyZero: PolicyProfile = { ...county, id: 'test-county-zero', values: { 'staffing.establishment.studentsPerStaff.senior': entry(0) } };
 const ctx = { profiles: staticProfileSource([nationalProfile, county, countyDown, countyNearest, countyBad, countyZero], 'cn-national') };
 const run = (...args: unknown[]) => invoke(establishment, args, ctx);
-const message = (v: unknown) => (isFormulaError(v) ? v.error.message : `not an error: ${JSON.stringify(v)}`);
+const message = (v: unknown) => (isFormulaError(v) ? `${v.error.zh} / ${v.error.en}` : `not an error: ${JSON.stringify(v)}`);
 
 describe('EDU.ESTABLISHMENT: bad arguments', () => {
   it('rejects negative, fractional and non-numeric pupil counts, naming the row', () => {

@@ -9,7 +9,7 @@ import { inspectors } from '../../../formulas/staffing/inspectors.js';
 import { shareOf } from '../../../formulas/staffing/share.js';
 
 const run = (...args: unknown[]) => invoke(inspectors, args, { profiles: shippedProfileSource });
-const message = (v: unknown) => (isFormulaError(v) ? v.error.message : `not an error: ${JSON.stringify(v)}`);
+const message = (v: unknown) => (isFormulaError(v) ? `${v.error.zh} / ${v.error.en}` : `not an error: ${JSON.stringify(v)}`);
 const column = (xs: number[]) => xs.map((x) => [x]);
 
 describe('EDU.INSPECTORS: bad arguments', () => {

@@ -4,7 +4,7 @@ import { invoke, isFormulaError, shippedProfileSource } from '../../../formulas/
 import { ratioPosts } from '../../../formulas/staffing/ratio-posts.js';
 
 const run = (...args: unknown[]) => invoke(ratioPosts, args, { profiles: shippedProfileSource });
-const message = (v: unknown) => (isFormulaError(v) ? v.error.message : `not an error: ${JSON.stringify(v)}`);
+const message = (v: unknown) => (isFormulaError(v) ? `${v.error.zh} / ${v.error.en}` : `not an error: ${JSON.stringify(v)}`);
 
 describe('EDU.RATIOPOSTS: bad arguments', () => {
   it('rejects a negative count, a zero or negative ratio, a fractional minimum, naming the row', () => {

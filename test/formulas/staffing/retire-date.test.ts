@@ -12,7 +12,7 @@ const serial = (iso: string) => {
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
   return toExcelSerial({ year, month, day });
 };
-const message = (v: unknown) => (isFormulaError(v) ? v.error.message : `not an error: ${JSON.stringify(v)}`);
+const message = (v: unknown) => (isFormulaError(v) ? `${v.error.zh} / ${v.error.en}` : `not an error: ${JSON.stringify(v)}`);
 
 describe('EDU.RETIREDATE / EDU.RETIREAGE: bad arguments', () => {
   it('requires both arguments', () => {

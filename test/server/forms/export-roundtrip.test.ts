@@ -187,7 +187,7 @@ describe('教师交流轮岗计划表', () => {
         r.toSchool,
         r.backbone ? '是' : '否',
         r.yearsAtSchool,
-        r.distanceKm,
+        r.distance,
       ]);
     });
     // 8 teachers, 2 backbone (张某某, 赵某某): 2/8 = 25.0%.

@@ -63,7 +63,7 @@ describe('listing and describing', () => {
     for (const path of ['/api/v1/forms/no-such-form', '/api/v1/forms/no-such-form/example']) {
       const res = await request(app).get(path);
       expect(res.status).toBe(404);
-      expect(res.body.error.message).toContain('no-such-form');
+      expect(`${res.body.error.zh} / ${res.body.error.en}`).toContain('no-such-form');
     }
     const post = await request(app).post('/api/v1/forms/no-such-form').send({});
     expect(post.status).toBe(404);
@@ -77,7 +77,7 @@ describe('400: a malformed payload, naming the row and the field', () => {
     const res = await request(app).post('/api/v1/forms/district-centre-posts').send(body);
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('BAD_PAYLOAD');
-    expect(res.body.error.issues).toEqual([
+    expect(res.body.error.details.issues).toEqual([
       {
         path: 'rows[2].deputies',
         row: 3,
@@ -86,8 +86,8 @@ describe('400: a malformed payload, naming the row and the field', () => {
         en: 'Row 3 of units (第三学区教育事务中心), field deputies (副主任及专干): must be a whole number; got 5.5',
       },
     ]);
-    expect(res.body.error.message).toContain('第 3 行');
-    expect(res.body.error.message).toContain('deputies');
+    expect(`${res.body.error.zh} / ${res.body.error.en}`).toContain('第 3 行');
+    expect(`${res.body.error.zh} / ${res.body.error.en}`).toContain('deputies');
   });
 
   it('reports a missing field, an unknown (misspelt) field and a negative count, all at once', async () => {
@@ -95,11 +95,11 @@ describe('400: a malformed payload, naming the row and the field', () => {
       .post('/api/v1/forms/district-centre-posts')
       .send({ rows: [{ name: '甲', director: -1, deputy: 3 }] });
     expect(res.status).toBe(400);
-    const zh = res.body.error.issues.map((i: { zh: string }) => i.zh);
+    const zh = res.body.error.details.issues.map((i: { zh: string }) => i.zh);
     expect(zh).toContain('单位第 1 行（甲）的“书记兼主任”（director）：应不小于 0，现为 -1');
     expect(zh).toContain('单位第 1 行（甲）的“副主任及专干”（deputies）：缺少此项，请填写');
     expect(zh).toContain('单位第 1 行（甲）：有不认识的字段 deputy：请检查拼写（GET /api/v1/forms/district-centre-posts/example 给出完整示例）');
-    expect(res.body.error.message).toContain('另有 2 处问题');
+    expect(`${res.body.error.zh} / ${res.body.error.en}`).toContain('另有 2 处问题');
   });
 
   it('refuses an amount with more than two decimals, naming the row and the item', async () => {
@@ -107,7 +107,7 @@ describe('400: a malformed payload, naming the row and the field', () => {
       .post('/api/v1/forms/public-funds')
       .send(funds([['100', '50'], ['100', '49.999']]));
     expect(res.status).toBe(400);
-    const [issue] = res.body.error.issues;
+    const [issue] = res.body.error.details.issues;
     expect(issue.path).toBe('rows[1].shares[1]');
     expect(issue.row).toBe(2);
     expect(issue.zh).toContain('单位第 2 行（单位2）的“分配金额”（shares）第 2 项');
@@ -118,20 +118,20 @@ describe('400: a malformed payload, naming the row and the field', () => {
   it('refuses an empty list, a body that is not an object and a malformed date', async () => {
     const empty = await request(app).post('/api/v1/forms/key-tasks').send({ rows: [] });
     expect(empty.status).toBe(400);
-    expect(empty.body.error.issues[0].zh).toBe('“任务”（rows）：至少要有 1 项');
+    expect(empty.body.error.details.issues[0].zh).toBe('“任务”（rows）：至少要有 1 项');
     const list = await request(app).post('/api/v1/forms/key-tasks').send([1, 2]);
     expect(list.status).toBe(400);
     const date = await request(app)
       .post('/api/v1/forms/district-centre-posts')
       .send({ ...posts(), signature: { date: '2023-02-30' } });
     expect(date.status).toBe(400);
-    expect(date.body.error.issues[0].zh).toContain('日期应写成 YYYY-MM-DD');
+    expect(date.body.error.details.issues[0].zh).toContain('日期应写成 YYYY-MM-DD');
   });
 
   it('refuses an unknown fonts option', async () => {
     const res = await request(app).post('/api/v1/forms/district-centre-posts?fonts=comic').send(posts());
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toContain('official');
+    expect(`${res.body.error.zh} / ${res.body.error.en}`).toContain('official');
   });
 });
 

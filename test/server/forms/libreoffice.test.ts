@@ -7,24 +7,24 @@
  * (render-previews.ts).
  */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderPdfs, SOFFICE } from './render-previews.js';
+import { hasProgram } from '../../helpers/system-programs.js';
+import { renderPdfs } from './render-previews.js';
 
 const run = promisify(execFile);
-const PDFTOTEXT = existsSync('/usr/bin/pdftotext') ? '/usr/bin/pdftotext' : undefined;
+const PDFTOTEXT = '/usr/bin/pdftotext';
 
 async function pageText(pdf: string, page?: number): Promise<string> {
   const range = page ? ['-f', String(page), '-l', String(page)] : [];
-  const { stdout } = await run(PDFTOTEXT!, [...range, '-layout', pdf, '-']);
+  const { stdout } = await run(PDFTOTEXT, [...range, '-layout', pdf, '-']);
   return stdout;
 }
 
-describe.skipIf((!SOFFICE || !PDFTOTEXT) && process.env.CI !== 'true')('the forms printed by LibreOffice', () => {
+describe.skipIf(!hasProgram('libreoffice', 'pdftotext'))('the forms printed by LibreOffice', () => {
   let dir: string;
   let pdf: (id: string) => string;
   beforeAll(async () => {

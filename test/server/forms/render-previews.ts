@@ -18,10 +18,9 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { forms, prepareForm } from '../../../server/forms/index.js';
 import { writeFormXlsx } from '../../../server/forms/xlsx-writer.js';
+import { printToPdf } from '../../helpers/print-pdf.js';
 
 const run = promisify(execFile);
-
-export const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
 export const PDFTOPPM = existsSync('/usr/bin/pdftoppm') ? '/usr/bin/pdftoppm' : undefined;
 
 const FONT_ALIASES = ['方正小标宋简体', '仿宋_GB2312', '仿宋', '宋体']
@@ -30,7 +29,6 @@ const FONT_ALIASES = ['方正小标宋简体', '仿宋_GB2312', '仿宋', '宋�
 
 /** Writes each form's example .xlsx and its PDF into `outDir`; returns the PDF paths. */
 export async function renderPdfs(outDir: string): Promise<string[]> {
-  if (!SOFFICE) throw new Error('LibreOffice (soffice) is not installed');
   await mkdir(outDir, { recursive: true });
   const work = await mkdtemp(path.join(tmpdir(), 'edu-forms-'));
   try {
@@ -44,12 +42,7 @@ export async function renderPdfs(outDir: string): Promise<string[]> {
     }
     const fontsConf = path.join(work, 'fonts.conf');
     await writeFile(fontsConf, `<?xml version="1.0"?><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>${FONT_ALIASES}</fontconfig>`);
-    await run(
-      SOFFICE,
-      [`-env:UserInstallation=${pathToFileURL(path.join(work, 'profile')).href}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...files],
-      { env: { ...process.env, FONTCONFIG_FILE: fontsConf }, timeout: 120_000 },
-    );
-    return forms.map((f) => path.join(outDir, `${f.id}.pdf`));
+    return await printToPdf(files, outDir, { FONTCONFIG_FILE: fontsConf });
   } finally {
     await rm(work, { recursive: true, force: true });
   }

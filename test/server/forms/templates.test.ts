@@ -11,7 +11,8 @@ import { moneyFen, showYuan, yuan } from '../../../server/forms/money.js';
 import { isProblem, type FormBody, type FormTemplate } from '../../../server/forms/template.js';
 import { balanceIndicators } from '../../../server/forms/templates/balance-indicators.js';
 import { publicFunds } from '../../../server/forms/templates/public-funds.js';
-import { shareFloorText } from '../../../server/forms/templates/teacher-rotation.js';
+import { ROTATION_SHEET } from '../../../formulas/rotation/plan-sheet.js';
+import { shareFloorText, teacherRotation } from '../../../server/forms/templates/teacher-rotation.js';
 
 function build(form: FormTemplate, payload: unknown): ReturnType<FormTemplate['build']> {
   return form.build(form.schema.parse(payload));
@@ -129,6 +130,23 @@ describe('教师交流轮岗: backbone share rounded down to 0.1%', () => {
         expect((shownPermille + 1n) * BigInt(whole) > BigInt(part) * 1000n).toBe(true);
       }),
     );
+  });
+});
+
+describe('教师交流轮岗计划表: one definition for the plan and the printed form', () => {
+  const leaves = (nodes: FormBody['columns']): { key: string; header: string }[] =>
+    nodes.flatMap((n) => ('children' in n ? leaves(n.children) : [{ key: n.key, header: n.header }]));
+
+  it('prints the columns the plan answers, in the same order', () => {
+    const body = build(teacherRotation, teacherRotation.example) as FormBody;
+    expect(leaves(body.columns)).toEqual(ROTATION_SHEET.columns.map((c) => ({ key: c.key, header: c.zh })));
+    expect(teacherRotation.title).toBe(ROTATION_SHEET.title);
+  });
+
+  it('a teacher the plan could not place: the bureau places them, no distance printed', () => {
+    const row = { teacherId: 'T9', name: '赵四', subject: '美术', fromSchool: '城关一小', toSchool: null, backbone: false, yearsAtSchool: 8, distance: null };
+    const body = build(teacherRotation, { rows: [row] }) as FormBody;
+    expect(body.rows[0]).toMatchObject({ toSchool: '待教育局统筹安排', distance: null });
   });
 });
 

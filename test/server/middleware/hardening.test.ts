@@ -133,7 +133,7 @@ describe('limits on size and time', () => {
       .post('/api/v1/scenarios')
       .send({ name: 'x', inputs: { a: 'x'.repeat(2000) } });
     expect(res.status).toBe(413);
-    expect(res.body.error.message).toMatch(/上限.* \/ The body is larger than the limit of 1000 bytes/);
+    expect(`${res.body.error.zh} / ${res.body.error.en}`).toMatch(/上限.* \/ The body is larger than the limit of 1000 bytes/);
   });
 
   it('answers 503 when a request takes longer than the time limit, and nothing breaks afterwards', async () => {

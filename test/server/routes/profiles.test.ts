@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nationalProfile } from '../../../formulas/profiles/index.js';
+import { joined } from '../../helpers/error-body.js';
 import { startTestApp, type TestApp } from '../../helpers/storage-app.js';
 
 const KEY = 'staffing.establishment.studentsPerStaff.primary';
@@ -96,7 +97,7 @@ describe('county policy profiles', () => {
       body: { title: { zh: '示范县', en: 'Demo county' }, extends: 'cn-national', values: { [OTHER_KEY]: [entry(12)] }, version: 1 },
     });
     expect(res.status).toBe(409);
-    expect((res.body as { error: { message: string } }).error.message).toMatch(/admin-a.*保存为版本 2.*version 2 by admin-a/);
+    expect(joined(res.body)).toMatch(/admin-a.*保存为版本 2.*version 2 by admin-a/);
   });
 
   it.each([
@@ -110,7 +111,7 @@ describe('county policy profiles', () => {
   ])('refuses %s', async (_what, id, body, status, message) => {
     const res = await app.request('PUT', `/api/v1/profiles/${id}`, { token: admin, body });
     expect(res.status).toBe(status);
-    expect((res.body as { error: { message: string } }).error.message).toMatch(message);
+    expect(joined(res.body)).toMatch(message);
   });
 
   it('refuses a key "__proto__" rather than quietly dropping it', async () => {

@@ -15,7 +15,7 @@ const source = { document: '县编办〔2024〕3号', title: '编制调整' };
 const stored = (profile: Omit<PolicyProfile, 'version'>): StoredProfile => ({ id: profile.id, version: 1, profile: { ...profile, version: 1 }, author: 'a', createdAt: '' });
 const valueAt = (s: ReturnType<typeof layeredSource>, ref: string, key = KEY) => {
   const p = resolveProfile(s, ref);
-  if ('error' in p) throw new Error(p.error.message);
+  if ('error' in p) throw new Error(`${p.error.zh} / ${p.error.en}`);
   return p.entry(key)?.value;
 };
 
