@@ -192,7 +192,7 @@ describe('fuzzing every route', () => {
         plan.parameters = { exemptYears: 5, asOf: '2024-09-01' };
         const byCategory = await app.request('POST', '/api/v1/rotation/plan', { token, raw: JSON.stringify(plan) });
         expect(byCategory.status, byCategory.text.slice(0, 300)).toBe(422);
-        expect((byCategory.body as { error: { problems: { rule: string; en: string }[] } }).error.problems[0]).toMatchObject({ rule: 'invalid-retire-category' });
+        expect((byCategory.body as { error: { details: { issues: { rule: string }[] } } }).error.details.issues[0]).toMatchObject({ rule: 'invalid-retire-category' });
         // The key in each argument of formulas with text choices: an answer or a #VALUE!, never the #N/A of a crash.
         for (const id of choices) {
           const params = registry.find((d) => d.id === id)!.params as readonly { optional?: boolean }[];
