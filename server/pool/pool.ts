@@ -18,9 +18,10 @@
  * waited) is aborted the same way, or taken off the queue.
  *
  * The worker file is chosen from this module's own extension: from source (tsx, vitest) the
- * sibling source-worker.mjs, which registers tsx and imports worker.ts; compiled, the
- * sibling worker.js. So a build must emit server/pool/worker.js beside server/pool/pool.js
- * (tsc does; an esbuild bundle needs worker.ts as a second entry point).
+ * sibling source-worker.mjs, which registers tsx and imports worker.ts; compiled, worker.js
+ * beside the file this module was compiled into. `npm run build` bundles server/main.ts to
+ * dist/server/main.js and server/pool/worker.ts to dist/server/worker.js (a per-file
+ * compile such as tsc's also puts pool.js and worker.js side by side).
  */
 import os from 'node:os';
 import path from 'node:path';

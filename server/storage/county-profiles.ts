@@ -106,7 +106,8 @@ interface Entry {
  * Each county's set, read again at most every ttlMs. Only a county's first request (and
  * the first after a change through this instance) waits for the store; after that a
  * stale set is answered at once while the fresh one loads, so reloading one county's
- * profiles never holds up a request, its own or another county's.
+ * profiles never holds up a request, its own or another county's. ttlMs 0 reads the
+ * store for every request (no cache: every instance sees a change at once).
  */
 export class CountyProfiles {
   private readonly entries = new Map<string, Entry>();
@@ -119,7 +120,7 @@ export class CountyProfiles {
 
   get(county: string): Promise<CountyProfileSet> {
     const cached = this.entries.get(county);
-    if (!cached) return this.load(county).set;
+    if (!cached || this.ttlMs === 0) return this.load(county).set;
     if (Date.now() - cached.loadedAt >= this.ttlMs && !cached.reloading) {
       const next = this.load(county, cached);
       cached.reloading = next.set.then(

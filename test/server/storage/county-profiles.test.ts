@@ -73,13 +73,14 @@ describe("the per-county cache: a reload never holds up a request", () => {
 
   it("after the time-to-live the old profiles answer at once while the new ones load; then the new ones answer", async () => {
     const { storage, reads, releaseAll } = slowStore();
-    const cache = new CountyProfiles(storage, shippedProfileSource, 0);
+    const cache = new CountyProfiles(storage, shippedProfileSource, 1);
     const first = cache.get('a');
     expect(await settled(first)).toBe(false); // the county's very first request waits for its read
     releaseAll(county(18));
     expect(valueAt((await first).source, 'cn-national')).toBe(18);
 
-    // ttl 0: every request finds the set stale; it is answered from the cache, one reload starts.
+    // Past the 1 ms time-to-live: the set is stale; it is answered from the cache and one reload starts.
+    await new Promise((r) => setTimeout(r, 5));
     const stale = cache.get('a');
     expect(await settled(stale)).toBe(true);
     expect(valueAt((await stale).source, 'cn-national')).toBe(18);
