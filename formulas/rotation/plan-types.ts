@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Bilingual } from '../core/errors.js';
+import { isBlankCell, YES_NO_HINT, yesNoOf } from '../core/cells.js';
 import type { SheetColumn } from './plan-sheet.js';
 import { choiceOf } from '../core/excel-values.js';
 import { textKeyed } from '../core/lookup.js';
@@ -13,17 +14,13 @@ import { type BackboneBase, backboneBaseSchema } from './rotation-profile.js';
 export { type SchoolRole, schoolRoleAliases } from './school-roles.js';
 import { schoolRoleAliases } from './school-roles.js';
 
-const yesAliases = new Set(['true', 'yes', 'y', '1', '是', '骨干', '骨干教师', '√', '✓']);
-const noAliases = new Set(['', 'false', 'no', 'n', '0', '否', '非骨干']);
-
-/** A yes/no cell: TRUE/FALSE, 1/0, 是/否, yes/no; a blank cell is no. */
+/** A yes/no cell read with the one word list (core/cells.ts); a blank cell is no. */
 export const yesNoCell = () =>
   z.union([z.boolean(), z.number(), z.string(), z.null()]).transform((v, ctx): boolean => {
-    if (v === null || typeof v === 'boolean') return v === true;
-    const text = String(v).trim().toLowerCase();
-    if (yesAliases.has(text)) return true;
-    if (noAliases.has(text)) return false;
-    ctx.addIssue({ code: 'custom', message: `"${String(v)}" is not yes/no (是/否, TRUE/FALSE, 1/0)` });
+    if (isBlankCell(v)) return false;
+    const answer = yesNoOf(v);
+    if (answer !== undefined) return answer;
+    ctx.addIssue({ code: 'custom', message: `"${String(v)}" is not yes/no (${YES_NO_HINT.en})` });
     return z.NEVER;
   });
 
@@ -92,7 +89,6 @@ export const planInputSchema = z.object({
 export type PlanInput = z.output<typeof planInputSchema>;
 export type PlanTeacher = PlanInput['teachers'][number];
 export type PlanSchool = PlanInput['schools'][number];
-export type PlanParameters = PlanInput['parameters'];
 
 /** Why a plan cannot be made: a data problem ("input") or a rule that cannot be met ("rules"). */
 export type PlanRule =
