@@ -55,6 +55,7 @@ async function main(): Promise<void> {
   const app = createApp({
     logger,
     addinDir,
+    officeJs: config.officeJs,
     storage,
     auth,
     corsOrigins: config.corsOrigins,

@@ -21,6 +21,7 @@ import type { FontSet } from '../forms/styles.js';
 import { commonFieldNames, type FormTemplate } from '../forms/template.js';
 import { writeFormXlsx } from '../forms/xlsx-writer.js';
 import { ServiceError } from '../service-error.js';
+import { LINK_TTL_MS } from '../download-links.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -60,7 +61,7 @@ function formOf(id: string): FormTemplate {
   return form;
 }
 
-export function formsRouter(ctx: Pick<RequestContext, 'audit'>): Router {
+export function formsRouter(ctx: Pick<RequestContext, 'audit' | 'downloads'>): Router {
   const router = Router();
   const list = { forms: forms.map(summarizeForm) };
 
@@ -108,6 +109,15 @@ export function formsRouter(ctx: Pick<RequestContext, 'audit'>): Router {
       .type(XLSX_TYPE)
       .set('Content-Disposition', contentDisposition(grid.fileName, `${grid.formId}.xlsx`))
       .send(xlsx);
+  });
+
+  // Excel for Mac cannot save a blob: the pane opens this one-time link in the system browser.
+  router.post('/forms/:id/link', async (req, res) => {
+    const grid = prepare(req);
+    const bytes = await writeFormXlsx(grid);
+    await ctx.audit(req, { action: 'form.export', target: grid.formId, inputHash: payloadHash(req.body), details: { format: 'link' } });
+    const token = ctx.downloads.put({ bytes, fileName: grid.fileName, type: XLSX_TYPE });
+    res.json({ url: `/downloads/${token}`, fileName: grid.fileName, expiresInSeconds: LINK_TTL_MS / 1000 });
   });
 
   router.post('/forms/:id/layout', async (req, res) => {

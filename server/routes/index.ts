@@ -20,7 +20,7 @@ export function apiRoutes(ctx: RequestContext): Router {
   router.use(calcRouter({ maxCalls: ctx.limits.maxCalls, logger: ctx.deps.logger, contextFor: ctx.contextFor }));
   router.use(consolidationRouter());
   router.use(rotationRouter({ logger: ctx.deps.logger, contextFor: ctx.contextFor, audit: ctx.audit }));
-  router.use(formsRouter({ audit: ctx.audit }));
+  router.use(formsRouter({ audit: ctx.audit, downloads: ctx.downloads }));
   router.use(examplesRouter({ logger: ctx.deps.logger }));
   router.use(sessionRouter(ctx));
   router.use(scenariosRouter(ctx));

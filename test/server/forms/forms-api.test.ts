@@ -3,6 +3,7 @@
  * the field, 422s for payloads that cannot be printed, the download name, and the audit
  * record of every export.
  */
+import { OneTimeLinks } from '../../../server/download-links.js';
 import { createHash } from 'node:crypto';
 import express from 'express';
 import fc from 'fast-check';
@@ -192,7 +193,7 @@ describe('audit', () => {
   function auditedApp(audit: (event: AuditEvent) => Promise<void>) {
     const a = express();
     a.use(express.json());
-    a.use('/api/v1', formsRouter({ audit: (_req, event) => audit(event) }));
+    a.use('/api/v1', formsRouter({ audit: (_req, event) => audit(event), downloads: new OneTimeLinks() }));
     return a;
   }
 
