@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { invoke, isFormulaError, shippedProfileSource } from '../../../formulas/index.js';
 import { ratioPosts } from '../../../formulas/staffing/ratio-posts.js';
+import { profileValue } from '../../../formulas/policy/profile-value.js';
 
 const run = (...args: unknown[]) => invoke(ratioPosts, args, { profiles: shippedProfileSource });
 /** The one cell of a single-value call (a matrix result is 1 x 1). */
@@ -56,6 +57,18 @@ describe('reference values', () => {
   });
 });
 
+describe('psychology teachers: the larger of the county ratio and the national per-school minimum', () => {
+  it('reads both from the profile: 1 per 1,000 pupils (seed 004, county) and at least 1 full-time per school (教思政厅函〔2021〕10号)', () => {
+    const profile = (key: string) => invoke(profileValue, ['cn-national', key], { profiles: shippedProfileSource });
+    const per = profile('staffing.psychology.pupilsPerTeacher');
+    const minimum = profile('staffing.psychology.perSchoolMinimum');
+    expect([per, minimum]).toEqual([1000, 1]);
+    // 0 pupils (a new school): ratio 0, minimum 1 -> 1; 350 -> 0.35 up to 1; 2,350 -> 2.35 up to 3;
+    // 4,000 -> exactly 4.
+    expect(invoke(ratioPosts, [[[0], [350], [2350], [4000]], per, minimum], { profiles: shippedProfileSource })).toEqual([[1], [1], [3], [4]]);
+  });
+});
+
 describe('edge cases: exact decimals, not binary floating point', () => {
   it('reads typed decimals exactly', () => {
     // 0.7 / 0.1 is 6.999999999999999 in floating point; exactly 7. Floor must give 7.
@@ -66,6 +79,16 @@ describe('edge cases: exact decimals, not binary floating point', () => {
 
   it('handles large counts', () => {
     expect(run(9_000_000_001, 1000)).toEqual([[9_000_001]]);
+  });
+
+  it('answers #VALUE! with a message, never null, when a tiny per makes more posts than a cell holds exactly', () => {
+    // 2^53 - 1 = 9,007,199,254,740,991 posts is the last exact whole number: 9007199254740991 ÷ 1 is still answered.
+    expect(run(Number.MAX_SAFE_INTEGER, 1)).toEqual([[Number.MAX_SAFE_INTEGER]]);
+    // 1 ÷ 1e-300 = 1e300 posts; 1e300 ÷ 1e-300 = 1e600 (Infinity as a double, null in JSON).
+    const tiny = run(1, 1e-300);
+    expect(isFormulaError(tiny) && tiny.error.code).toBe('VALUE');
+    expect(message(tiny)).toMatch(/per/);
+    expect(message(run([[10], [1e300]], [[1], [1e-300]]))).toMatch(/第 2 行.*1e\+300 ÷ 1e-300/);
   });
 });
 
