@@ -10,7 +10,6 @@
  * and answers the storage routes with 503 (the calculation tests run this way).
  */
 import express, { type Request, type RequestHandler } from 'express';
-import type { ComputeContext } from '../formulas/index.js';
 import { shippedProfileSource } from '../formulas/index.js';
 import type { ProfileSource } from '../formulas/core/profiles.js';
 import { authenticate, localPrincipal, type AuthMode } from './auth/authenticate.js';
@@ -23,9 +22,12 @@ import { rateLimit, RateLimiter, type RateLimit } from './middleware/rate-limit.
 import { requestLog } from './middleware/request-log.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { requestTimeout } from './middleware/timeout.js';
+import type { CountyPolicy } from './pool/job.js';
+import { type CalcPool, sharedPool } from './pool/pool.js';
 import { apiRoutes } from './routes/index.js';
+import { pooledRouter } from './routes/pooled.js';
 import { addinStatic } from './static.js';
-import { bareSource, CountyProfiles } from './storage/county-profiles.js';
+import { CountyProfiles, SHIPPED_POLICY, type CountyProfileSet } from './storage/county-profiles.js';
 import { classifyDbError } from './storage/errors.js';
 import { denialAuditor } from './records/denials.js';
 import type { RecordsHealth } from './records/health.js';
@@ -53,6 +55,8 @@ export interface AppDeps {
   trustProxy?: string | number | boolean;
   /** How long an instance keeps a county's profiles before reading them again. */
   profileCacheMs?: number;
+  /** The worker pool calculations run in; default: one shared by every app of the process. */
+  pool?: CalcPool;
   /** Token lifetime, retention of personal records, county quota, free-space floor. */
   records?: Partial<RecordSettings>;
   /** The result of verifying the hash chains at start, shown on /healthz. */
@@ -67,10 +71,17 @@ export const DEFAULT_RECORDS: RecordSettings = {
 };
 
 export interface Limits {
-  /** Largest JSON body accepted, in bytes. */
+  /** Largest JSON body a calculation, plan or form accepts, in bytes (parsed in a worker thread). */
   maxBodyBytes: number;
+  /**
+   * Largest JSON body of the other routes (scenarios, profiles), in bytes: parsed on the
+   * main thread, so kept to what parses in well under a second (docs/deploy.md).
+   */
+  maxRecordBodyBytes: number;
   /** Calls one batch request may hold. */
   maxCalls: number;
+  /** Values (numbers, texts, cells of packed ranges ...) one calculation body may hold. */
+  maxValues: number;
   /** Requests per signed-in user (per instance); perMinute 0 turns it off. Not applied to the local user. */
   rateLimit: RateLimit;
   /** Failed sign-ins (unknown or revoked tokens) per client address; perMinute 0 turns it off. */
@@ -81,7 +92,9 @@ export interface Limits {
 
 export const DEFAULT_LIMITS: Limits = {
   maxBodyBytes: 20 * 1024 * 1024,
+  maxRecordBodyBytes: 4 * 1024 * 1024,
   maxCalls: 5000,
+  maxValues: 2_000_000,
   rateLimit: { perMinute: 1200, burst: 200 },
   signInFailures: { perMinute: 60, burst: 60 },
   requestTimeoutMs: 30_000,
@@ -105,8 +118,8 @@ export interface RequestContext {
   records: RecordSettings;
   /** The store, or undefined when the app runs without one. */
   storage: Storage | undefined;
-  /** The profiles the requesting county's formulas see. */
-  contextFor(req: Request): ComputeContext;
+  /** The requesting county's stored profiles as data, for a worker thread. */
+  policyFor(req: Request): CountyPolicy;
   /**
    * Appends to the audit log as the requesting user; a no-op without storage. Throws when
    * the entry cannot be written, except when the disk is full: a read must still work then,
@@ -128,8 +141,7 @@ export function createApp(deps: AppDeps = {}): express.Express {
   const storage = deps.storage;
   const auth: AuthMode = deps.auth ?? { kind: 'local', principal: localPrincipal(LOCAL_COUNTY) };
   const countyProfiles = storage ? new CountyProfiles(storage, profiles, deps.profileCacheMs) : undefined;
-  const sources = new WeakMap<Request, ProfileSource>();
-  const shippedBare = bareSource(profiles);
+  const profileSets = new WeakMap<Request, CountyProfileSet>();
   const fallbackPrincipal = auth.kind === 'local' ? auth.principal : undefined;
 
   const principal = (req: Request): Principal => {
@@ -143,7 +155,7 @@ export function createApp(deps: AppDeps = {}): express.Express {
     limits,
     records: { ...DEFAULT_RECORDS, ...deps.records },
     storage,
-    contextFor: (req) => ({ profiles: sources.get(req) ?? shippedBare }),
+    policyFor: (req) => profileSets.get(req)?.policy ?? SHIPPED_POLICY,
     audit: async (req, event) => {
       if (!storage) return;
       const record = {
@@ -166,7 +178,7 @@ export function createApp(deps: AppDeps = {}): express.Express {
 
   const loadProfiles: RequestHandler = async (req, _res, next) => {
     const p = principalOf(req);
-    if (countyProfiles && p) sources.set(req, await countyProfiles.sourceFor(p.county));
+    if (countyProfiles && p) profileSets.set(req, await countyProfiles.get(p.county));
     next();
   };
 
@@ -196,8 +208,19 @@ export function createApp(deps: AppDeps = {}): express.Express {
   app.use('/api', requestTimeout(limits.requestTimeoutMs));
   app.use('/api', authenticate(auth, storage, new RateLimiter(limits.signInFailures)));
   if (auth.kind === 'tokens') app.use('/api', rateLimit(new RateLimiter(limits.rateLimit)));
-  app.use('/api', ...jsonBody(limits.maxBodyBytes));
   app.use('/api/v1', loadProfiles);
+  app.use(
+    '/api/v1',
+    pooledRouter({
+      pool: deps.pool ?? sharedPool(),
+      maxBodyBytes: limits.maxBodyBytes,
+      work: { maxCalls: limits.maxCalls, maxValues: limits.maxValues },
+      policyFor: ctx.policyFor,
+      audit: ctx.audit,
+      logger,
+    }),
+  );
+  app.use('/api', ...jsonBody(Math.min(limits.maxBodyBytes, limits.maxRecordBodyBytes), limits.maxValues));
   app.use('/api/v1', apiRoutes(ctx));
   app.use('/api', (req, _res, next) =>
     next(new ServiceError(404, 'NOT_FOUND', { zh: `没有这个接口：${req.method} /api${req.path}`, en: `No API route ${req.method} /api${req.path}` })),

@@ -38,6 +38,9 @@ const envSchema = z.object({
   EDU_PG_POOL: positiveInt.min(1).max(200).default(10),
   EDU_TRUST_PROXY: z.string().optional(),
   EDU_PROFILE_CACHE_MS: positiveInt.default(2000),
+  EDU_MAX_RECORD_MB: z.coerce.number().positive().max(64).default(4),
+  EDU_CALC_BUDGET_MS: positiveInt.min(100).default(20_000),
+  EDU_CALC_THREADS: positiveInt.min(1).max(64).optional(),
   EDU_TOKEN_DAYS: positiveInt.min(1).max(3650).default(90),
   EDU_PERSONAL_RETENTION_DAYS: positiveInt.min(1).default(365),
   EDU_COUNTY_QUOTA_MB: z.coerce.number().positive().default(1024),
@@ -64,6 +67,10 @@ export type ServiceConfig = {
   /** Express 'trust proxy': hops or addresses of the reverse proxy in front; undefined: none. */
   trustProxy: string | number | boolean | undefined;
   profileCacheMs: number;
+  /** Largest body of the routes parsed on the main thread (scenarios, profiles). */
+  maxRecordBodyBytes: number;
+  /** Worker pool: a calculation's time budget, and heavy-lane threads (undefined: cores - 1). */
+  calc: { budgetMs: number; heavyThreads: number | undefined };
   records: RecordSettings;
 };
 
@@ -162,6 +169,8 @@ export function readConfig(env: NodeJS.ProcessEnv, root: string): ServiceConfig 
     pgPoolSize: store.pgPoolSize,
     trustProxy: trustProxy(e.EDU_TRUST_PROXY),
     profileCacheMs: e.EDU_PROFILE_CACHE_MS,
+    maxRecordBodyBytes: Math.round(e.EDU_MAX_RECORD_MB * 1024 * 1024),
+    calc: { budgetMs: e.EDU_CALC_BUDGET_MS, heavyThreads: e.EDU_CALC_THREADS },
     records: recordSettings(env),
   };
 }

@@ -15,11 +15,12 @@ import { type Cell, choiceOf, finiteNumber, type Orientation, orient, type PerUn
 import type { BoundedProblem } from './apportion-problem.js';
 import { type DivisorMethod, divisorApportion, firstPostIsFree } from './divisor-methods.js';
 import { largestRemainder } from './largest-remainder.js';
+import { lookupTable } from '../core/lookup.js';
 
 export type ApportionMethod = 'hamilton' | DivisorMethod;
 
 /** Every name a cell may use for a method (matched case-insensitively), Chinese names among them. */
-export const APPORTION_METHOD_ALIASES: Readonly<Record<string, ApportionMethod>> = {
+export const APPORTION_METHOD_ALIASES: Readonly<Record<string, ApportionMethod>> = lookupTable({
   hamilton: 'hamilton',
   'largest-remainder': 'hamilton',
   'hare-niemeyer': 'hamilton',
@@ -52,7 +53,7 @@ export const APPORTION_METHOD_ALIASES: Readonly<Record<string, ApportionMethod>>
   dean: 'dean',
   迪安: 'dean',
   迪安法: 'dean',
-};
+});
 
 const METHOD_NAMES: Readonly<Record<ApportionMethod, Bilingual>> = {
   hamilton: { zh: 'hamilton 法（最大余额法）', en: 'hamilton (largest remainder)' },

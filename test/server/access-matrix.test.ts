@@ -15,6 +15,9 @@ import { DEFAULT_LIMITS, DEFAULT_RECORDS, type RequestContext } from '../../serv
 import { apiRoutes } from '../../server/routes/index.js';
 import { shippedProfileSource } from '../../formulas/index.js';
 import { silentLogger } from '../../server/logger.js';
+import { sharedPool } from '../../server/pool/pool.js';
+import { pooledRouter } from '../../server/routes/pooled.js';
+import { SHIPPED_POLICY } from '../../server/storage/county-profiles.js';
 import { ROLES, type Role } from '../../server/storage/types.js';
 import { startTestApp, type TestApp } from '../helpers/storage-app.js';
 
@@ -89,7 +92,7 @@ function mountedRoutes(): string[] {
     limits: DEFAULT_LIMITS,
     records: DEFAULT_RECORDS,
     storage: undefined,
-    contextFor: () => ({ profiles: shippedProfileSource }),
+    policyFor: () => SHIPPED_POLICY,
     audit: async () => {},
     principal: () => {
       throw new Error('not called');
@@ -104,6 +107,7 @@ function mountedRoutes(): string[] {
     }
   };
   walk(apiRoutes(ctx));
+  walk(pooledRouter({ pool: sharedPool(), maxBodyBytes: 1, work: { maxCalls: 1, maxValues: 1 }, policyFor: ctx.policyFor, audit: ctx.audit, logger: silentLogger }));
   return found.sort();
 }
 
