@@ -3,6 +3,7 @@
  * functions.json, the CustomFunctions registrations and docs/functions.md are made from.
  */
 import type { AnyFormula, Category, Dimensionality, ExcelType, FormulaExample, ParamSpec } from './core/definition.js';
+import { zeroAdvice } from './core/coerce.js';
 import type { Bilingual } from './core/errors.js';
 import { registry } from './registry.js';
 
@@ -13,6 +14,8 @@ export interface CatalogParam {
   type: ExcelType;
   optional: boolean;
   default?: unknown;
+  /** Where 0 cannot mean blank (core/coerce.ts): 0 is an error, and this says what to write instead. */
+  zero?: Bilingual;
 }
 
 export interface CatalogEntry {
@@ -42,6 +45,7 @@ export function describeFormula(def: AnyFormula): CatalogEntry {
       type: p.type,
       optional: p.optional === true || p.default !== undefined,
       ...(p.default !== undefined ? { default: p.default } : {}),
+      ...(zeroAdvice(p) ? { zero: zeroAdvice(p) } : {}),
     })),
     result: def.result,
     examples: [...def.examples],

@@ -10,7 +10,6 @@
  * and answers the storage routes with 503 (the calculation tests run this way).
  */
 import express, { type Request, type RequestHandler } from 'express';
-import type { ComputeContext } from '../formulas/index.js';
 import { shippedProfileSource } from '../formulas/index.js';
 import type { ProfileSource } from '../formulas/core/profiles.js';
 import { authenticate, localPrincipal, type AuthMode } from './auth/authenticate.js';
@@ -23,11 +22,18 @@ import { rateLimit, RateLimiter, type RateLimit } from './middleware/rate-limit.
 import { requestLog } from './middleware/request-log.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { requestTimeout } from './middleware/timeout.js';
+import type { CountyPolicy } from './pool/job.js';
+import { type CalcPool, sharedPool } from './pool/pool.js';
 import { apiRoutes } from './routes/index.js';
+import { pooledRouter } from './routes/pooled.js';
 import { addinStatic } from './static.js';
 import { OneTimeLinks } from './download-links.js';
-import { contentDisposition } from './routes/forms.js';
-import { bareSource, CountyProfiles } from './storage/county-profiles.js';
+import { contentDisposition } from './jobs/form-export.js';
+import { CountyProfiles, SHIPPED_POLICY, type CountyProfileSet } from './storage/county-profiles.js';
+import { classifyDbError } from './storage/errors.js';
+import { denialAuditor } from './records/denials.js';
+import type { RecordsHealth } from './records/health.js';
+import type { RecordSettings } from './config.js';
 import { ServiceError } from './service-error.js';
 import { storableText } from './storage/text.js';
 import type { Storage } from './storage/types.js';
@@ -53,13 +59,33 @@ export interface AppDeps {
   trustProxy?: string | number | boolean;
   /** How long an instance keeps a county's profiles before reading them again. */
   profileCacheMs?: number;
+  /** The worker pool calculations run in; default: one shared by every app of the process. */
+  pool?: CalcPool;
+  /** Token lifetime, retention of personal records, county quota, free-space floor. */
+  records?: Partial<RecordSettings>;
+  /** The result of verifying the hash chains at start, shown on /healthz. */
+  recordsHealth?: RecordsHealth;
 }
 
+export const DEFAULT_RECORDS: RecordSettings = {
+  tokenDays: 90,
+  personalRetentionDays: 365,
+  countyQuotaBytes: 1024 * 1024 * 1024,
+  minFreeBytes: 256 * 1024 * 1024,
+};
+
 export interface Limits {
-  /** Largest JSON body accepted, in bytes. */
+  /** Largest JSON body a calculation, plan or form accepts, in bytes (parsed in a worker thread). */
   maxBodyBytes: number;
+  /**
+   * Largest JSON body of the other routes (scenarios, profiles), in bytes: parsed on the
+   * main thread, so kept to what parses in well under a second (docs/deploy.md).
+   */
+  maxRecordBodyBytes: number;
   /** Calls one batch request may hold. */
   maxCalls: number;
+  /** Values (numbers, texts, cells of packed ranges ...) one calculation body may hold. */
+  maxValues: number;
   /** Requests per signed-in user (per instance); perMinute 0 turns it off. Not applied to the local user. */
   rateLimit: RateLimit;
   /** Failed sign-ins (unknown or revoked tokens) per client address; perMinute 0 turns it off. */
@@ -70,7 +96,9 @@ export interface Limits {
 
 export const DEFAULT_LIMITS: Limits = {
   maxBodyBytes: 20 * 1024 * 1024,
+  maxRecordBodyBytes: 4 * 1024 * 1024,
   maxCalls: 5000,
+  maxValues: 2_000_000,
   rateLimit: { perMinute: 1200, burst: 200 },
   signInFailures: { perMinute: 60, burst: 60 },
   requestTimeoutMs: 30_000,
@@ -84,16 +112,23 @@ export interface AuditEvent {
   /** SHA-256 of the inputs, for exports. */
   inputHash?: string;
   details?: Record<string, unknown>;
+  /** The county whose log gets the entry, when not the requester's (a request for another county's record). */
+  county?: string;
 }
 
 export interface RequestContext {
   deps: Required<Pick<AppDeps, 'logger' | 'profiles'>> & AppDeps;
   limits: Limits;
+  records: RecordSettings;
   /** The store, or undefined when the app runs without one. */
   storage: Storage | undefined;
-  /** The profiles the requesting county's formulas see. */
-  contextFor(req: Request): ComputeContext;
-  /** Appends to the audit log as the requesting user; a no-op without storage. Throws when the entry cannot be written. */
+  /** The requesting county's stored profiles as data, for a worker thread. */
+  policyFor(req: Request): CountyPolicy;
+  /**
+   * Appends to the audit log as the requesting user; a no-op without storage. Throws when
+   * the entry cannot be written, except when the disk is full: a read must still work then,
+   * so the entry goes to the service log (no personal data) and the request goes on.
+   */
   audit(req: Request, event: AuditEvent): Promise<void>;
   /** Who is asking (set for every /api request). */
   principal(req: Request): Principal;
@@ -112,8 +147,7 @@ export function createApp(deps: AppDeps = {}): express.Express {
   const storage = deps.storage;
   const auth: AuthMode = deps.auth ?? { kind: 'local', principal: localPrincipal(LOCAL_COUNTY) };
   const countyProfiles = storage ? new CountyProfiles(storage, profiles, deps.profileCacheMs) : undefined;
-  const sources = new WeakMap<Request, ProfileSource>();
-  const shippedBare = bareSource(profiles);
+  const profileSets = new WeakMap<Request, CountyProfileSet>();
   const fallbackPrincipal = auth.kind === 'local' ? auth.principal : undefined;
 
   const principal = (req: Request): Principal => {
@@ -125,19 +159,24 @@ export function createApp(deps: AppDeps = {}): express.Express {
   const ctx: RequestContext = {
     deps: { ...deps, logger, profiles },
     limits,
+    records: { ...DEFAULT_RECORDS, ...deps.records },
     storage,
-    contextFor: (req) => ({ profiles: sources.get(req) ?? shippedBare }),
+    policyFor: (req) => profileSets.get(req)?.policy ?? SHIPPED_POLICY,
     audit: async (req, event) => {
       if (!storage) return;
-      await storage.appendAudit(
-        {
-          action: storableText(event.action).slice(0, 100),
-          target: event.target === undefined ? undefined : storableText(event.target).slice(0, 500),
-          inputHash: event.inputHash,
-          details: event.details,
-        },
-        actorOf(principal(req)),
-      );
+      const record = {
+        action: storableText(event.action).slice(0, 100),
+        target: event.target === undefined ? undefined : storableText(event.target).slice(0, 500),
+        inputHash: event.inputHash,
+        details: event.details,
+      };
+      const actor = { ...actorOf(principal(req)), ...(event.county ? { county: event.county } : {}) };
+      try {
+        await storage.appendAudit(record, actor);
+      } catch (err) {
+        if (classifyDbError(err)?.failure !== 'full') throw err;
+        logger.log('warn', 'audit.disk-full', { ...record, actor: actor.name, county: actor.county });
+      }
     },
     principal,
     profilesChanged: (county) => countyProfiles?.invalidate(county),
@@ -146,7 +185,7 @@ export function createApp(deps: AppDeps = {}): express.Express {
 
   const loadProfiles: RequestHandler = async (req, _res, next) => {
     const p = principalOf(req);
-    if (countyProfiles && p) sources.set(req, await countyProfiles.sourceFor(p.county));
+    if (countyProfiles && p) profileSets.set(req, await countyProfiles.get(p.county));
     next();
   };
 
@@ -163,11 +202,12 @@ export function createApp(deps: AppDeps = {}): express.Express {
       res.json({ status: 'ok' });
       return;
     }
+    const records = deps.recordsHealth?.state();
     try {
       await storage.ping();
-      res.json({ status: 'ok', storage: storage.kind });
+      res.json({ status: 'ok', storage: storage.kind, ...(records ? { records } : {}) });
     } catch {
-      res.status(503).json({ status: 'unavailable', storage: storage.kind });
+      res.status(503).json({ status: 'unavailable', storage: storage.kind, ...(records ? { records } : {}) });
     }
   });
 
@@ -190,8 +230,20 @@ export function createApp(deps: AppDeps = {}): express.Express {
   app.use('/api', requestTimeout(limits.requestTimeoutMs));
   app.use('/api', authenticate(auth, storage, new RateLimiter(limits.signInFailures)));
   if (auth.kind === 'tokens') app.use('/api', rateLimit(new RateLimiter(limits.rateLimit)));
-  app.use('/api', ...jsonBody(limits.maxBodyBytes));
   app.use('/api/v1', loadProfiles);
+  app.use(
+    '/api/v1',
+    pooledRouter({
+      pool: deps.pool ?? sharedPool(),
+      maxBodyBytes: limits.maxBodyBytes,
+      work: { maxCalls: limits.maxCalls, maxValues: limits.maxValues },
+      policyFor: ctx.policyFor,
+      audit: ctx.audit,
+      logger,
+      downloads: ctx.downloads,
+    }),
+  );
+  app.use('/api', ...jsonBody(Math.min(limits.maxBodyBytes, limits.maxRecordBodyBytes), limits.maxValues));
   app.use('/api/v1', apiRoutes(ctx));
   app.use('/api', (req, _res, next) =>
     next(new ServiceError(404, 'NOT_FOUND', { zh: `没有这个接口：${req.method} /api${req.path}`, en: `No API route ${req.method} /api${req.path}` })),
@@ -200,6 +252,6 @@ export function createApp(deps: AppDeps = {}): express.Express {
   if (deps.addinDir) app.use(addinStatic(deps.addinDir, deps.officeJs));
 
   app.use((req, _res, next) => next(new ServiceError(404, 'NOT_FOUND', { zh: `这里没有内容：${req.method} ${req.path}`, en: `Nothing at ${req.method} ${req.path}` })));
-  app.use(errorResponder(logger, limits.maxBodyBytes));
+  app.use(errorResponder(logger, limits.maxBodyBytes, storage && denialAuditor(storage, logger)));
   return app;
 }

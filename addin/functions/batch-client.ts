@@ -144,7 +144,25 @@ export class BatchClient {
     }
   }
 
+  /**
+   * Sends a batch and settles every call in it, whatever happens: reading the settings
+   * (localStorage may throw, e.g. when storage is blocked) or a bug below must not leave
+   * cells on #BUSY! forever.
+   */
   private async send(batch: Pending[]): Promise<void> {
+    try {
+      await this.sendOnce(batch);
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      const error = naError(
+        `加载项读取设置时出错（${reason}）：请在任务窗格“设置”中检查服务地址后重新计算，若仍出错请联系管理员`,
+        `The add-in could not read its settings (${reason}): check the service address in the task pane settings and recalculate, or tell your administrator`,
+      );
+      batch.forEach((p) => p.settle(error));
+    }
+  }
+
+  private async sendOnce(batch: Pending[]): Promise<void> {
     const url = `${this.opts.baseUrl().replace(/\/+$/, '')}/api/v1/calc`;
     for (let attempt = 0; ; attempt++) {
       const outcome = await this.post(url, batch);
@@ -156,7 +174,7 @@ export class BatchClient {
       if (outcome.kind === 'results') batch.forEach((p, i) => p.settle(outcome.results[i]!));
       else if (outcome.kind === 'too-large' && batch.length > 1) {
         const half = Math.ceil(batch.length / 2);
-        await Promise.all([this.send(batch.slice(0, half)), this.send(batch.slice(half))]);
+        await Promise.all([this.sendOnce(batch.slice(0, half)), this.sendOnce(batch.slice(half))]);
       } else batch.forEach((p) => p.settle(outcome.error));
       return;
     }

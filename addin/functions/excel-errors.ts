@@ -16,12 +16,7 @@ export interface CustomFunctionsApi {
 }
 
 const codeFor = (api: CustomFunctionsApi, code: ErrorCode): CustomFunctions.ErrorCode =>
-  ({
-    VALUE: api.ErrorCode.invalidValue,
-    NUM: api.ErrorCode.invalidNumber,
-    NA: api.ErrorCode.notAvailable,
-    DIV0: api.ErrorCode.divisionByZero,
-  })[code] ?? api.ErrorCode.notAvailable;
+  code === 'VALUE' ? api.ErrorCode.invalidValue : api.ErrorCode.notAvailable;
 
 /** The one place the two languages become one string: Excel's error tooltip shows a single message. */
 export const excelMessage = (text: Bilingual): string => `${text.zh} / ${text.en}`;

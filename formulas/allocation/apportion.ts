@@ -15,11 +15,12 @@ import { type Cell, choiceOf, finiteNumber, type Orientation, orient, type PerUn
 import type { BoundedProblem } from './apportion-problem.js';
 import { type DivisorMethod, divisorApportion, firstPostIsFree } from './divisor-methods.js';
 import { largestRemainder } from './largest-remainder.js';
+import { lookupTable } from '../core/lookup.js';
 
 export type ApportionMethod = 'hamilton' | DivisorMethod;
 
 /** Every name a cell may use for a method (matched case-insensitively), Chinese names among them. */
-export const APPORTION_METHOD_ALIASES: Readonly<Record<string, ApportionMethod>> = {
+export const APPORTION_METHOD_ALIASES: Readonly<Record<string, ApportionMethod>> = lookupTable({
   hamilton: 'hamilton',
   'largest-remainder': 'hamilton',
   'hare-niemeyer': 'hamilton',
@@ -52,7 +53,7 @@ export const APPORTION_METHOD_ALIASES: Readonly<Record<string, ApportionMethod>>
   dean: 'dean',
   迪安: 'dean',
   迪安法: 'dean',
-};
+});
 
 const METHOD_NAMES: Readonly<Record<ApportionMethod, Bilingual>> = {
   hamilton: { zh: 'hamilton 法（最大余额法）', en: 'hamilton (largest remainder)' },
@@ -95,7 +96,7 @@ function boundValue(cell: Cell, name: BoundName, index: number | undefined, orie
   const what: Bilingual =
     name === 'minimum'
       ? { zh: '请填写最低名额（不小于 0 的整数，如 1），留空表示不设下限', en: 'Enter the least posts (a whole number >= 0, e.g. 1), or leave it blank for none' }
-      : { zh: '请填写最高名额（不小于 0 的整数），留空表示不设上限', en: 'Enter the most posts (a whole number >= 0), or leave it blank for no limit' };
+      : { zh: '请填写最高名额（大于 0 的整数），写 无 或留空表示不设上限', en: 'Enter the most posts (a whole number above 0), or 无 (none) or a blank for no limit' };
   return valueError(
     `参数 ${name}${at.zh} 的值 ${showValue(cell)} 不是不小于 0 的整数：${what.zh}`,
     `${name}${at.en}: ${showValue(cell)} is not a whole number >= 0. ${what.en}`,
@@ -194,15 +195,20 @@ export const apportion = defineFormula({
       optional: true,
       hint: { zh: '请填写不小于 0 的整数，或与 weights 一一对应的区域', en: 'Enter a whole number >= 0, or a range with one per unit of weights' },
       schema: perUnitOf(boundCell),
+      cell: 'number',
     }),
     param({
       name: 'maximum',
-      summary: { zh: '每个单位至多得到的名额：一个数用于所有单位，或与 weights 等长的一列/一行；空单元格表示不设上限', en: 'The most posts per unit: one number for every unit, or a column/row as long as weights; a blank cell means no limit' },
+      summary: {
+        zh: '每个单位至多得到的名额：一个数用于所有单位，或与 weights 等长的一列/一行；写 无 或留空表示不设上限（0 不可用：Excel 桌面版把空单元格当作 0）',
+        en: 'The most posts per unit: one number for every unit, or a column/row as long as weights; 无 / none or a blank means no limit (0 is refused: Excel desktop sends a blank cell as 0)',
+      },
       dimensionality: 'matrix',
       type: 'any',
       optional: true,
-      hint: { zh: '请填写不小于 0 的整数，或与 weights 一一对应的区域', en: 'Enter a whole number >= 0, or a range with one per unit of weights' },
+      hint: { zh: '请填写大于 0 的整数，或与 weights 一一对应的区域；不设上限写 无', en: 'Enter a whole number above 0, or a range with one per unit of weights; for no limit write 无 (none)' },
       schema: perUnitOf(boundCell),
+      cell: 'bound',
     }),
   ],
   result: {

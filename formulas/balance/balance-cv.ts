@@ -114,9 +114,9 @@ export const balanceCv = defineFormula({
       if (moments.p === 0n || moments.a === 0n) {
         const problem =
           moments.p === 0n
-            ? formulaError('DIV0', '在校生总数为 0，无法计算差异系数：请检查 students', 'The total enrolment is 0, so there is no weighted mean: check students')
+            ? formulaError('VALUE', '在校生总数为 0，无法计算差异系数：请检查 students', 'The total enrolment is 0, so there is no weighted mean: check students')
             : formulaError(
-                'DIV0',
+                'VALUE',
                 `第 ${j + 1} 列“${INDICATORS[j]!.name.zh}”的加权平均值为 0，差异系数无定义：请检查该列`,
                 `Column ${j + 1} (${INDICATORS[j]!.name.en}) has a weighted mean of 0, so its CV is undefined: check that column`,
               );

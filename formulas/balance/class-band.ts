@@ -138,7 +138,7 @@ export const classBand = defineFormula({
       const c = classes.values[i]!;
       if (c === 0) {
         const noClasses = formulaError(
-          'DIV0',
+          'VALUE',
           `${rowZh(i)}班级数为 0，无法计算班额：请填写班级数`,
           `${rowEn(i)}: the number of classes is 0, so there is no class size: enter the number of classes`,
         );

@@ -136,7 +136,7 @@ export const gapToPass = defineFormula({
       const pupils = students.values[i]!;
       if (pupils === 0) {
         const noPupils = formulaError(
-          'DIV0',
+          'VALUE',
           `${rowZh(i)}在校生数为 0，无法把生均差距换算成需增加的数量：请填写在校生数`,
           `${rowEn(i)}: the enrolment is 0, so a per-pupil gap cannot be turned into an amount to add: enter the enrolment`,
         );

@@ -55,11 +55,11 @@ export const weightedCv = defineFormula({
     }
     const moments = weightedMoments(values.values, students.values);
     if (moments.p === 0n) {
-      return formulaError('DIV0', '在校生总数为 0，无法计算差异系数：请检查 students', 'The total enrolment is 0, so there is no weighted mean: check students');
+      return formulaError('VALUE', '在校生总数为 0，无法计算差异系数：请检查 students', 'The total enrolment is 0, so there is no weighted mean: check students');
     }
     if (moments.a === 0n) {
       return formulaError(
-        'DIV0',
+        'VALUE',
         '加权平均值为 0（各校指标都是 0 或其学校没有学生），差异系数无定义：请检查 values',
         'The weighted mean is 0 (every school with pupils has the value 0), so the CV is undefined: check values',
       );

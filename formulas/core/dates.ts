@@ -97,28 +97,98 @@ export function toExcelSerial(d: CivilDate): number {
   return serial <= FICTITIOUS_LEAP_DAY_SERIAL ? serial - 1 : serial;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The ways clerks write a day: 2025-09-01, 2025-9-1, 2025/9/1, 2025.9.1, 2025年9月1日 (full-width digits too). */
+const DAY_TEXT = [/^(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})$/, /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$/];
+/** ... and a month: 1965-01, 1965/1, 1965.01, 1965年1月. */
+const MONTH_TEXT = [/^(\d{4})\s*[-/.]\s*(\d{1,2})$/, /^(\d{4})\s*年\s*(\d{1,2})\s*月?$/];
+/** A bare year, 1965 or 1965年: never a date (as a serial 1965 is a day in 1905). */
+const YEAR_TEXT = /^(\d{4})\s*年?$/;
+/** Whole numbers read as a bare year rather than a serial (serial 2200 is in 1906: nobody's birth date or a plan's date). */
+const YEAR_LIKE = { min: 1900, max: 2200 };
 
-/** A date from an ISO 'YYYY-MM-DD' string, undefined when malformed or impossible (2023-02-30). */
-export function parseIsoDate(text: string): CivilDate | undefined {
-  const m = ISO_DATE.exec(text.trim());
-  if (!m) return undefined;
-  const d = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-  return isValidCivilDate(d) ? d : undefined;
+/** What a date cell holds, or why it is not a date. */
+export type DateReading =
+  | { date: CivilDate; monthOnly: boolean }
+  | { problem: 'blank' | 'year' | 'ambiguous-month' | 'leap-day' | 'invalid' };
+
+function dayFrom(text: string): CivilDate | undefined {
+  for (const pattern of DAY_TEXT) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    const parts = m.filter((g, i) => i > 0 && /^\d+$/.test(g)).map(Number);
+    const d = { year: parts[0]!, month: parts[1]!, day: parts[2]! };
+    return isValidCivilDate(d) && d.year >= 1900 ? d : undefined;
+  }
+  return undefined;
+}
+
+function monthFrom(year: number, month: number): DateReading {
+  const d = { year, month, day: 1 };
+  return isValidCivilDate(d) && year >= 1900 ? { date: d, monthOnly: true } : { problem: 'invalid' };
 }
 
 /**
- * A date from what a cell holds: an Excel serial number (the 1900 system, as above) or an
- * ISO 'YYYY-MM-DD' string between 1900-01-01 and 9999-12-31. Undefined for anything else,
- * impossible dates included.
+ * Reads a date cell: an Excel serial (the 1900 system, as above) or text in the forms
+ * clerks write (DAY_TEXT), between 1900-01-01 and 9999-12-31. A month alone (1965-01,
+ * 1965年1月, or the number 1965.01 Excel keeps for it) comes back with `monthOnly` and
+ * day 1; the caller decides whether a month is enough. A bare year is its own problem.
  */
-export function parseDateCell(v: unknown): CivilDate | undefined {
-  if (typeof v === 'number') return fromExcelSerial(v);
-  if (typeof v === 'string') {
-    const d = parseIsoDate(v);
-    return d !== undefined && d.year >= 1900 ? d : undefined;
+export function readDate(v: unknown): DateReading {
+  if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return { problem: 'blank' };
+  if (typeof v === 'number') {
+    const year = Math.trunc(v);
+    if (year >= YEAR_LIKE.min && year <= YEAR_LIKE.max) {
+      if (v === year) return { problem: 'year' };
+      // 1965.01 typed into a cell is the number 1965.01; 1965.1 may have been 1965.10 or 1965.1.
+      const hundredths = Math.round((v - year) * 100);
+      if (Math.abs(v - year - hundredths / 100) > 1e-9 || hundredths % 10 === 0) return { problem: 'ambiguous-month' };
+      return monthFrom(year, hundredths);
+    }
+    if (Math.floor(v) === FICTITIOUS_LEAP_DAY_SERIAL) return { problem: 'leap-day' };
+    const date = fromExcelSerial(v);
+    return date ? { date, monthOnly: false } : { problem: 'invalid' };
   }
-  return undefined;
+  if (typeof v !== 'string') return { problem: 'invalid' };
+  const text = v.normalize('NFKC').trim();
+  const day = dayFrom(text);
+  if (day) return { date: day, monthOnly: false };
+  for (const pattern of MONTH_TEXT) {
+    const m = pattern.exec(text);
+    if (m) return monthFrom(Number(m[1]), Number(m[2]));
+  }
+  return YEAR_TEXT.test(text) ? { problem: 'year' } : { problem: 'invalid' };
+}
+
+/**
+ * A date from what a cell holds (readDate), undefined for anything else. A month alone is
+ * accepted (as its first day) only where `monthEnough`, e.g. a birth month for retirement.
+ */
+export function parseDateCell(v: unknown, { monthEnough = false }: { monthEnough?: boolean } = {}): CivilDate | undefined {
+  const reading = readDate(v);
+  if ('problem' in reading) return undefined;
+  return reading.monthOnly && !monthEnough ? undefined : reading.date;
+}
+
+/** What to tell the clerk about a cell that is not a date (a blank cell is the caller's business). */
+export function dateAdvice(v: unknown, monthEnough = false): { zh: string; en: string } {
+  const reading = readDate(v);
+  const forms = monthEnough
+    ? { zh: '如 1965-01-31、1965/1/31、1965年1月31日，或只写年月 1965年1月、1965-01', en: 'e.g. 1965-01-31, 1965/1/31, 1965年1月31日, or just the month: 1965年1月, 1965-01' }
+    : { zh: '如 2025-09-01、2025/9/1、2025.9.1 或 2025年9月1日', en: 'e.g. 2025-09-01, 2025/9/1, 2025.9.1 or 2025年9月1日' };
+  if ('date' in reading) return { zh: `只有年月，缺少日：请写完整日期，${forms.zh}`, en: `gives a month but no day: write the whole date, ${forms.en}` };
+  switch (reading.problem) {
+    case 'year':
+      return { zh: `只有年份，缺少月份：请写上月份，${forms.zh}`, en: `is only a year: add the month, ${forms.en}` };
+    case 'ambiguous-month':
+      return { zh: '看不出是几月（1965.1 可能是 1 月也可能是 10 月）：请写成 1965年10月 或 1965-01 这样的文本', en: 'does not say which month (1965.1 may be January or October): write it as text such as 1965年10月 or 1965-01' };
+    case 'leap-day':
+      return { zh: '是 Excel 虚构的 1900-02-29，这一天不存在：请更正日期', en: "is Excel's fictitious 1900-02-29, which never existed: correct the date" };
+    default:
+      return {
+        zh: `不是有效日期：请填写 1900-01-01 至 9999-12-31 之间的 Excel 日期或文本，${forms.zh}（2023-02-30 这样不存在的日期无效）`,
+        en: `is not a valid date: enter an Excel date from 1900-01-01 to 9999-12-31 or text, ${forms.en} (impossible dates such as 2023-02-30 are rejected)`,
+      };
+  }
 }
 
 /**

@@ -13,6 +13,22 @@ export type Category = 'allocation' | 'funding' | 'staffing' | 'rotation' | 'bal
 export type Dimensionality = 'scalar' | 'matrix';
 /** The Excel types of functions.json. */
 export type ExcelType = 'number' | 'string' | 'boolean' | 'any';
+/**
+ * What a cell of an argument holds, which decides how coerce.ts reads text, yes/no words
+ * and blank cells: a number (blank = 0), a bound (blank or 无 = no limit, 0 refused), text,
+ * a yes/no, a date, or anything (left to the schema).
+ */
+export type CellKind = 'number' | 'bound' | 'text' | 'yesno' | 'date' | 'any';
+
+/** For an argument where 0 cannot mean what a blank cell means (core/coerce.ts). */
+export interface ZeroRule {
+  /** What to write instead of 0 (or a blank cell inside a range). */
+  advice: Bilingual;
+  /** The number the words 无 / none stand for here (e.g. 0 for "no exemption"). */
+  none?: number;
+  /** Only a single 0 for the whole argument is refused; inside a range 0 and blank both mean 0. */
+  wholeOnly?: boolean;
+}
 
 export interface ParamSpec<N extends string = string, S extends z.ZodType = z.ZodType> {
   /** The name Excel shows in the formula tooltip (camelCase, ASCII). */
@@ -26,6 +42,10 @@ export interface ParamSpec<N extends string = string, S extends z.ZodType = z.Zo
   /** What to enter: appended to every validation message about this argument. */
   hint: Bilingual;
   schema: S;
+  /** How its cells are read; by default from `type` (number, string -> text, boolean -> yesno, any). */
+  cell?: CellKind;
+  /** Set where 0 cannot mean blank: a 0 is then an error carrying this advice. */
+  zero?: ZeroRule;
 }
 
 export interface ResultSpec {

@@ -1,11 +1,16 @@
 /**
  * Errors are values. A formula returns a `FormulaError` instead of throwing when the
- * input is wrong; the add-in turns it into an Excel error (#VALUE!, #NUM!, #N/A, #DIV/0!)
+ * input is wrong; the add-in turns it into an Excel error (#VALUE! or #N/A, the codes whose message Excel shows)
  * and the service into HTTP 422. Every message is bilingual (zh-CN first, then English)
  * and should say what was wrong, where (row / value) and what to do about it.
  */
 
-export type ErrorCode = 'VALUE' | 'NUM' | 'NA' | 'DIV0';
+/**
+ * Only #VALUE! and #N/A: Excel shows a custom function's message on these two codes and
+ * drops it on #DIV/0!, #NUM! and the others (docs/excel-behaviour.md), so an error that
+ * carries guidance (a zero enrolment, a share too large to show) is a #VALUE!.
+ */
+export type ErrorCode = 'VALUE' | 'NA';
 
 export interface Bilingual {
   zh: string;
@@ -34,9 +39,7 @@ export function isFormulaError(value: unknown): value is FormulaError {
   return typeof body === 'object' && body !== null && typeof (body as { code?: unknown }).code === 'string';
 }
 
-/** Shorthands for the two codes whose message Excel actually displays. */
 export const valueError = (zh: string, en: string): FormulaError => formulaError('VALUE', zh, en);
-export const numError = (zh: string, en: string): FormulaError => formulaError('NUM', zh, en);
 
 /** Renders a cell value for a message without flooding it (long strings, nested arrays). */
 export function showValue(value: unknown): string {

@@ -7,11 +7,11 @@
  * (packed-range.ts); invoke decodes it into a NumberGrid, which these schemas read as rows.
  */
 import { z } from 'zod';
+import { halfWidth } from './cells.js';
 import type { FormulaError } from './errors.js';
 import { NumberGrid } from './packed-range.js';
 
 export type Cell = number | string | boolean | null;
-export type Matrix = Cell[][];
 /** One cell of a result: a value, or an error value in just that cell (Excel shows it there). */
 export type ResultCell = number | string | boolean | FormulaError;
 export type ResultValue = ResultCell | ResultCell[][];
@@ -76,16 +76,23 @@ export function expandPerUnit<T>(bound: PerUnit<T>, n: number): T[] {
   return bound.kind === 'all' ? Array.from({ length: n }, () => bound.value) : bound.values;
 }
 
-/** A case-insensitive choice among names, with aliases (Chinese names among them). */
+/** A name as compared: full-width folded, any case, spaces around it and a trailing 法 ("method") dropped. */
+const choiceKey = (s: string): string => halfWidth(s).toLowerCase().replace(/\s*法$/u, '');
+
+/**
+ * A case-insensitive choice among names, with aliases (Chinese names among them). A
+ * Chinese method name is accepted with or without its final 法 (最大余额 = 最大余额法).
+ */
 export function choiceOf<K extends string>(aliases: Readonly<Record<string, K>>) {
-  const keys = Object.keys(aliases);
-  return z
-    .string()
-    .transform((s) => s.trim().toLowerCase())
-    .pipe(z.enum(keys as [string, ...string[]]))
-    .transform((s) => aliases[s]!);
+  const byKey = new Map(Object.entries(aliases).map(([name, value]) => [choiceKey(name), value]));
+  const names = Object.keys(aliases);
+  return z.string().transform((s, ctx): K => {
+    const value = byKey.get(choiceKey(s));
+    if (value !== undefined) return value;
+    ctx.addIssue({ code: 'invalid_value', values: names, input: s });
+    return z.NEVER;
+  });
 }
 
-/** Excel TRUE/FALSE, also accepting 1/0 (what a cell holding a number gives). */
-export const booleanCell = () =>
-  z.union([z.boolean(), z.literal(1).transform(() => true), z.literal(0).transform(() => false)]);
+/** A yes/no: coerce.ts has already read 是/否, 有/无, Y/N, 1/0 and TRUE/FALSE (cells.ts) into booleans. */
+export const booleanCell = () => z.boolean();

@@ -1,17 +1,23 @@
 /**
  * Runs a definition on raw arguments exactly as Excel (or the service's JSON) passes them:
- * fills defaults for omitted optionals, checks every argument against its schema and turns
- * the first problem into a bilingual #VALUE! message naming the argument, the row/column
- * and the value, then calls `compute`. Never throws for bad input.
+ * reads each argument through the one coercion path (coerce.ts: blank cells, numbers as
+ * text, yes/no words), fills defaults for omitted optionals, checks every argument against
+ * its schema and turns the first problem into a bilingual #VALUE! message naming the
+ * argument, the cell (its address when Excel gave one, else its row/column) and the value,
+ * then calls `compute` and puts the result in the shape Excel shows. Never throws for bad
+ * input.
  */
 import type { z } from 'zod';
+import { cellWithin } from './a1.js';
+import { YES_NO_HINT } from './cells.js';
+import { coerceArgument, isZeroProblem, OMITTED, zeroShown, type ZeroProblem } from './coerce.js';
 import type { AnyFormula, ComputeContext, ParamSpec } from './definition.js';
-import { type Bilingual, type FormulaError, showValue, valueError } from './errors.js';
-import type { ResultValue } from './excel-values.js';
+import { type Bilingual, type FormulaError, isFormulaError, showValue, valueError } from './errors.js';
+import type { ResultCell, ResultValue } from './excel-values.js';
 import { decodePacked, looksPacked, NumberGrid } from './packed-range.js';
 
-/** Excel passes an omitted optional argument as null (or leaves it out entirely). */
-const isOmitted = (v: unknown): boolean => v === null || v === undefined;
+/** Where each argument sits in the workbook ("Sheet1!B2:B9"), when Excel told the add-in (requiresParameterAddresses). */
+export type ArgumentAddresses = readonly (string | null | undefined)[];
 
 /** Checks only the count of arguments: a wrong count is a malformed request, not a domain error. */
 export function arityProblem(def: AnyFormula, args: readonly unknown[]): Bilingual | undefined {
@@ -28,18 +34,29 @@ export function arityProblem(def: AnyFormula, args: readonly unknown[]): Bilingu
 }
 
 /** Runs a formula; the result as Excel takes it (a value or nested rows) or an error value. */
-export function invoke(def: AnyFormula, args: readonly unknown[], ctx: ComputeContext): ResultValue | FormulaError {
-  const result = evaluateFormula(def, args, ctx);
+export function invoke(def: AnyFormula, args: readonly unknown[], ctx: ComputeContext, addresses?: ArgumentAddresses): ResultValue | FormulaError {
+  const result = evaluateFormula(def, args, ctx, addresses);
   return result instanceof NumberGrid ? result.resultRows() : result;
 }
 
 /** The same, but a large numeric result may stay a NumberGrid (the service packs it as it is). */
-export function evaluateFormula(def: AnyFormula, args: readonly unknown[], ctx: ComputeContext): ResultValue | NumberGrid | FormulaError {
+export function evaluateFormula(def: AnyFormula, args: readonly unknown[], ctx: ComputeContext, addresses?: ArgumentAddresses): ResultValue | NumberGrid | FormulaError {
   const parsed: Record<string, unknown> = {};
   for (let i = 0; i < def.params.length; i++) {
     const spec: ParamSpec = def.params[i]!;
+    const address = addresses?.[i] ?? undefined;
     let raw = args[i];
-    if (isOmitted(raw)) {
+    if (looksPacked(raw)) {
+      // A packed range (packed-range.ts) is decoded once here; range schemas read the grid.
+      const grid = spec.dimensionality === 'matrix' ? decodePacked(raw) : { zh: '这个参数只接受单个值，不接受区域', en: 'this argument takes a single value, not a range' };
+      if (!(grid instanceof NumberGrid)) {
+        return valueError(`参数 ${spec.name}（第 ${i + 1} 个参数）不合要求：${grid.zh}`, `Argument ${spec.name} (argument ${i + 1}) is not acceptable: ${grid.en}`);
+      }
+      raw = grid;
+    }
+    raw = coerceArgument(raw, spec);
+    if (isZeroProblem(raw)) return zeroError(spec, raw, args[i], address);
+    if (raw === OMITTED) {
       if (spec.default !== undefined) raw = spec.default;
       else if (spec.optional) {
         parsed[spec.name] = undefined;
@@ -51,19 +68,35 @@ export function evaluateFormula(def: AnyFormula, args: readonly unknown[], ctx: 
         );
       }
     }
-    if (looksPacked(raw)) {
-      // A packed range (packed-range.ts) is decoded once here; range schemas read the grid.
-      const grid = spec.dimensionality === 'matrix' ? decodePacked(raw) : { zh: '这个参数只接受单个值，不接受区域', en: 'this argument takes a single value, not a range' };
-      if (!(grid instanceof NumberGrid)) {
-        return valueError(`参数 ${spec.name}（第 ${i + 1} 个参数）不合要求：${grid.zh}`, `Argument ${spec.name} (argument ${i + 1}) is not acceptable: ${grid.en}`);
-      }
-      raw = grid;
-    }
     const result = spec.schema.safeParse(raw);
-    if (!result.success) return describeIssue(spec, result.error.issues[0]!, raw instanceof NumberGrid ? raw.toRows() : raw);
+    if (!result.success) return describeIssue(spec, result.error.issues[0]!, raw instanceof NumberGrid ? raw.toRows() : raw, address);
     parsed[spec.name] = result.data;
   }
-  return def.compute(parsed, ctx);
+  return excelShaped(def, def.compute(parsed, ctx));
+}
+
+/**
+ * The result as Excel shows it: a `matrix` result is always rows, even for one value, and
+ * no cell is null (Excel shows a null in a returned array as 0, office-js #1503): a blank
+ * result cell is "".
+ */
+function excelShaped(def: AnyFormula, result: ResultValue | NumberGrid | FormulaError): ResultValue | NumberGrid | FormulaError {
+  if (result instanceof NumberGrid || isFormulaError(result)) return result;
+  const blankless = (v: ResultCell | null | undefined): ResultCell => v ?? '';
+  if (Array.isArray(result)) {
+    return result.some((row) => row.some((v) => v === null || v === undefined)) ? result.map((row) => row.map(blankless)) : result;
+  }
+  const cell = blankless(result as ResultCell | null);
+  return def.result.dimensionality === 'matrix' ? [[cell]] : cell;
+}
+
+function zeroError(spec: ParamSpec, problem: ZeroProblem, raw: unknown, address: string | undefined): FormulaError {
+  const at = where(raw, problem.zeroAt, address);
+  const shown = zeroShown(problem.value);
+  return valueError(
+    `参数 ${spec.name}${at.zh} 的值是 ${shown.zh}，这里 0 和空白的含义不同：${problem.advice.zh}`,
+    `${spec.name}${at.en}: the value is ${shown.en}, and here 0 and blank mean different things: ${problem.advice.en}`,
+  );
 }
 
 function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
@@ -75,11 +108,17 @@ function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
-/** "第 3 行第 2 列" / "row 3, column 2", or just the row or column for a single column / row. */
-function where(raw: unknown, path: readonly PropertyKey[]): { zh: string; en: string } {
+/**
+ * Where in the argument a cell is: its address ("B7") when Excel gave the argument's
+ * address, else "第 3 行第 2 列" / "row 3, column 2" (just the row or column for a single
+ * column / row) counted within the range.
+ */
+function where(raw: unknown, path: readonly PropertyKey[], address?: string): { zh: string; en: string } {
   const idx = path.filter((k): k is number => typeof k === 'number');
+  const [r = 0, c = 0] = idx;
+  const cell = address === undefined ? undefined : cellWithin(address, r, c);
+  if (cell !== undefined) return { zh: `（${cell}）`, en: ` (${cell})` };
   if (idx.length < 2 || !Array.isArray(raw)) return { zh: '', en: '' };
-  const [r, c] = idx as [number, number];
   const oneColumn = (raw as unknown[][]).every((row) => Array.isArray(row) && row.length === 1);
   if (oneColumn) return { zh: ` 第 ${r + 1} 行`, en: ` row ${r + 1}` };
   if (raw.length === 1) return { zh: ` 第 ${c + 1} 列`, en: ` column ${c + 1}` };
@@ -92,7 +131,7 @@ function problem(issue: z.core.$ZodIssue): { zh: string; en: string } {
       if (issue.expected === 'int') return { zh: '不是整数', en: 'is not a whole number' };
       if (issue.expected === 'number') return { zh: '不是数字', en: 'is not a number' };
       if (issue.expected === 'string') return { zh: '不是文本', en: 'is not text' };
-      if (issue.expected === 'boolean') return { zh: '不是 TRUE/FALSE', en: 'is not TRUE/FALSE' };
+      if (issue.expected === 'boolean') return { zh: `不是 ${YES_NO_HINT.zh}`, en: `is not ${YES_NO_HINT.en}` };
       if (issue.expected === 'array') return { zh: '不是单元格区域', en: 'is not a range' };
       return { zh: '类型不对', en: `has the wrong type (expected ${issue.expected})` };
     case 'too_small':
@@ -138,9 +177,9 @@ function deepest(issue: z.core.$ZodIssue): z.core.$ZodIssue {
   return { ...best, path: [...issue.path, ...best.path] } as z.core.$ZodIssue;
 }
 
-function describeIssue(spec: ParamSpec, firstIssue: z.core.$ZodIssue, raw: unknown): FormulaError {
+function describeIssue(spec: ParamSpec, firstIssue: z.core.$ZodIssue, raw: unknown, address: string | undefined): FormulaError {
   const issue = deepest(firstIssue);
-  const at = where(raw, issue.path);
+  const at = where(raw, issue.path, address);
   const value = issue.path.length > 0 && Array.isArray(raw) ? valueAt(raw, issue.path) : raw;
   const what = problem(issue);
   return valueError(

@@ -80,21 +80,30 @@ export const publicFunds = defineFormula({
       en: 'Special-education pupils of each school (special-school pupils, disabled pupils in regular classes; not also counted in primary or junior); default 0',
     }),
     profileParam(
-      { zh: '政策配置，可加 @日期，如 cn-national@2016-09-01；省略为国家基准', en: 'Policy profile, optionally @date, e.g. cn-national@2016-09-01; omitted: the national baseline' },
+      {
+        zh: '政策配置，可加 @日期，如 cn-national@2016-09-01（用该日有效的定额）；不写日期用今天（北京时间）有效的定额；省略为国家基准',
+        en: 'Policy profile, optionally @date, e.g. cn-national@2016-09-01 (the rates in force that day); without a date, those in force today (Beijing time); omitted: the national baseline',
+      },
       { zh: '请填写配置名，如 "cn-national"', en: 'Enter a profile id such as "cn-national"' },
     ),
     param({
       name: 'rural',
       summary: {
-        zh: '是否农村学校（TRUE/FALSE，每校一个或一个值用于全部）：农村不足 100 人的学校按 100 人核定；省略为 TRUE',
-        en: 'Rural school? (TRUE/FALSE, one per school or one for all): a rural school under 100 pupils is funded as 100; default TRUE',
+        zh: '是否农村学校（是/否、TRUE/FALSE、Y/N，每校一个或一个值用于全部）：农村不足 100 人的学校按 100 人核定；省略为 是',
+        en: 'Rural school? (是/否, TRUE/FALSE, Y/N; one per school or one for all): a rural school under 100 pupils is funded as 100; default yes',
       },
       dimensionality: 'matrix',
       type: 'boolean',
       optional: true,
       default: true,
-      hint: { zh: '请填写 TRUE 或 FALSE，每校一个或一个值用于全部学校', en: 'Enter TRUE or FALSE, one per school or one for all' },
+      hint: { zh: '请填写 是 或 否（或 TRUE/FALSE、Y/N），每校一个或一个值用于全部学校', en: 'Enter 是 or 否 (or TRUE/FALSE, Y/N), one per school or one for all' },
       schema: perUnitOf(booleanCell()),
+      zero: {
+        advice: {
+          zh: '非农村学校请写 否（或 FALSE），农村学校写 是（或 TRUE）；整个参数省略时都按农村学校',
+          en: 'write 否 (or FALSE) for a school that is not rural and 是 (or TRUE) for a rural one; leave the whole argument out to count every school as rural',
+        },
+      },
     }),
   ],
   result: {
@@ -107,12 +116,12 @@ export const publicFunds = defineFormula({
     {
       formula: '=EDU.PUBLICFUNDS(300, 200)',
       args: [300, 200],
-      result: [[365000]],
+      result: [[404000]],
     },
     {
       formula: '=EDU.PUBLICFUNDS({300;40}, {200;20}, {50;0}, {2;0})',
       args: [[[300], [40]], [[200], [20]], [[50], [0]], [[2], [0]]],
-      result: [[387000], [71666.67]],
+      result: [[433000], [79333.34]],
     },
     {
       formula: '=EDU.PUBLICFUNDS(30, 0, 0, 0, "cn-national@2016-09-01", FALSE)',

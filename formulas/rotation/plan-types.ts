@@ -5,24 +5,22 @@
  */
 import { z } from 'zod';
 import type { Bilingual } from '../core/errors.js';
+import { isBlankCell, YES_NO_HINT, yesNoOf } from '../core/cells.js';
 import type { SheetColumn } from './plan-sheet.js';
 import { choiceOf } from '../core/excel-values.js';
+import { textKeyed } from '../core/lookup.js';
 import { type BackboneBase, backboneBaseSchema } from './rotation-profile.js';
 
 export { type SchoolRole, schoolRoleAliases } from './school-roles.js';
 import { schoolRoleAliases } from './school-roles.js';
 
-const yesAliases = new Set(['true', 'yes', 'y', '1', '是', '骨干', '骨干教师', '√', '✓']);
-const noAliases = new Set(['', 'false', 'no', 'n', '0', '否', '非骨干']);
-
-/** A yes/no cell: TRUE/FALSE, 1/0, 是/否, yes/no; a blank cell is no. */
+/** A yes/no cell read with the one word list (core/cells.ts); a blank cell is no. */
 export const yesNoCell = () =>
   z.union([z.boolean(), z.number(), z.string(), z.null()]).transform((v, ctx): boolean => {
-    if (v === null || typeof v === 'boolean') return v === true;
-    const text = String(v).trim().toLowerCase();
-    if (yesAliases.has(text)) return true;
-    if (noAliases.has(text)) return false;
-    ctx.addIssue({ code: 'custom', message: `"${String(v)}" is not yes/no (是/否, TRUE/FALSE, 1/0)` });
+    if (isBlankCell(v)) return false;
+    const answer = yesNoOf(v);
+    if (answer !== undefined) return answer;
+    ctx.addIssue({ code: 'custom', message: `"${String(v)}" is not yes/no (${YES_NO_HINT.en})` });
     return z.NEVER;
   });
 
@@ -62,9 +60,9 @@ export const planSchoolSchema = z.object({
   name: nameCell(),
   role: choiceOf(schoolRoleAliases),
   /** Receiving schools: teachers needed per subject, e.g. { "数学": 2, "英语": 1 }. */
-  needs: z.record(z.string(), z.number().int().min(0).max(10_000)).optional(),
+  needs: textKeyed(z.number().int().min(0).max(10_000)).optional(),
   /** Receiving schools: distance or travel time from each sending school, keyed by its id. */
-  distances: z.record(z.string(), z.number().min(0).max(100_000)).optional(),
+  distances: textKeyed(z.number().min(0).max(100_000)).optional(),
   /** Sending schools: a number the bureau assigns, at least the policy minimum. */
   quota: z.number().int().min(0).optional(),
   /** Sending schools: backbone teachers the bureau assigns, at least the policy minimum. */
@@ -91,7 +89,6 @@ export const planInputSchema = z.object({
 export type PlanInput = z.output<typeof planInputSchema>;
 export type PlanTeacher = PlanInput['teachers'][number];
 export type PlanSchool = PlanInput['schools'][number];
-export type PlanParameters = PlanInput['parameters'];
 
 /** Why a plan cannot be made: a data problem ("input") or a rule that cannot be met ("rules"). */
 export type PlanRule =

@@ -10,8 +10,8 @@
  * asOf + exemptYears years is not eligible.
  */
 import { z } from 'zod';
-import { addMonths, type CivilDate, compareDates, parseDateCell } from '../core/dates.js';
-import { defineFormula, param } from '../core/definition.js';
+import { addMonths, type CivilDate, compareDates, dateAdvice, parseDateCell } from '../core/dates.js';
+import { type CellKind, defineFormula, param } from '../core/definition.js';
 import { type Bilingual, type FormulaError, showValue, valueError } from '../core/errors.js';
 import { type PerUnit, type ResultCell, expandPerUnit, orient, perUnitOf, vectorOf } from '../core/excel-values.js';
 import { type RetireCategory, retireCategoryAliases, statutoryRetirement } from '../staffing/retirement-reform.js';
@@ -46,11 +46,9 @@ const textCell = () => z.union([z.string(), z.null()]);
  * One of the optional exemption inputs: a value or a column of raw cells, typed as any so a
  * blank or odd cell reaches `compute`, which names the row it is on.
  */
-function exemptionCells<const N extends string, S extends z.ZodType>(name: N, summary: Bilingual, hint: Bilingual, cell: S) {
-  return param({ name, summary, dimensionality: 'matrix', type: 'any', optional: true, hint, schema: perUnitOf(cell) });
+function exemptionCells<const N extends string, S extends z.ZodType>(name: N, summary: Bilingual, hint: Bilingual, cell: S, kind: CellKind) {
+  return param({ name, summary, dimensionality: 'matrix', type: 'any', optional: true, hint, schema: perUnitOf(cell), cell: kind });
 }
-
-const isBlank = (v: unknown): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
 export const rotationEligibleFormula = defineFormula({
   id: 'ROTATIONELIGIBLE',
@@ -80,24 +78,33 @@ export const rotationEligibleFormula = defineFormula({
       optional: true,
       hint: { zh: '请填写一个年限（如 6），或与教师一一对应的一列', en: 'Enter one number of years (e.g. 6) or one per teacher' },
       schema: perUnitOf(z.number().min(0)),
+      zero: {
+        advice: {
+          zh: '请填写大于 0 的年限（如 6）；省略该参数取政策配置的年限',
+          en: "enter years above 0 (e.g. 6); leave the argument out for the profile's years",
+        },
+      },
     }),
     exemptionCells(
       'birthdate',
       { zh: '出生日期（与 exemptYears 一起使用）', en: 'Birth dates (used with exemptYears)' },
-      { zh: '请选择出生日期一列（Excel 日期或 YYYY-MM-DD）', en: 'Select the birth-date column (Excel dates or YYYY-MM-DD)' },
+      { zh: '请选择出生日期一列（Excel 日期，或 1965-01-31、1965年1月 这样的文本）', en: 'Select the birth-date column (Excel dates, or text such as 1965-01-31 or 1965年1月)' },
       dateCell(),
+      'date',
     ),
     exemptionCells(
       'retireCategory',
       { zh: '退休类别：男、女干部（原 55 岁）、女工人（原 50 岁）', en: 'Retirement category: male, female-cadre (formerly 55), female-worker (formerly 50)' },
       { zh: `请填写 ${CATEGORY_CHOICES.zh}，或选择一列`, en: `Enter ${CATEGORY_CHOICES.en}, or select a column` },
       textCell(),
+      'text',
     ),
     exemptionCells(
       'asOf',
       { zh: '计算免交流的基准日期（如交流学年开始日）', en: 'The date the exemption is judged on (e.g. the start of the rotation year)' },
       { zh: '请填写日期，如 DATE(2025,9,1) 或 "2025-09-01"', en: 'Enter a date, e.g. DATE(2025,9,1) or "2025-09-01"' },
       dateCell(),
+      'date',
     ),
     param({
       name: 'exemptYears',
@@ -106,6 +113,14 @@ export const rotationEligibleFormula = defineFormula({
       type: 'number',
       optional: true,
       hint: { zh: '请填写 0 到 30 的整数年数，如 5', en: 'Enter whole years from 0 to 30, e.g. 5' },
+      zero: {
+        advice: {
+          zh: '只免已过法定退休日期的教师请写 无；不按退休免交流则省略该参数',
+          en: 'to exempt only teachers already past retirement write 无 (none); leave the argument out for no exemption check',
+        },
+        none: 0,
+        wholeOnly: true,
+      },
       schema: perUnitOf(z.number().int().min(0).max(30)),
     }),
   ],
@@ -180,12 +195,11 @@ export const rotationEligibleFormula = defineFormula({
       if (exempt === undefined) return true;
       const rule = exemptionAt(i, dates![i], exempt[i]!);
       if ('error' in rule) return rule;
-      const birth = parseDateCell(births![i]);
+      // The exemption runs from the statutory retirement month, so a birth month is enough.
+      const birth = parseDateCell(births![i], { monthEnough: true });
       if (birth === undefined) {
-        return valueError(
-          `第 ${i + 1} 行：出生日期 ${showValue(births![i])} 不是日期：请填写 Excel 日期或 YYYY-MM-DD`,
-          `Row ${i + 1}: birth date ${showValue(births![i])} is not a date: enter an Excel date or YYYY-MM-DD`,
-        );
+        const advice = births![i] === null ? { zh: '是空的：请填写出生日期', en: 'is blank: enter the birth date' } : dateAdvice(births![i], true);
+        return valueError(`第 ${i + 1} 行：出生日期 ${showValue(births![i])} ${advice.zh}`, `Row ${i + 1}: birth date ${showValue(births![i])} ${advice.en}`);
       }
       const category = parseRetireCategory(categories![i]);
       if (category === undefined) {
@@ -202,13 +216,11 @@ export const rotationEligibleFormula = defineFormula({
 
 /** The exemption rule for row `i` (undefined: the one asOf for every row). */
 function exemptionAt(i: number | undefined, asOf: unknown, exemptYears: number): Exemption | FormulaError {
-  const date = isBlank(asOf) ? undefined : parseDateCell(asOf);
+  const date = parseDateCell(asOf);
   if (date === undefined) {
     const at = i === undefined ? { zh: '', en: '' } : { zh: `第 ${i + 1} 行：`, en: `Row ${i + 1}: ` };
-    return valueError(
-      `${at.zh}基准日期 asOf ${showValue(asOf)} 不是日期：请填写如 DATE(2025,9,1) 或 "2025-09-01"`,
-      `${at.en}asOf ${showValue(asOf)} is not a date: enter e.g. DATE(2025,9,1) or "2025-09-01"`,
-    );
+    const advice = asOf === null ? { zh: '是空的：请填写如 DATE(2025,9,1) 或 "2025-09-01" 的日期', en: 'is blank: enter a date such as DATE(2025,9,1) or "2025-09-01"' } : dateAdvice(asOf);
+    return valueError(`${at.zh}基准日期 asOf ${showValue(asOf)} ${advice.zh}`, `${at.en}asOf ${showValue(asOf)} ${advice.en}`);
   }
   return { asOf: date, exemptYears };
 }

@@ -77,6 +77,7 @@ export const rotationQuotaFormula = defineFormula({
       optional: true,
       hint: { zh: '请填写 0 到 1 之间的比例，如 0.1 表示 10%', en: 'Enter a share between 0 and 1, e.g. 0.1 for 10%' },
       schema: share(),
+      zero: { advice: { zh: '请填写大于 0 的比例（如 0.1），或省略该参数取政策配置的比例', en: "enter a share above 0 (e.g. 0.1), or leave the argument out for the profile's rate" } },
     }),
     param({
       name: 'backboneShare',
@@ -86,6 +87,7 @@ export const rotationQuotaFormula = defineFormula({
       optional: true,
       hint: { zh: '请填写 0 到 1 之间的比例，如 0.2 表示 20%', en: 'Enter a share between 0 and 1, e.g. 0.2 for 20%' },
       schema: share(),
+      zero: { advice: { zh: '不要求骨干教师比例请写 无；省略该参数取政策配置的比例', en: "for no backbone requirement write 无 (none); leave the argument out for the profile's share" }, none: 0 },
     }),
     param({
       name: 'backboneBase',
@@ -107,6 +109,10 @@ export const rotationQuotaFormula = defineFormula({
       optional: true,
       hint: { zh: '请选择与 eligible 等长的一列，每格为不小于 0 的整数', en: 'Select a column as long as eligible, whole numbers of 0 or more' },
       schema: vectorOf(count()),
+      zero: {
+        advice: { zh: '请选择与 eligible 等长的一列（空白格按 0 人），或省略该参数', en: 'select a column as long as eligible (a blank cell counts as 0), or leave the argument out' },
+        wholeOnly: true,
+      },
     }),
   ],
   result: {

@@ -18,10 +18,11 @@ import { profileParam } from '../core/profile-param.js';
 import { profileNumber, resolveProfile, type ResolvedProfile } from '../core/profiles.js';
 import { roundingAliases, roundRational, type RoundingMode } from './rounding.js';
 import { layoutOf, shapeResult, spread, unitsOf, unitWhere } from './units.js';
+import { lookupTable } from '../core/lookup.js';
 
 export type SchoolLevel = 'primary' | 'junior' | 'senior';
 
-export const schoolLevelAliases: Readonly<Record<string, SchoolLevel>> = {
+export const schoolLevelAliases: Readonly<Record<string, SchoolLevel>> = lookupTable({
   primary: 'primary',
   'primary school': 'primary',
   小学: 'primary',
@@ -36,7 +37,7 @@ export const schoolLevelAliases: Readonly<Record<string, SchoolLevel>> = {
   高中: 'senior',
   普通高中: 'senior',
   高级中学: 'senior',
-};
+});
 
 const levelNames: Readonly<Record<SchoolLevel, string>> = { primary: '小学', junior: '初中', senior: '高中' };
 
@@ -47,7 +48,6 @@ export const establishmentKeys = {
 } as const;
 
 /** A blank cell (Excel gives null or "") means: no class count for this school. */
-const classesCell = z.union([z.number().int().min(0), z.null(), z.literal('').transform(() => null)]);
 
 function roundingOf(profile: ResolvedProfile): RoundingMode | FormulaError {
   const entry = profile.entry(establishmentKeys.rounding);
@@ -116,7 +116,8 @@ export const establishment = defineFormula({
       type: 'any',
       optional: true,
       hint: { zh: '请填写不小于 0 的整数班级数，或留空', en: 'Enter whole class counts of 0 or more, or leave blank' },
-      schema: unitsOf(classesCell),
+      schema: unitsOf(z.number().int().min(0)),
+      cell: 'number',
     }),
     profileParam(
       {
@@ -136,9 +137,9 @@ export const establishment = defineFormula({
     // 950 / 19 = 50 exactly; 1000 / 19 = 52.63… → 53.
     { formula: '=EDU.ESTABLISHMENT({950;1000}, "primary")', args: [[[950], [1000]], 'primary'], result: [[50], [53]] },
     // 1000 / 13.5 = 2000/27 = 74.07… → 75.
-    { formula: '=EDU.ESTABLISHMENT(1000, "初中")', args: [1000, '初中'], result: 75 },
+    { formula: '=EDU.ESTABLISHMENT(1000, "初中")', args: [1000, '初中'], result: [[75]] },
     // 500 / 12.5 = 40 exactly.
-    { formula: '=EDU.ESTABLISHMENT(500, "senior", , "cn-national")', args: [500, 'senior', null, 'cn-national'], result: 40 },
+    { formula: '=EDU.ESTABLISHMENT(500, "senior", , "cn-national")', args: [500, 'senior', null, 'cn-national'], result: [[40]] },
   ],
   compute({ students, level, classes, profile }, ctx) {
     const resolved = resolveProfile(ctx.profiles, profile);
@@ -170,7 +171,8 @@ export const establishment = defineFormula({
       if (isFormulaError(ratio)) return ratio;
       let need = div({ n: BigInt(n), d: 1n }, ratio);
       const c = classCounts?.[i];
-      if (c !== undefined && c !== null) {
+      // A blank classes cell reaches here as 0 (Excel desktop sends it so): no classes, no class-based rule.
+      if (c !== undefined && c > 0) {
         const key = establishmentKeys.staffPerClass(lvl);
         if (resolved.entry(key) === undefined) {
           const where = unitWhere(i, layout);

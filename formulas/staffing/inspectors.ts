@@ -69,6 +69,7 @@ export const inspectors = defineFormula({
       default: 5,
       hint: { zh: '请填写大于 0 的数，如 5', en: 'Enter a number above 0, such as 5' },
       schema: finiteNumber().positive(),
+      zero: { advice: { zh: '请填写大于 0 的数，或省略该参数取默认 5', en: 'enter a number above 0, or leave the argument out for the default 5' } },
     }),
     param({
       name: 'minFullTimePerArea',
@@ -79,6 +80,7 @@ export const inspectors = defineFormula({
       default: 2,
       hint: { zh: '请填写不小于 0 的整数，如 2', en: 'Enter a whole number of 0 or more, such as 2' },
       schema: z.number().int().min(0),
+      zero: { advice: { zh: '不设专职下限请写 无；省略该参数取默认 2', en: 'for no minimum write 无 (none); leave the argument out for the default 2' }, none: 0 },
     }),
     param({
       name: 'maxFullTimeShare',
@@ -89,6 +91,8 @@ export const inspectors = defineFormula({
       default: '1/3',
       hint: { zh: '请填写 0 到 1 之间的数或分数文本，如 1/3', en: 'Enter a number from 0 to 1 or a fraction as text, such as 1/3' },
       schema: shareSchema(),
+      cell: 'number',
+      zero: { advice: { zh: '不允许专职督学请写 无；省略该参数取默认 1/3', en: 'for no full-time inspectors at all write 无 (none); leave the argument out for the default 1/3' }, none: 0 },
     }),
   ],
   result: {

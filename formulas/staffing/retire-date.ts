@@ -34,7 +34,7 @@ export const retireDate = defineFormula({
   pure: true,
   examples: [
     // 附件1 first step: born 1965-01 → 60岁1个月 → 2025-02; 2025-02-15 is serial 45703.
-    { formula: '=EDU.RETIREDATE("1965-01-15", "male")', args: ['1965-01-15', 'male'], result: 45703 },
+    { formula: '=EDU.RETIREDATE("1965-01-15", "male")', args: ['1965-01-15', 'male'], result: [[45703]] },
     // Born 1964-12 keeps 60 (reached 2024-12-10, serial 45636); born 1976-09 has the final 63 (2039-09-30, serial 51043).
     {
       formula: '=EDU.RETIREDATE({"1964-12-10";"1976-09-30"}, "男职工")',

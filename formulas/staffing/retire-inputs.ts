@@ -5,7 +5,7 @@
  * only, so one typo does not hide the rest of a staff list.
  */
 import { z } from 'zod';
-import { FICTITIOUS_LEAP_DAY_SERIAL, isoOf, parseDateCell, toExcelSerial } from '../core/dates.js';
+import { dateAdvice, isoOf, parseDateCell, toExcelSerial } from '../core/dates.js';
 import { type FormulaError, isFormulaError, showValue, valueError } from '../core/errors.js';
 import type { PerUnit } from '../core/excel-values.js';
 import { param } from '../core/definition.js';
@@ -17,13 +17,14 @@ const anyCell = z.union([z.number(), z.string(), z.boolean(), z.null()]);
 export const birthdateParam = param({
   name: 'birthdate',
   summary: {
-    zh: '出生日期：Excel 日期或 YYYY-MM-DD 文本；一列或一行，一人一项',
-    en: 'Birth date: an Excel date or YYYY-MM-DD text; a column or row, one per person',
+    zh: '出生日期：Excel 日期，或 1965-01-31、1965/1/31、1965年1月31日 这样的文本；只知年月时写 1965年1月 或 1965-01（按该月 1 日计）；一列或一行，一人一项',
+    en: 'Birth date: an Excel date, or text such as 1965-01-31, 1965/1/31, 1965年1月31日; a month alone, 1965年1月 or 1965-01, counts as its first day; a column or row, one per person',
   },
   dimensionality: 'matrix',
   type: 'any',
-  hint: { zh: '请填写 Excel 日期，或 1990-05-31 这样的文本', en: 'Enter an Excel date or text such as 1990-05-31' },
+  hint: { zh: '请填写 Excel 日期，或 1990-05-31、1990年5月 这样的文本', en: 'Enter an Excel date or text such as 1990-05-31 or 1990年5月' },
   schema: unitsOf(anyCell),
+  cell: 'date',
 });
 
 export const categoryParam = param({
@@ -34,6 +35,7 @@ export const categoryParam = param({
   },
   dimensionality: 'matrix',
   type: 'string',
+  cell: 'text',
   hint: {
     zh: '请填写 男职工、女干部（原法定退休年龄 55 周岁）或 女工人（原法定退休年龄 50 周岁）',
     en: 'Enter male, female-cadre (original age 55) or female-worker (original age 50)',
@@ -44,19 +46,9 @@ export const categoryParam = param({
 type Where = { zh: string; en: string };
 
 function dateError(where: Where, raw: unknown): FormulaError {
-  if (raw === null || raw === '') {
-    return valueError(`${where.zh}没有出生日期：请填写出生日期`, `${where.en}no birth date: enter one`);
-  }
-  if (typeof raw === 'number' && Math.floor(raw) === FICTITIOUS_LEAP_DAY_SERIAL) {
-    return valueError(
-      `${where.zh}出生日期 ${raw} 是 Excel 虚构的 1900-02-29，这一天不存在：请更正出生日期`,
-      `${where.en}birth date ${raw} is Excel's fictitious 1900-02-29, which never existed: correct the birth date`,
-    );
-  }
-  return valueError(
-    `${where.zh}出生日期 ${showValue(raw)} 不是有效日期：请填写 1900-01-01 至 9999-12-31 之间的 Excel 日期，或 YYYY-MM-DD 文本（如 1965-01-31；2023-02-30 这样不存在的日期无效）`,
-    `${where.en}birth date ${showValue(raw)} is not a valid date: enter an Excel date from 1900-01-01 to 9999-12-31 or YYYY-MM-DD text (e.g. 1965-01-31; impossible dates such as 2023-02-30 are rejected)`,
-  );
+  if (raw === null) return valueError(`${where.zh}没有出生日期：请填写出生日期`, `${where.en}no birth date: enter one`);
+  const advice = dateAdvice(raw, true);
+  return valueError(`${where.zh}出生日期 ${showValue(raw)} ${advice.zh}`, `${where.en}birth date ${showValue(raw)} ${advice.en}`);
 }
 
 const ambiguousFemale = new Set(['女', '女性', '女职工', 'female', 'f', 'woman', 'women']);
@@ -96,7 +88,8 @@ export function retirementsOf(
   const categories = spread(category, layout);
   const people = spread(birthdate, layout).map((raw, i): PersonRetirement | FormulaError => {
     const where = unitWhere(i, layout);
-    const birth = parseDateCell(raw);
+    // The retirement table goes by birth month, so a month is enough (its first day is used).
+    const birth = parseDateCell(raw, { monthEnough: true });
     if (birth === undefined) return dateError(where, raw);
     const cat = categoryOf(categories[i]);
     if (cat === undefined) return categoryError(where, categories[i]);

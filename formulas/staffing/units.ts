@@ -1,7 +1,7 @@
 /**
  * Lining up per-unit arguments: each argument is one value for every unit (a scalar) or
  * one value per unit (a row or column). The result has one cell per unit, laid out like
- * the first per-unit argument, or is a single value when every argument is a scalar.
+ * the first per-unit argument, or one cell (1 x 1) when every argument is a single value.
  */
 import { z } from 'zod';
 import { type FormulaError, valueError } from '../core/errors.js';
@@ -27,7 +27,7 @@ export function unitsOf<S extends z.ZodType>(cell: S) {
 
 export interface UnitLayout {
   count: number;
-  /** Undefined when every argument was a single value: the result is then a scalar. */
+  /** Undefined when every argument was a single value: the result is then one cell. */
   orientation: Orientation | undefined;
 }
 
@@ -53,8 +53,9 @@ export function spread<T>(value: PerUnit<T>, layout: UnitLayout): T[] {
 }
 
 /** One cell per unit as a scalar (all arguments single) or a row/column. */
-export function shapeResult(cells: readonly ResultCell[], layout: UnitLayout): ResultCell | ResultCell[][] {
-  return layout.orientation === undefined ? cells[0]! : orient(cells, layout.orientation);
+export function shapeResult(cells: readonly ResultCell[], layout: UnitLayout): ResultCell[][] {
+  // Every argument a single value: still one row of one cell, as a matrix result must be.
+  return orient(cells, layout.orientation ?? 'row');
 }
 
 /** "第 3 行：" / "row 3: " (or column for a row input) to start a message about one unit; empty for a scalar. */

@@ -7,6 +7,7 @@
  * dropped ("距离（公里）" -> "距离"). An exact match wins; then a header that contains an
  * alias, the longest alias first. Each column serves one field.
  */
+import { yesNoOf as yesNoAnswer } from '../../../formulas/core/cells.js';
 import type { CellValue } from './saved-values.js';
 
 export interface FieldSpec {
@@ -71,25 +72,12 @@ export function missingMessages(tableZh: string, tableEn: string, missing: reado
 
 export const isBlank = (v: CellValue | undefined): boolean => v === undefined || v === '' || (typeof v === 'string' && v.trim() === '');
 
-/** A number from a cell: numbers as they are, text like "1,200" or "６" read; else undefined. */
-export function numberOf(v: CellValue | undefined): number | undefined {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
-  if (typeof v !== 'string') return undefined;
-  const text = v.normalize('NFKC').replace(/[,\s]/g, '');
-  return /^[-+]?\d+(\.\d+)?$/.test(text) ? Number(text) : undefined;
-}
+/** A number from a cell: numbers as they are, text like "1,200" or "６" read (core/cells.ts); else undefined. */
+export { numberOf } from '../../../formulas/core/cells.js';
 
-const YES = new Set(['是', 'y', 'yes', 'true', '1', '√', '✓', '保留', '骨干']);
-const NO = new Set(['否', 'n', 'no', 'false', '0', '']);
-
-/** TRUE/FALSE, 是/否, yes/no, 1/0, √; blank is no; else undefined. */
+/** A yes/no from a cell with the one word list (core/cells.ts); a blank cell is no; else undefined. */
 export function yesNoOf(v: CellValue | undefined): boolean | undefined {
-  if (typeof v === 'boolean') return v;
-  if (v === undefined) return false;
-  const text = String(v).normalize('NFKC').trim().toLowerCase();
-  if (YES.has(text)) return true;
-  if (NO.has(text)) return false;
-  return undefined;
+  return isBlank(v) ? false : yesNoAnswer(v);
 }
 
 /** A table's body rows with every cell blank are left out; the rest keep their row numbers. */

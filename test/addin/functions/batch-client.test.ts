@@ -212,3 +212,36 @@ describe('large ranges travel packed', () => {
     expect(svc.requests).toHaveLength(3);
   });
 });
+
+describe('every call settles when reading the settings throws (issue 13 §1)', () => {
+  const blocked = () => {
+    throw new DOMException('The operation is insecure.', 'SecurityError');
+  };
+
+  it('settles every queued call with #N/A saying the settings could not be read, when the address cannot be read', async () => {
+    const service = fakeService(echo);
+    const c = client(service.fetch, { baseUrl: blocked });
+    const outcomes = await Promise.all([c.call('A', [1]), c.call('B', [2])]);
+    for (const outcome of outcomes) {
+      expect((outcome as FormulaError).error.code).toBe('NA');
+      expect((outcome as FormulaError).error.zh).toMatch(/读取设置时出错.*The operation is insecure/);
+    }
+    expect(service.requests).toHaveLength(0);
+  });
+
+  it('settles them when the sign-in token cannot be read (localStorage throws)', async () => {
+    const service = fakeService(echo);
+    const c = client(service.fetch, { token: blocked });
+    const outcome = await c.call('A', [1]);
+    expect((outcome as FormulaError).error.en).toMatch(/could not read its settings/);
+  });
+
+  it('does not cache such a failure: the next call asks again', async () => {
+    const service = fakeService(echo);
+    let fail = true;
+    const c = client(service.fetch, { baseUrl: () => (fail ? blocked() : 'http://127.0.0.1:9') });
+    expect('error' in (await c.call('PURE', [1]))).toBe(true);
+    fail = false;
+    expect(await c.call('PURE', [1])).toEqual({ value: 'PURE:1' });
+  });
+});

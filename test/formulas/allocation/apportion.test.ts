@@ -30,7 +30,7 @@ describe('EDU.APPORTION bad arguments', () => {
     for (const [total, zh, en] of [
       [-1, '小于 0', 'is below 0'],
       [2.5, '不是整数', 'is not a whole number'],
-      ['48', '不是数字', 'is not a number'],
+      ['四十八', '不是数字', 'is not a number'],
     ] as const) {
       const e = errorOf(run(total, col([1, 2])));
       expect(e.code).toBe('VALUE');
@@ -51,8 +51,10 @@ describe('EDU.APPORTION bad arguments', () => {
     e = errorOf(run(10, col([5, 5, 'abc'])));
     expect(e.zh).toContain('第 3 行');
     expect(e.en).toContain('row 3: "abc" is not a number');
-    e = errorOf(run(10, col([5, null, 5])));
-    expect(e.en).toContain('row 2: (空 / empty) is not a number');
+    // A blank weight is 0 whichever way Excel sends it (null, "" or 0), and text showing a number is that number.
+    expect(run(10, col([5, null, 5]))).toEqual(run(10, col([5, 0, 5])));
+    expect(run(10, col([5, '', 5]))).toEqual(run(10, col([5, 0, 5])));
+    expect(run(10, col(['5', ' 0 ', '５']))).toEqual(run(10, col([5, 0, 5])));
     e = errorOf(run(10, [[5, 5, -1]]));
     expect(e.zh).toContain('第 3 列');
     expect(e.en).toContain('column 3');
@@ -272,12 +274,16 @@ describe('EDU.APPORTION edge cases', () => {
     for (const method of ['huntington-hill', 'dean', 'adams']) expect(seats(run(2, col([0, 5, 5]), method))).toEqual([0, 1, 1]);
   });
 
-  it('huntington-hill: every unit of positive weight gets 1 when the total allows, maximum 0 opts out', () => {
+  it('huntington-hill: every unit of positive weight gets 1 when the total allows; weight 0 opts out, maximum 0 is refused', () => {
     // Weights 100, 1, 1 over 3 posts: the first post of each unit has an infinite claim.
     expect(seats(run(3, col([100, 1, 1]), 'huntington-hill'))).toEqual([1, 1, 1]);
     // Jefferson, by contrast, gives all 3 to the big unit.
     expect(seats(run(3, col([100, 1, 1]), 'jefferson'))).toEqual([3, 0, 0]);
-    expect(seats(run(2, col([100, 1, 1]), 'huntington-hill', null, col([5, 0, 5])))).toEqual([1, 0, 1]);
+    expect(seats(run(2, col([100, 0, 1]), 'huntington-hill'))).toEqual([1, 0, 1]);
+    // A maximum of 0 may be a blank cell on Excel desktop: refused, saying to write 无 for no limit.
+    const e = errorOf(run(2, col([100, 1, 1]), 'huntington-hill', null, col([5, 0, 5])));
+    expect(e.zh).toMatch(/maximum 第 2 行 的值是 0.*0 和空白的含义不同.*无/);
+    expect(run(2, col([100, 1, 1]), 'huntington-hill', null, col([5, '无', 'none']))).toEqual(run(2, col([100, 1, 1]), 'huntington-hill', null, col([5, null, ''])));
   });
 
   it('maximums and minimums per unit, with blank cells meaning no bound', () => {
@@ -422,7 +428,8 @@ describe('EDU.APPORTION properties', () => {
   );
   const boundsOf = (p: { weights: number[]; lo?: number[]; extra?: number[] }) => {
     const lo = p.lo ?? p.weights.map(() => 0);
-    const hi = p.extra ? p.extra.map((x, i) => lo[i]! + x) : p.weights.map(() => Number.POSITIVE_INFINITY);
+    // A maximum of 0 is refused (it may be a blank cell), so the least maximum is 1.
+    const hi = p.extra ? p.extra.map((x, i) => Math.max(1, lo[i]! + x)) : p.weights.map(() => Number.POSITIVE_INFINITY);
     return { lo, hi };
   };
   const call = (p: { method: Method; weights: number[]; total: number; lo?: number[]; extra?: number[] }) => {

@@ -82,14 +82,14 @@ describe('EDU.BALANCECV: edge cases', () => {
     expect(run(sameInAllSeven([1, 3]), col([100, 100]), '小学')).toEqual([Array(7).fill(0.5)]);
   });
 
-  it('puts #DIV/0! only in a column whose weighted mean is 0', () => {
+  it('puts #VALUE! (with what to do) only in a column whose weighted mean is 0', () => {
     const indicators = [
       [4, 0, 1, 5, 8, 2100, 2.5],
       [5, 0, 1, 5, 8, 2100, 2.5],
     ];
     const r = run(indicators, col([100, 300]), '小学', true) as unknown[][];
-    expect(code(r[0]![1])).toBe('DIV0');
-    expect(code(r[1]![1])).toBe('DIV0');
+    expect(code(r[0]![1])).toBe('VALUE');
+    expect(code(r[1]![1])).toBe('VALUE');
     expect(typeof r[0]![0]).toBe('number');
     expect(r[1]![0]).toBe(true);
   });

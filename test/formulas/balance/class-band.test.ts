@@ -66,10 +66,10 @@ describe('EDU.CLASSBAND: reference values (bands at their edges)', () => {
 });
 
 describe('EDU.CLASSBAND: edge cases', () => {
-  it('puts #DIV/0! in the row of a school with no classes and keeps the others', () => {
+  it('puts #VALUE! (with what to do) in the row of a school with no classes and keeps the others', () => {
     const r = run(col([90, 30]), col([2, 0])) as unknown[][];
     expect(r[0]).toEqual([45, 45, CLASS_BANDS.within]);
-    expect(code(r[1]![0])).toBe('DIV0');
+    expect(code(r[1]![0])).toBe('VALUE');
     expect(JSON.stringify(r[1]![0])).toContain('row 2');
   });
 

@@ -84,9 +84,9 @@ describe('EDU.GAPTOPASS: reference values', () => {
 });
 
 describe('EDU.GAPTOPASS: edge cases', () => {
-  it('puts #DIV/0! across the row of a school with no pupils', () => {
+  it('puts #VALUE! (with what to do; Excel drops messages on #DIV/0!) across the row of a school with no pupils', () => {
     const r = run([PRIMARY, PRIMARY], [[0], [100]], '小学') as unknown[][];
-    expect(r[0]!.map(code)).toEqual(Array(7).fill('DIV0'));
+    expect(r[0]!.map(code)).toEqual(Array(7).fill('VALUE'));
     expect(r[1]).toEqual([0, 0, 0, 0, 0, 0, 0]);
   });
 

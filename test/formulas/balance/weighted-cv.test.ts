@@ -27,13 +27,13 @@ describe('EDU.WEIGHTEDCV: bad arguments', () => {
     expect(code(run(col([1, -2]), col([10, 20])))).toBe('VALUE');
   });
 
-  it('answers #DIV/0! when there are no pupils at all', () => {
-    expect(code(run(col([1, 2]), col([0, 0])))).toBe('DIV0');
+  it('answers #VALUE! (with what to do) when there are no pupils at all', () => {
+    expect(code(run(col([1, 2]), col([0, 0])))).toBe('VALUE');
   });
 
-  it('answers #DIV/0! when the weighted mean is 0', () => {
+  it('answers #VALUE! (with what to do) when the weighted mean is 0', () => {
     // The school with value 5 has no pupils, so it carries no weight: X̄ = 0.
-    expect(code(run(col([0, 5]), col([100, 0])))).toBe('DIV0');
+    expect(code(run(col([0, 5]), col([100, 0])))).toBe('VALUE');
   });
 });
 

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addMonths,
+  dateAdvice,
+  readDate,
   type CivilDate,
   compareDates,
   daysInMonth,
@@ -78,7 +80,7 @@ describe('parseDateCell', () => {
     for (const bad of ['2023-02-30', '2023-02-29', '1900-02-29', '2100-02-29', '2023-04-31', '2023-13-01', '2023-00-10', '2023-01-00']) {
       expect(parseDateCell(bad), bad).toBeUndefined();
     }
-    for (const bad of ['2023-2-3', '20230203', '2023/02/03', '', 'yesterday', '1899-12-31']) {
+    for (const bad of ['20230203', '2023/02-03', '', 'yesterday', '1899-12-31', '2023年2月30日']) {
       expect(parseDateCell(bad), bad).toBeUndefined();
     }
     for (const bad of [null, undefined, true, {}, [], 60, 0]) expect(parseDateCell(bad)).toBeUndefined();
@@ -161,5 +163,42 @@ describe('properties', () => {
         expect(addMonths(addMonths(start, a), b)).toEqual(addMonths(start, a + b));
       }),
     );
+  });
+});
+
+describe('readDate: the ways clerks write dates (issue 13 §2)', () => {
+  it('reads serials, ISO and the Chinese forms as the same day', () => {
+    const day = { date: d(2025, 9, 1), monthOnly: false };
+    // 45901 = 2025-09-01: 2025-09-01 is 45,900 days after 1899-12-30 plus Excel's phantom 1900-02-29.
+    for (const v of [45901, '2025-09-01', '2025-9-1', '2025/9/1', '2025.9.1', '2025年9月1日', '2025 年 9 月 1 日', '２０２５年９月１日', ' 2025/09/01 ']) {
+      expect(readDate(v), String(v)).toEqual(day);
+    }
+  });
+
+  it('reads a month alone as its first day, marked monthOnly; parseDateCell takes it only where a month is enough', () => {
+    const month = { date: d(1965, 1, 1), monthOnly: true };
+    for (const v of ['1965年1月', '1965-01', '1965.01', '1965/1', 1965.01]) expect(readDate(v), String(v)).toEqual(month);
+    expect(readDate(1965.12)).toEqual({ date: d(1965, 12, 1), monthOnly: true });
+    expect(parseDateCell('1965年1月')).toBeUndefined();
+    expect(parseDateCell('1965年1月', { monthEnough: true })).toEqual(d(1965, 1, 1));
+    expect(dateAdvice('1965年1月').zh).toMatch(/缺少日/);
+  });
+
+  it('never reads a bare year as a date, and asks for the month', () => {
+    for (const v of [1965, '1965', '1965年', 2025]) {
+      expect(readDate(v), String(v)).toEqual({ problem: 'year' });
+      expect(parseDateCell(v, { monthEnough: true })).toBeUndefined();
+    }
+    expect(dateAdvice(1965, true).zh).toMatch(/只有年份.*1965年1月/);
+    expect(dateAdvice('1965', true).en).toMatch(/only a year: add the month/);
+  });
+
+  it('refuses a number that cannot say its month (1965.1 may be January or October) and impossible days', () => {
+    expect(readDate(1965.1)).toEqual({ problem: 'ambiguous-month' });
+    expect(readDate(1965.13)).toEqual({ problem: 'invalid' });
+    expect(readDate('2023年2月29日')).toEqual({ problem: 'invalid' });
+    expect(readDate('1965-13')).toEqual({ problem: 'invalid' });
+    expect(readDate(60)).toEqual({ problem: 'leap-day' });
+    expect(readDate('')).toEqual({ problem: 'blank' });
   });
 });

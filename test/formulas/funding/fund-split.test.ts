@@ -30,7 +30,8 @@ const col = (xs: readonly unknown[]) => xs.map((x) => [x]);
 
 describe('EDU.FUNDSPLIT: bad arguments', () => {
   it('requires budget and drivers', () => {
-    expect(message(call(null, [[1]]))).toContain('budget');
+    // A blank budget cell is 0 on every Excel (desktop sends 0): nothing to split.
+    expect(call(null, [[1]])).toEqual(call(0, [[1]]));
     expect(message(call(100))).toContain('drivers');
   });
 
@@ -100,7 +101,8 @@ describe('EDU.FUNDSPLIT: bad arguments', () => {
   });
 
   it('rejects a detail flag that is not TRUE/FALSE', () => {
-    expect(message(call(100, [[1]], null, null, null, null, 'yes'))).toContain('detail');
+    expect(message(call(100, [[1]], null, null, null, null, 'maybe'))).toContain('detail');
+    expect(call(100, [[1]], null, null, null, null, '是')).toEqual(call(100, [[1]], null, null, null, null, true));
   });
 });
 
@@ -264,9 +266,11 @@ const caseArb = fc
       drivers: r.drivers.slice(0, k),
       lump: r.lump,
       floor: r.floor,
-      cap: r.capExtra === undefined ? undefined : r.floor + r.capExtra,
+      // A cap of 0 is refused (Excel desktop sends a blank cell as 0): the least cap is 1 fen.
+      cap: r.capExtra === undefined ? undefined : Math.max(1, r.floor + r.capExtra),
     }));
-    const w = weights.slice(0, k);
+    // A single weight of 0 is refused likewise (leave weights out instead).
+    const w = k === 1 && weights[0] === 0 ? [1] : weights.slice(0, k);
     const S = units.map((u) => u.drivers.reduce((a, d, j) => a + d * w[j]!, 0));
     const clampFen = (u: (typeof units)[number]) => Math.min(Math.max(u.lump, u.floor), u.cap ?? Infinity);
     const lowest = units.reduce((a, u) => a + clampFen(u), 0);

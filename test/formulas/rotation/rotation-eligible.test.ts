@@ -14,7 +14,9 @@ describe('EDU.ROTATIONELIGIBLE: bad arguments', () => {
     const r = run(column([8, -1]));
     expect(code(r)).toBe('VALUE');
     expect(JSON.stringify(r)).toContain('row 2');
-    expect(code(run(column([8, null])))).toBe('VALUE');
+    // A blank cell is 0 years on every Excel (desktop sends it as 0): not eligible.
+    expect(run(column([8, null]))).toEqual([[true], [false]]);
+    expect(run(column([8, '']))).toEqual(run(column([8, 0])));
   });
 
   it('names both lengths when a per-teacher argument is shorter than yearsAtSchool', () => {
@@ -36,7 +38,7 @@ describe('EDU.ROTATIONELIGIBLE: bad arguments', () => {
   it('rejects an asOf that is not a date for every teacher at once', () => {
     const r = run(column([8, 9]), 6, column(['1970-01-01', '1980-01-01']), '男', '2025-13-01', 5);
     expect(code(r)).toBe('VALUE');
-    expect(en(r)).toContain('asOf "2025-13-01" is not a date');
+    expect(en(r)).toContain('asOf "2025-13-01" is not a valid date');
   });
 
   it('rejects a fractional exemptYears', () => {
@@ -85,7 +87,7 @@ describe('EDU.ROTATIONELIGIBLE: edge cases', () => {
     const r = run(column([8, 9, 10]), 6, column(['1980-01-01', 'soon', '1981-01-01']), column(['男', '男', '女教师']), '2025-09-01', 5) as unknown[][];
     expect(r[0]).toEqual([true]);
     expect(code(r[1]![0])).toBe('VALUE');
-    expect(en(r[1]![0])).toContain('Row 2: birth date "soon" is not a date');
+    expect(en(r[1]![0])).toContain('Row 2: birth date "soon" is not a valid date');
     expect(en(r[2]![0])).toContain('Row 3: retirement category "女教师" is not recognised');
   });
 
@@ -93,9 +95,10 @@ describe('EDU.ROTATIONELIGIBLE: edge cases', () => {
     expect(run(column([3, 8]), 6, column([null, '1985-01-01']), column([null, '男']), '2025-09-01', 5)).toEqual(column([false, true]));
   });
 
-  it('exempts a teacher already past retirement even with exemptYears 0', () => {
+  it('exempts a teacher already past retirement even with exemptYears 无 (a 0 may be a blank cell, so it is refused)', () => {
     // 1960-06-15 男: before the reform, retired at 60 on 2020-06-15.
-    expect(run(column([10, 10]), 6, column(['1960-06-15', '1985-06-15']), '男', '2025-09-01', 0)).toEqual(column([false, true]));
+    expect(run(column([10, 10]), 6, column(['1960-06-15', '1985-06-15']), '男', '2025-09-01', '无')).toEqual(column([false, true]));
+    expect(JSON.stringify(run(column([10, 10]), 6, column(['1960-06-15', '1985-06-15']), '男', '2025-09-01', 0))).toMatch(/exemptYears.*无/);
   });
 
   it('spills a row for a row of years', () => {
@@ -113,7 +116,7 @@ describe('EDU.ROTATIONELIGIBLE: properties', () => {
 
   it('is TRUE only with enough years; a longer exemption never makes more teachers eligible', () => {
     fc.assert(
-      fc.property(fc.array(teacher, { minLength: 1, maxLength: 20 }), fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 }), (ts, a, b) => {
+      fc.property(fc.array(teacher, { minLength: 1, maxLength: 20 }), fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 10 }), (ts, a, b) => {
         const [short, long] = a <= b ? [a, b] : [b, a];
         const args = (years: number) => [column(ts.map((t) => t.years)), years, column(ts.map((t) => t.birth)), column(ts.map((t) => t.category)), '2025-09-01'];
         const withShort = (run(...args(6), short) as boolean[][]).map((r) => r[0]);

@@ -74,7 +74,7 @@ describe('EDU.ROTATIONQUOTA: reference values (教师〔2014〕4号: ≥ 10% rot
 
   it('computes exactly: 14% of 50 is 7, though 0.14 * 50 is 7.000000000000001 in binary floating point', () => {
     expect(0.14 * 50).toBeGreaterThan(7);
-    expect(run(column([50]), 0.14, 0)).toEqual([[7, 0]]);
+    expect(run(column([50]), 0.14, '无')).toEqual([[7, 0]]);
     // 14% of 50 eligible as the backbone share: 7 backbone (so 7 rotate), not 8.
     expect(run(column([50]), 0.1, 0.14, 'eligible')).toEqual([[7, 7]]);
   });
@@ -118,14 +118,16 @@ describe('EDU.ROTATIONQUOTA: edge cases', () => {
     ]);
   });
 
-  it('gives 0 and 0 with a rate of 0 and every eligible teacher with a rate of 1', () => {
-    expect(run(column([7]), 0, 0.2)).toEqual([[0, 0]]);
+  it('refuses a rate of 0 (Excel desktop sends a blank cell as 0) and gives every eligible teacher with a rate of 1', () => {
+    expect(code(run(column([7]), 0, 0.2))).toBe('VALUE');
+    expect(JSON.stringify(run(column([7]), 0, 0.2))).toMatch(/rate.*0 和空白的含义不同.*省略该参数/);
     expect(run(column([7]), 1, 1)).toEqual([[7, 7]]);
   });
 });
 
 describe('EDU.ROTATIONQUOTA: properties', () => {
-  const percent = fc.integer({ min: 0, max: 100 }).map((p) => p / 100);
+  // 0 is refused (it may be a blank cell): the least share is 1%.
+  const percent = fc.integer({ min: 1, max: 100 }).map((p) => p / 100);
 
   it('rotates at least rate × eligible, never more than the eligible, with backbone ≥ share × base', () => {
     fc.assert(

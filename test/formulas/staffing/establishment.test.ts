@@ -24,6 +24,8 @@ const countyBad: PolicyProfile = { ...county, id: 'test-county-bad', values: { '
 const countyZero: PolicyProfile = { ...county, id: 'test-county-zero', values: { 'staffing.establishment.studentsPerStaff.senior': entry(0) } };
 const ctx = { profiles: staticProfileSource([nationalProfile, county, countyDown, countyNearest, countyBad, countyZero], 'cn-national') };
 const run = (...args: unknown[]) => invoke(establishment, args, ctx);
+/** The one cell of a single-value call (a matrix result is 1 x 1). */
+const cell = (...args: unknown[]): number => (run(...args) as number[][])[0]![0]!;
 const message = (v: unknown) => (isFormulaError(v) ? `${v.error.zh} / ${v.error.en}` : `not an error: ${JSON.stringify(v)}`);
 
 describe('EDU.ESTABLISHMENT: bad arguments', () => {
@@ -48,7 +50,7 @@ describe('EDU.ESTABLISHMENT: bad arguments', () => {
     const out = run([[100], [60]], 'primary', [[null], [6]]) as unknown[][];
     expect(out[0]).toEqual([6]);
     expect(message(out[1]![0])).toMatch(/第 2 行.*没有小学班师比.*staffPerClass\.primary/);
-    expect(message(run(60, 'junior', 6, 'test-county'))).toMatch(/^政策配置 "test-county" 没有初中班师比/);
+    expect(message((run(60, 'junior', 6, 'test-county') as unknown[][])[0]![0])).toMatch(/^政策配置 "test-county" 没有初中班师比/);
   });
 
   it('reports a broken profile setting', () => {
@@ -78,14 +80,14 @@ describe('reference values: 中央编办发〔2014〕72号 ratios, rounded up pe
 
   it('rounds as the profile says', () => {
     // 1000 / 13.5 = 74.07…: up 75, down 74, nearest 74.
-    expect(run(1000, 'junior', null, 'test-county-down')).toBe(74);
-    expect(run(1000, 'junior', null, 'test-county-nearest')).toBe(74);
+    expect(run(1000, 'junior', null, 'test-county-down')).toEqual([[74]]);
+    expect(run(1000, 'junior', null, 'test-county-nearest')).toEqual([[74]]);
     // Nearest: 520 / 13.5 = 38.52 → 39; 31 / 12.5 = 2.48 → 2; 32 / 12.5 = 2.56 → 3.
-    expect(run([[520]], 'junior', null, 'test-county-nearest')).toBe(39);
+    expect(run([[520]], 'junior', null, 'test-county-nearest')).toEqual([[39]]);
     expect(run([[31], [32]], 'senior', null, 'test-county-nearest')).toEqual([[2], [3]]);
     // A pupil ratio never lands on an exact half (pupils = 19 × (k + ½) is never whole, nor
     // 13.5 × (k + ½) or 12.5 × (k + ½)); the class rule can: 5 classes × 1.7 = 8.5 → 9 (halves up).
-    expect(run(1, 'primary', 5, 'test-county-nearest')).toBe(9);
+    expect(run(1, 'primary', 5, 'test-county-nearest')).toEqual([[9]]);
   });
 });
 
@@ -97,7 +99,7 @@ describe('the class-based rule of a county profile (1.7 staff per class for prim
     // Row 4: 60 pupils, classes "" (an empty cell as Excel may pass it): 4.
     expect(run([[60], [400], [60], [60]], 'primary', [[6], [6], [null], ['']], 'test-county')).toEqual([[11], [22], [4], [4]]);
     // Down: 10.2 → 10.
-    expect(run(60, 'primary', 6, 'test-county-down')).toBe(10);
+    expect(run(60, 'primary', 6, 'test-county-down')).toEqual([[10]]);
   });
 
   it('the national profile still works for schools without classes', () => {
@@ -107,8 +109,8 @@ describe('the class-based rule of a county profile (1.7 staff per class for prim
 
 describe('edge cases', () => {
   it('one pupil needs one staff member under rounding up, none under rounding down', () => {
-    expect(run(1, 'senior')).toBe(1);
-    expect(run(1, 'senior', null, 'test-county-down')).toBe(0);
+    expect(run(1, 'senior')).toEqual([[1]]);
+    expect(run(1, 'senior', null, 'test-county-down')).toEqual([[0]]);
   });
 
   it('reports a non-positive ratio in the profile in that school’s cell', () => {
@@ -119,8 +121,8 @@ describe('edge cases', () => {
 
   it('handles large counts exactly', () => {
     // 2,700,000 / 13.5 = 200,000 exactly.
-    expect(run(2_700_000, 'junior')).toBe(200_000);
-    expect(run(2_700_001, 'junior')).toBe(200_001);
+    expect(run(2_700_000, 'junior')).toEqual([[200_000]]);
+    expect(run(2_700_001, 'junior')).toEqual([[200_001]]);
   });
 });
 
@@ -131,7 +133,7 @@ describe('properties', () => {
   it('never decreases when pupils increase', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 0, max: 1000 }), level, (n, extra, lvl) => {
-        expect(run(n + extra, lvl) as number).toBeGreaterThanOrEqual(run(n, lvl) as number);
+        expect(cell(n + extra, lvl)).toBeGreaterThanOrEqual(cell(n, lvl));
       }),
     );
   });
@@ -139,7 +141,7 @@ describe('properties', () => {
   it('is the least whole number of staff meeting the ratio (rounding up)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 100_000 }), level, (n, lvl) => {
-        const staff = run(n, lvl) as number;
+        const staff = cell(n, lvl);
         // staff × ratio ≥ pupils > (staff − 1) × ratio, compared in halves to stay in integers.
         expect(staff * ratio[lvl] * 2).toBeGreaterThanOrEqual(n * 2);
         if (staff > 0) expect((staff - 1) * ratio[lvl] * 2).toBeLessThan(n * 2);
@@ -150,7 +152,7 @@ describe('properties', () => {
   it('a class count never lowers the establishment', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 60 }), (n, classes) => {
-        expect(run(n, 'primary', classes, 'test-county') as number).toBeGreaterThanOrEqual(run(n, 'primary', null, 'test-county') as number);
+        expect(cell(n, 'primary', classes, 'test-county')).toBeGreaterThanOrEqual(cell(n, 'primary', null, 'test-county'));
       }),
     );
   });

@@ -106,14 +106,16 @@ describe('where the rules cannot all hold', () => {
 });
 
 describe('edge cases', () => {
-  it('no full-time minimum: everyone part-time; other ratios', () => {
-    expect(run(column([0, 7]), 5, 0)).toEqual([
+  it('no full-time minimum (无, since 0 may be a blank cell): everyone part-time; other ratios', () => {
+    expect(message(run(column([0, 7]), 5, 0))).toMatch(/minFullTimePerArea.*0 和空白的含义不同.*无/);
+    expect(run(column([0, 7]), 5, '无')).toEqual(run(column([0, 7]), 5, 'none'));
+    expect(run(column([0, 7]), 5, '无')).toEqual([
       [0, 0, 0],
       [2, 0, 2],
       [2, 0, 2],
     ]);
     // 1:4.5 read exactly: 9 schools → 2; 10 → ⌈2.22⌉ = 3.
-    expect(run(column([9, 10]), 4.5, 0)).toEqual([
+    expect(run(column([9, 10]), 4.5, '无')).toEqual([
       [2, 0, 2],
       [3, 0, 3],
       [5, 0, 5],
@@ -133,7 +135,7 @@ describe('properties', () => {
 
   it('each valid area: total covers its schools at 1:5 with no inspector to spare, full + part = total', () => {
     fc.assert(
-      fc.property(areas, fc.integer({ min: 0, max: 3 }), (schools, m) => {
+      fc.property(areas, fc.integer({ min: 1, max: 3 }), (schools, m) => {
         const out = run(column(schools), 5, m, 1) as unknown[][];
         schools.forEach((s, i) => {
           const row = out[i]!;

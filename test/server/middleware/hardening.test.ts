@@ -6,6 +6,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app.js';
+import { jsonLogger } from '../../../server/logger.js';
 import { RateLimiter } from '../../../server/middleware/rate-limit.js';
 import type { Storage } from '../../../server/storage/types.js';
 import { startTestApp, type TestApp } from '../../helpers/storage-app.js';
@@ -58,6 +59,17 @@ describe('CORS allow-list', () => {
     expect(res.body.error.en).toContain('EDU_CORS_ORIGINS');
     const post = await request(app).post('/api/v1/calc').set('Origin', origin).send({ calls: [] });
     expect(post.status).toBe(403);
+  });
+
+  it('by default allows exactly the Office origins, never another page under an Office domain', async () => {
+    const byDefault = createApp();
+    const ask = (origin: string) => request(byDefault).options('/api/v1/calc').set('Origin', origin).set('Access-Control-Request-Method', 'POST');
+    for (const origin of ['https://excel.officeapps.live.com', 'https://inc-excel.officeapps.live.com', 'https://excel.cloud.microsoft']) {
+      expect((await ask(origin)).status, origin).toBe(204);
+    }
+    for (const origin of ['https://evil.officeapps.live.com', 'https://attacker.office.com', 'https://www.office.com', 'https://x.excel.officeapps.live.com', 'https://excel.cloud.microsoft.evil.example']) {
+      expect((await ask(origin)).status, origin).toBe(403);
+    }
   });
 
   it("lets the service's own pages call it (same origin, no CORS headers needed)", async () => {
@@ -162,13 +174,25 @@ describe('database failures', () => {
     expect(res.body.error.en).toContain('everything saved before is intact');
   });
 
-  it('an export whose audit entry cannot be written is not answered as a success', async () => {
-    const app = createApp({ storage: failing(withCode('database or disk is full', 'SQLITE_FULL')) });
+  it('with the disk full an export still answers, and its audit entry goes to the service log', async () => {
+    const logs: string[] = [];
+    const app = createApp({ storage: failing(withCode('database or disk is full', 'SQLITE_FULL')), logger: jsonLogger('debug', (l) => logs.push(l)) });
     const forms = await request(app).get('/api/v1/forms');
     const id = forms.body.forms[0].id as string;
     const example = (await request(app).get(`/api/v1/forms/${id}/example`)).body;
     const res = await request(app).post(`/api/v1/forms/${id}`).send(example);
-    expect(res.status).toBe(507);
+    expect(res.status).toBe(200);
+    const line = logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.event === 'audit.disk-full');
+    expect(line).toMatchObject({ level: 'warn', action: 'form.export', target: id, actor: 'local' });
+  });
+
+  it('an export whose audit entry cannot be written for another reason is not answered as a success', async () => {
+    const app = createApp({ storage: failing(withCode('connect ECONNREFUSED 10.0.0.5:5432', 'ECONNREFUSED')) });
+    const forms = await request(app).get('/api/v1/forms');
+    const id = forms.body.forms[0].id as string;
+    const example = (await request(app).get(`/api/v1/forms/${id}/example`)).body;
+    const res = await request(app).post(`/api/v1/forms/${id}`).send(example);
+    expect(res.status).toBe(503);
   });
 
   it('an unreachable PostgreSQL answers 503 with Retry-After, and /healthz says unavailable', async () => {
