@@ -67,6 +67,10 @@ export async function buildService(outDir = path.join(root, 'dist', 'server')): 
     target: 'node20',
     // Dependencies load from node_modules as usual (native better-sqlite3, highs' wasm).
     packages: 'external',
+    // A module imported with import() becomes a chunk of its own, so what it needs (pg,
+    // exceljs) loads on first use instead of at every start.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     sourcemap: true,
     logLevel: 'warning',
   });

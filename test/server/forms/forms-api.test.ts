@@ -3,6 +3,7 @@
  * the field, 422s for payloads that cannot be printed, the download name, and the audit
  * record of every export.
  */
+import { OneTimeLinks } from '../../../server/download-links.js';
 import { createHash } from 'node:crypto';
 import express from 'express';
 import fc from 'fast-check';
@@ -196,7 +197,7 @@ describe('audit', () => {
   function auditedApp(audit: (event: AuditEvent) => Promise<void>) {
     const a = express();
     const work = { maxCalls: 10, maxValues: 10_000 };
-    a.use('/api/v1', pooledRouter({ pool: sharedPool(), maxBodyBytes: 100_000, work, policyFor: () => SHIPPED_POLICY, audit: (_req, event) => audit(event), logger: silentLogger }));
+    a.use('/api/v1', pooledRouter({ pool: sharedPool(), maxBodyBytes: 100_000, work, policyFor: () => SHIPPED_POLICY, audit: (_req, event) => audit(event), logger: silentLogger, downloads: new OneTimeLinks() }));
     return a;
   }
 
