@@ -15,7 +15,7 @@ import { booleanCell, finiteNumber, type ResultCell } from '../core/excel-values
 import { NumberGrid } from '../core/packed-range.js';
 import { fenToYuan, formatYuan, MAX_FEN, MAX_YUAN, yuanToFen, yuanToFenNumber } from '../core/money.js';
 import { highestTotal, lowestTotal, type Level, type SplitInput, splitExactly } from './clamped-split.js';
-import { numberMatrix, numberVector, type PerUnitCells, perUnitCells } from './fast-cells.js';
+import { numberMatrix, numberVector, type PerUnitCells, perUnitCells } from '../core/number-cells.js';
 
 const money = { min: 0, max: MAX_YUAN };
 
