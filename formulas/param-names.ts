@@ -17,6 +17,8 @@ export const PARAM_NAMES_ZH: Readonly<Record<string, string>> = {
   lumpSums: '一次性拨款',
   floors: '保底额',
   caps: '封顶额',
+  factors: '因素值',
+  shares: '因素份额',
   detail: '明细',
   primary: '小学生数',
   junior: '初中生数',

@@ -26,6 +26,10 @@ import { requestTimeout } from './middleware/timeout.js';
 import { apiRoutes } from './routes/index.js';
 import { addinStatic } from './static.js';
 import { bareSource, CountyProfiles } from './storage/county-profiles.js';
+import { classifyDbError } from './storage/errors.js';
+import { denialAuditor } from './records/denials.js';
+import type { RecordsHealth } from './records/health.js';
+import type { RecordSettings } from './config.js';
 import { ServiceError } from './service-error.js';
 import { storableText } from './storage/text.js';
 import type { Storage } from './storage/types.js';
@@ -49,7 +53,18 @@ export interface AppDeps {
   trustProxy?: string | number | boolean;
   /** How long an instance keeps a county's profiles before reading them again. */
   profileCacheMs?: number;
+  /** Token lifetime, retention of personal records, county quota, free-space floor. */
+  records?: Partial<RecordSettings>;
+  /** The result of verifying the hash chains at start, shown on /healthz. */
+  recordsHealth?: RecordsHealth;
 }
+
+export const DEFAULT_RECORDS: RecordSettings = {
+  tokenDays: 90,
+  personalRetentionDays: 365,
+  countyQuotaBytes: 1024 * 1024 * 1024,
+  minFreeBytes: 256 * 1024 * 1024,
+};
 
 export interface Limits {
   /** Largest JSON body accepted, in bytes. */
@@ -80,16 +95,23 @@ export interface AuditEvent {
   /** SHA-256 of the inputs, for exports. */
   inputHash?: string;
   details?: Record<string, unknown>;
+  /** The county whose log gets the entry, when not the requester's (a request for another county's record). */
+  county?: string;
 }
 
 export interface RequestContext {
   deps: Required<Pick<AppDeps, 'logger' | 'profiles'>> & AppDeps;
   limits: Limits;
+  records: RecordSettings;
   /** The store, or undefined when the app runs without one. */
   storage: Storage | undefined;
   /** The profiles the requesting county's formulas see. */
   contextFor(req: Request): ComputeContext;
-  /** Appends to the audit log as the requesting user; a no-op without storage. Throws when the entry cannot be written. */
+  /**
+   * Appends to the audit log as the requesting user; a no-op without storage. Throws when
+   * the entry cannot be written, except when the disk is full: a read must still work then,
+   * so the entry goes to the service log (no personal data) and the request goes on.
+   */
   audit(req: Request, event: AuditEvent): Promise<void>;
   /** Who is asking (set for every /api request). */
   principal(req: Request): Principal;
@@ -119,19 +141,24 @@ export function createApp(deps: AppDeps = {}): express.Express {
   const ctx: RequestContext = {
     deps: { ...deps, logger, profiles },
     limits,
+    records: { ...DEFAULT_RECORDS, ...deps.records },
     storage,
     contextFor: (req) => ({ profiles: sources.get(req) ?? shippedBare }),
     audit: async (req, event) => {
       if (!storage) return;
-      await storage.appendAudit(
-        {
-          action: storableText(event.action).slice(0, 100),
-          target: event.target === undefined ? undefined : storableText(event.target).slice(0, 500),
-          inputHash: event.inputHash,
-          details: event.details,
-        },
-        actorOf(principal(req)),
-      );
+      const record = {
+        action: storableText(event.action).slice(0, 100),
+        target: event.target === undefined ? undefined : storableText(event.target).slice(0, 500),
+        inputHash: event.inputHash,
+        details: event.details,
+      };
+      const actor = { ...actorOf(principal(req)), ...(event.county ? { county: event.county } : {}) };
+      try {
+        await storage.appendAudit(record, actor);
+      } catch (err) {
+        if (classifyDbError(err)?.failure !== 'full') throw err;
+        logger.log('warn', 'audit.disk-full', { ...record, actor: actor.name, county: actor.county });
+      }
     },
     principal,
     profilesChanged: (county) => countyProfiles?.invalidate(county),
@@ -156,11 +183,12 @@ export function createApp(deps: AppDeps = {}): express.Express {
       res.json({ status: 'ok' });
       return;
     }
+    const records = deps.recordsHealth?.state();
     try {
       await storage.ping();
-      res.json({ status: 'ok', storage: storage.kind });
+      res.json({ status: 'ok', storage: storage.kind, ...(records ? { records } : {}) });
     } catch {
-      res.status(503).json({ status: 'unavailable', storage: storage.kind });
+      res.status(503).json({ status: 'unavailable', storage: storage.kind, ...(records ? { records } : {}) });
     }
   });
 
@@ -178,6 +206,6 @@ export function createApp(deps: AppDeps = {}): express.Express {
   if (deps.addinDir) app.use(addinStatic(deps.addinDir));
 
   app.use((req, _res, next) => next(new ServiceError(404, 'NOT_FOUND', { zh: `这里没有内容：${req.method} ${req.path}`, en: `Nothing at ${req.method} ${req.path}` })));
-  app.use(errorResponder(logger, limits.maxBodyBytes));
+  app.use(errorResponder(logger, limits.maxBodyBytes, storage && denialAuditor(storage, logger)));
   return app;
 }

@@ -38,6 +38,10 @@ const envSchema = z.object({
   EDU_PG_POOL: positiveInt.min(1).max(200).default(10),
   EDU_TRUST_PROXY: z.string().optional(),
   EDU_PROFILE_CACHE_MS: positiveInt.default(2000),
+  EDU_TOKEN_DAYS: positiveInt.min(1).max(3650).default(90),
+  EDU_PERSONAL_RETENTION_DAYS: positiveInt.min(1).default(365),
+  EDU_COUNTY_QUOTA_MB: z.coerce.number().positive().default(1024),
+  EDU_MIN_FREE_MB: z.coerce.number().min(0).default(256),
 });
 
 export type AuthSetting = 'tokens' | 'local';
@@ -60,7 +64,17 @@ export type ServiceConfig = {
   /** Express 'trust proxy': hops or addresses of the reverse proxy in front; undefined: none. */
   trustProxy: string | number | boolean | undefined;
   profileCacheMs: number;
+  records: RecordSettings;
 };
+
+/** How long tokens and personal records last, and how much a county may store. */
+export interface RecordSettings {
+  tokenDays: number;
+  personalRetentionDays: number;
+  countyQuotaBytes: number;
+  /** Saves are refused while the data folder's disk has less free space than this. */
+  minFreeBytes: number;
+}
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -78,9 +92,15 @@ function trustProxy(value: string | undefined): ServiceConfig['trustProxy'] {
   return /^\d+$/.test(value) ? Number(value) : value;
 }
 
-/** Only where the store is: what the user CLI needs, read the same way as the service reads it. */
-export function storageSettings(env: NodeJS.ProcessEnv, root: string): { dataDir: string; databaseUrl: string | undefined; pgPoolSize: number } {
-  const parsed = envSchema.pick({ EDU_DATA_DIR: true, DATABASE_URL: true, EDU_PG_POOL: true }).safeParse(env);
+/**
+ * Only where the store is: what the CLIs need, read the same way as the service reads it.
+ * `owner`: the administrative CLIs (users, migrations, retention) connect to PostgreSQL as
+ * DATABASE_OWNER_URL when it is set; the service's own role (DATABASE_URL) may only read and
+ * append to the records (docs/security.md).
+ */
+export function storageSettings(env: NodeJS.ProcessEnv, root: string, as: 'service' | 'owner' = 'service'): { dataDir: string; databaseUrl: string | undefined; pgPoolSize: number } {
+  const source = as === 'owner' && env.DATABASE_OWNER_URL ? { ...env, DATABASE_URL: env.DATABASE_OWNER_URL } : env;
+  const parsed = envSchema.pick({ EDU_DATA_DIR: true, DATABASE_URL: true, EDU_PG_POOL: true }).safeParse(source);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new ConfigError(`Setting ${issue.path.join('.')} is not valid: ${issue.message}`);
@@ -89,6 +109,22 @@ export function storageSettings(env: NodeJS.ProcessEnv, root: string): { dataDir
     dataDir: path.resolve(parsed.data.EDU_DATA_DIR ?? path.join(root, 'data')),
     databaseUrl: parsed.data.DATABASE_URL,
     pgPoolSize: parsed.data.EDU_PG_POOL,
+  };
+}
+
+/** The record settings, for the service and the CLIs alike. */
+export function recordSettings(env: NodeJS.ProcessEnv): RecordSettings {
+  const parsed = envSchema.pick({ EDU_TOKEN_DAYS: true, EDU_PERSONAL_RETENTION_DAYS: true, EDU_COUNTY_QUOTA_MB: true, EDU_MIN_FREE_MB: true }).safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`Setting ${issue.path.join('.')} is not valid: ${issue.message}`);
+  }
+  const e = parsed.data;
+  return {
+    tokenDays: e.EDU_TOKEN_DAYS,
+    personalRetentionDays: e.EDU_PERSONAL_RETENTION_DAYS,
+    countyQuotaBytes: Math.round(e.EDU_COUNTY_QUOTA_MB * 1024 * 1024),
+    minFreeBytes: Math.round(e.EDU_MIN_FREE_MB * 1024 * 1024),
   };
 }
 
@@ -126,5 +162,6 @@ export function readConfig(env: NodeJS.ProcessEnv, root: string): ServiceConfig 
     pgPoolSize: store.pgPoolSize,
     trustProxy: trustProxy(e.EDU_TRUST_PROXY),
     profileCacheMs: e.EDU_PROFILE_CACHE_MS,
+    records: recordSettings(env),
   };
 }

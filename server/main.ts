@@ -3,6 +3,8 @@
  * 127.0.0.1:3000), or HTTPS when TLS_CERT and TLS_KEY name a certificate and key. It opens
  * the store (SQLite in $EDU_DATA_DIR, or PostgreSQL at DATABASE_URL) and migrates it first;
  * a setting that would expose county records without sign-in stops it with a message.
+ * It then verifies the records' hash chains in the background and reports a break in its
+ * log and on /healthz.
  * On SIGTERM/SIGINT it stops accepting, finishes in-flight requests, closes the database,
  * then exits.
  */
@@ -15,6 +17,7 @@ import { localPrincipal, type AuthMode } from './auth/authenticate.js';
 import { readConfig, type ServiceConfig } from './config.js';
 import { answerClientError } from './middleware/errors.js';
 import { jsonLogger } from './logger.js';
+import { RecordsHealth } from './records/health.js';
 import { openStorage } from './storage/index.js';
 import type { Storage } from './storage/types.js';
 import { projectRoot } from './project-root.js';
@@ -50,6 +53,10 @@ async function main(): Promise<void> {
     logger.log('warn', 'auth.no-users', { hint: 'sign-in is on and nobody can sign in yet: npm run user -- add NAME --role admin --county CODE' });
   }
 
+  // The chains are verified in the background: /healthz answers "checking" meanwhile.
+  const recordsHealth = new RecordsHealth();
+  void recordsHealth.check(storage, logger);
+
   const addinDir = existsSync(config.addinDir) ? config.addinDir : undefined;
   if (!addinDir) logger.log('warn', 'addin.missing', { dir: config.addinDir, hint: 'run npm run build to serve the add-in' });
   const app = createApp({
@@ -61,6 +68,8 @@ async function main(): Promise<void> {
     hsts: Boolean(config.tls),
     trustProxy: config.trustProxy,
     profileCacheMs: config.profileCacheMs,
+    records: config.records,
+    recordsHealth,
     limits: { maxBodyBytes: config.maxBodyBytes, rateLimit: config.rateLimit, requestTimeoutMs: config.requestTimeoutMs },
   });
   const server = config.tls

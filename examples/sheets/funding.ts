@@ -7,8 +7,9 @@
  *    a share by the 48 posts of the seed's table and a share by pupils per category, with a
  *    floor and a cap per centre. The pupil counts, tier amounts, weights, floors and caps are
  *    illustrative; the posts and the 1,600,000 are the seed's.
- *  - 生均公用经费测算: EDU.PUBLICFUNDS on a few illustrative schools under the national
- *    baseline (国发〔2015〕67号), with the mental-health amount of seed 004.
+ *  - 生均公用经费测算: EDU.PUBLICFUNDS on a few illustrative schools at the national rates
+ *    in force on the day the sheet is calculated (720 / 940 from 2023, special education
+ *    7,000 from 2025), with the mental-health amount of seed 004.
  */
 import { columnLetter as col } from '../../formulas/core/a1.js';
 import type { ExampleCell, ExampleSheet } from '../sheet-spec.js';
@@ -72,7 +73,7 @@ const splitSheet: ExampleSheet = {
     {
       ref: 'A3',
       value:
-        '先按年度公用经费预算总额的 5% 提取教师培训经费（眉政发〔2023〕13号）；其余先给层次基数（学生数 1 万人以上的学区可申报副科级，LOOKUP 按学生数段取层次），再按编制和分类别学生数加权分配，低于保底的补足、高于封顶的封顶，余款在其他学区间再分配。',
+        '先按年度公用经费预算总额的 5% 提取教师培训经费（国发〔2012〕41号，眉政发〔2023〕13号重申）；其余先给层次基数（学生数 1 万人以上的学区可申报副科级，LOOKUP 按学生数段取层次），再按编制和分类别学生数加权分配，低于保底的补足、高于封顶的封顶，余款在其他学区间再分配。',
       style: 'note',
     },
     {
@@ -175,7 +176,7 @@ const perPupilSheet: ExampleSheet = {
   columns: { A: 30, B: 10, C: 10, D: 10, E: 10, F: 10, G: 16, H: 16, I: 16 },
   merges: ['A1:I1', 'A2:I2', 'A3:I3'],
   cells: [
-    { ref: 'A1', value: '生均公用经费测算（国发〔2015〕67号：2016 年起的国家基准定额）', style: 'title' },
+    { ref: 'A1', value: '生均公用经费测算（今天有效的国家基准定额：2023 年春季学期起小学 720 元、初中 940 元，寄宿生 300 元；2025 年春季学期起特教 7000 元）', style: 'title' },
     {
       ref: 'A2',
       value: '学校名称和各类学生数均为示意数据，仅作演示。 / School names and pupil counts are illustrative.',
@@ -184,7 +185,7 @@ const perPupilSheet: ExampleSheet = {
     {
       ref: 'A3',
       value:
-        '定额取自政策配置 cn-national（东部地区 650/850 元；中西部地区 2016 年为 600/800 元，请用本县配置覆盖）。农村不足 100 人的学校按 100 人核定：缺额按小学、初中人数比例补足，金额最后向上取整到分。心理健康教育经费按生均 10 元（辰教小组发〔2022〕10号）。',
+        '定额取自政策配置 cn-national 在计算当天有效的值（出处见 docs/policy-watch.md；2016—2022 年为 650/850 元，写 "cn-national@2022-09-01" 可算往年）。农村不足 100 人的学校按 100 人核定（国发〔2015〕67号）：缺额按小学、初中人数比例补足，金额最后向上取整到分。教师培训按公用经费的 5%（国发〔2012〕41号）；心理健康教育经费按生均 10 元（县级规定：辰教小组发〔2022〕10号）。',
       style: 'note',
     },
     ...PROFILE_ROWS.flatMap(([label, key, format], i): ExampleCell[] => [

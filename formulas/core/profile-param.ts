@@ -8,8 +8,8 @@ import { param } from './definition.js';
 import type { Bilingual } from './errors.js';
 
 const PROFILE_PARAM_SUMMARY: Bilingual = {
-  zh: '政策配置名，可加 @日期（如 cn-national@2019-06-30）；省略为国家基准',
-  en: 'Policy profile id, optionally @date (e.g. cn-national@2019-06-30); omitted: the national baseline',
+  zh: '政策配置名，可加 @日期（如 cn-national@2019-06-30，用该日有效的值）；不写日期用计算当天（北京时间今天）有效的值；省略为国家基准',
+  en: 'Policy profile id, optionally @date (e.g. cn-national@2019-06-30: the values in force that day); without a date, those in force today (Beijing time); omitted: the national baseline',
 };
 
 const PROFILE_HINT: Bilingual = {

@@ -6,7 +6,8 @@
  * date it takes effect and its source document. A county profile `extends` another and
  * overrides some keys. A profile argument in a cell is an id ("cn-national") or an id and a
  * date ("cn-national@2019-06-30"): the entries in force on that date are used; without a
- * date, the newest entry of each key.
+ * date, those in force on the calculation date, today in Beijing (an entry that takes
+ * effect next year is not used before then).
  */
 import { z } from 'zod';
 import { type FormulaError, valueError } from './errors.js';
@@ -31,7 +32,6 @@ export const policyProfileSchema = z.object({
 
 export type PolicyEntry = z.infer<typeof policyEntrySchema>;
 export type PolicyProfile = z.infer<typeof policyProfileSchema>;
-export type PolicyValue = PolicyEntry['value'];
 
 /** Where formulas find profiles: the shipped ones, or a county's stored ones on the service. */
 export interface ProfileSource {
@@ -48,17 +48,29 @@ export function staticProfileSource(profiles: readonly PolicyProfile[], defaultI
 /** A profile chosen by a formula argument, ready to answer keys. */
 export interface ResolvedProfile {
   id: string;
-  asOf: string | undefined;
+  /** The date whose values are used: the one written after @, else today. */
+  asOf: string;
+  /** True when the date was written after @; false when it is today's. */
+  stated: boolean;
   entry(key: string): PolicyEntry | undefined;
 }
 
 const MAX_EXTENDS_DEPTH = 8;
 
-/** Resolves "id" or "id@YYYY-MM-DD" against `source`, following `extends`. */
-export function resolveProfile(source: ProfileSource, ref: string | undefined): ResolvedProfile | FormulaError {
+/** Today's date in China (UTC+8), YYYY-MM-DD: the default calculation date. */
+export function todayInChina(now: Date = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Resolves "id" or "id@YYYY-MM-DD" against `source`, following `extends`; without a date,
+ * the values in force on `today`.
+ */
+export function resolveProfile(source: ProfileSource, ref: string | undefined, today: string = todayInChina()): ResolvedProfile | FormulaError {
   const text = (ref ?? '').trim() || source.defaultId;
-  const [id, asOf] = text.split('@') as [string, string | undefined];
-  if (asOf !== undefined && !isoDate.safeParse(asOf).success) {
+  const [id, stated] = text.split('@') as [string, string | undefined];
+  const asOf = stated ?? today;
+  if (stated !== undefined && !isoDate.safeParse(stated).success) {
     return valueError(
       `政策配置 "${text}" 的日期写法不对：请写成 配置名@YYYY-MM-DD，例如 cn-national@2019-06-30`,
       `The date in policy profile "${text}" is not valid: write id@YYYY-MM-DD, e.g. cn-national@2019-06-30`,
@@ -82,13 +94,14 @@ export function resolveProfile(source: ProfileSource, ref: string | undefined): 
   return {
     id,
     asOf,
+    stated: stated !== undefined,
     entry(key) {
       for (const profile of chain) {
         // Keys come from cells: "constructor" or "__proto__" must not reach the object's prototype.
         if (!Object.prototype.hasOwnProperty.call(profile.values, key)) continue;
         const entries = profile.values[key]!;
         const inForce = entries
-          .filter((e) => asOf === undefined || e.effective <= asOf)
+          .filter((e) => e.effective <= asOf)
           .sort((a, b) => (a.effective < b.effective ? 1 : a.effective > b.effective ? -1 : 0));
         if (inForce.length > 0) return inForce[0];
       }
@@ -101,10 +114,10 @@ export function resolveProfile(source: ProfileSource, ref: string | undefined): 
 export function profileNumber(profile: ResolvedProfile, key: string): number | FormulaError {
   const entry = profile.entry(key);
   if (entry === undefined || typeof entry.value !== 'number') {
-    const when = profile.asOf ? `（${profile.asOf} 时）` : '';
+    const today = profile.stated ? '' : '，即今天';
     return valueError(
-      `政策配置 "${profile.id}" 没有数值项 "${key}"${when}：请在配置中补上该项，或改用含该项的配置`,
-      `Policy profile "${profile.id}" has no numeric value "${key}"${profile.asOf ? ` in force on ${profile.asOf}` : ''}: add it to the profile or use one that has it`,
+      `政策配置 "${profile.id}" 没有 ${profile.asOf}${today}有效的数值项 "${key}"：请在配置中补上该项（或写明另一个日期，如 ${profile.id}@2024-09-01），或改用含该项的配置`,
+      `Policy profile "${profile.id}" has no numeric value "${key}" in force on ${profile.asOf}${profile.stated ? '' : ' (today)'}: add it to the profile (or state another date, e.g. ${profile.id}@2024-09-01), or use one that has it`,
     );
   }
   return entry.value;

@@ -9,13 +9,14 @@
  * floors, capping and scaling). The arithmetic is in clamped-split.ts.
  */
 import { defineFormula, param } from '../core/definition.js';
-import { type FormulaError, rowsEn, rowsZh, valueError } from '../core/errors.js';
+import { type FormulaError, valueError } from '../core/errors.js';
 import { decimalOf, scaledInteger } from '../core/exact.js';
 import { booleanCell, finiteNumber, type ResultCell } from '../core/excel-values.js';
 import { NumberGrid } from '../core/packed-range.js';
-import { fenToYuan, formatYuan, MAX_FEN, MAX_YUAN, yuanToFen, yuanToFenNumber } from '../core/money.js';
-import { highestTotal, lowestTotal, type Level, type SplitInput, splitExactly } from './clamped-split.js';
-import { numberMatrix, numberVector, type PerUnitCells, perUnitCells } from '../core/number-cells.js';
+import { fenToYuan, formatYuan, MAX_FEN, MAX_YUAN, yuanToFen } from '../core/money.js';
+import { lowestTotal, type Level, type SplitInput, splitExactly } from './clamped-split.js';
+import { numberMatrix, numberVector, perUnitCells } from '../core/number-cells.js';
+import { checkBudgetReach, fenPerUnit, tooManyDecimals } from './split-checks.js';
 
 const money = { min: 0, max: MAX_YUAN };
 
@@ -23,8 +24,8 @@ export const fundSplit = defineFormula({
   id: 'FUNDSPLIT',
   category: 'funding',
   summary: {
-    zh: '把一笔固定经费按驱动量（人数、类别、层次）、权重、一次性拨款、保底和封顶分到各单位，精确到分，合计恰等于预算',
-    en: 'Splits a fixed budget over units by weighted drivers (headcount, category, tier) with lump sums, floors and caps, exact to the fen; the parts add up to the budget',
+    zh: '把一笔固定经费按驱动量（人数、类别、层次）乘每单位权重、一次性拨款、保底和封顶分到各单位，精确到分，合计恰等于预算（权重是每人、每个编制的折算数；按各因素所占份额分配用 EDU.FACTORSPLIT）',
+    en: 'Splits a fixed budget over units by drivers times a weight per unit of driver, with lump sums, floors and caps, exact to the fen; the parts add up to the budget (weights are per pupil, per post; to give each factor a share of the pot use EDU.FACTORSPLIT)',
   },
   rounding: {
     zh:
@@ -59,7 +60,10 @@ export const fundSplit = defineFormula({
     }),
     param({
       name: 'weights',
-      summary: { zh: '每种驱动量一个单位的相对权重（一行，与 drivers 列数相同；省略则都为 1）', en: 'Relative weight of one unit of each driver (a row, one per drivers column; default all 1)' },
+      summary: {
+        zh: '每种驱动量“每一个单位”的相对权重（一个编制、一名学生各折多少；一行，与 drivers 列数相同；省略则都为 1）。不是各因素占总额的份额：按份额（如按人数 50%、分类别 30%、分层次 20%）分配请用 EDU.FACTORSPLIT',
+        en: 'Relative weight of ONE unit of each driver (one post, one pupil; a row, one per drivers column; default all 1). Not each factor\'s share of the pot: to split by shares (headcount 50%, category 30%, tier 20%) use EDU.FACTORSPLIT',
+      },
       dimensionality: 'matrix',
       type: 'number',
       optional: true,
@@ -171,7 +175,7 @@ export const fundSplit = defineFormula({
     }
     const scaled = scaleDrivers(drivers, weights?.values ?? Array.from({ length: k }, () => 1));
     const input: SplitInput = { budget: budgetFen, lump, floor, cap, weight: scaled.weight, ...(scaled.big ? { weightBig: scaled.big } : {}) };
-    const infeasible = checkFeasible(input, weights?.values);
+    const infeasible = checkBudgetReach(input, { zh: '加权驱动量', en: 'weighted drivers' }) ?? checkSomethingToSpread(input, weights?.values);
     if (infeasible) return infeasible;
     const { level, totals } = splitExactly(input);
     if (!detail) {
@@ -183,43 +187,6 @@ export const fundSplit = defineFormula({
     return detailRows(input, level, totals, scaled);
   },
 });
-
-function tooManyDecimals(name: string, whereZh: string, whereEn: string, x: number): FormulaError {
-  return valueError(
-    `参数 ${name}${whereZh} 的值 ${x} 有超过两位的小数（不足一分）：金额以元为单位，最多两位小数`,
-    `${name}${whereEn}: ${x} has more than two decimal places (a fraction of a fen): amounts are in yuan with at most 2 decimals`,
-  );
-}
-
-/** Whole fen per unit (exact doubles, see clamped-split.ts) from a per-unit argument; blank cells read as `blank`. */
-function fenPerUnit(name: string, bound: PerUnitCells | undefined, n: number, blank: number): Float64Array | FormulaError {
-  if (bound === undefined) return new Float64Array(n).fill(blank);
-  if (bound.kind === 'all') {
-    if (bound.value === null) return new Float64Array(n).fill(blank);
-    const fen = yuanToFenNumber(bound.value);
-    return fen === undefined ? tooManyDecimals(name, '', '', bound.value) : new Float64Array(n).fill(fen);
-  }
-  const { cells, orientation } = bound;
-  if (cells.length !== n) {
-    return valueError(
-      `参数 ${name} 有 ${cells.length} 个数，但 drivers 有 ${n} 行（每行一个单位）：请每个单位给一个数，或只给一个数用于全部单位`,
-      `${name} has ${cells.length} values but drivers has ${n} rows (one per unit): give one value per unit, or a single value for all`,
-    );
-  }
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const x = cells[i]!;
-    // Whole yuan (the usual case) are whole fen at once; x * 100 is exact below 2^53 / 100.
-    const fen = Number.isInteger(x) ? x * 100 : Number.isNaN(x) ? blank : yuanToFenNumber(x);
-    if (fen === undefined) {
-      return orientation === 'column'
-        ? tooManyDecimals(name, ` 第 ${i + 1} 行`, ` row ${i + 1}`, x)
-        : tooManyDecimals(name, ` 第 ${i + 1} 列`, ` column ${i + 1}`, x);
-    }
-    out[i] = fen;
-  }
-  return out;
-}
 
 interface ScaledDrivers {
   /** S_i = Σ_j W_j * D_ij, the weighted driver totals on one integer scale, as doubles (exact unless `big`). */
@@ -277,62 +244,6 @@ function scaleDrivers(drivers: NumberGrid, weights: readonly number[]): ScaledDr
   return { weight, big, terms };
 }
 
-const MAX_LISTED = 8;
-
-function listRows(rows: readonly number[]): { zh: string; en: string } {
-  const shown = rows.slice(0, MAX_LISTED);
-  const more = rows.length - shown.length;
-  return {
-    zh: `${rowsZh(shown)}${more > 0 ? ` 等 ${rows.length} 行` : ''}`,
-    en: `${rowsEn(shown)}${more > 0 ? ` and ${more} more` : ''}`,
-  };
-}
-
-/** The three domain errors: too little money, too much money, nothing to spread by. */
-function checkFeasible(input: SplitInput, weights: readonly number[] | undefined): FormulaError | undefined {
-  const { budget, lump, floor, cap, weight } = input;
-  const n = lump.length;
-  const lowest = lowestTotal(input);
-  if (lowest > budget) {
-    const atStart = Array.from({ length: n }, (_, i) => ({ i, v: Math.min(Math.max(lump[i]!, floor[i]!), cap[i]!) }))
-      .filter((u) => u.v > 0)
-      .sort((a, b) => b.v - a.v || a.i - b.i)
-      .slice(0, 3);
-    const zh = atStart.map((u) => `第 ${u.i + 1} 行 ${formatYuan(BigInt(u.v))} 元`).join('、');
-    const en = atStart.map((u) => `row ${u.i + 1} ${formatYuan(BigInt(u.v))}`).join(', ');
-    return valueError(
-      `一次性拨款与保底额合计 ${formatYuan(lowest)} 元，超过预算 ${formatYuan(budget)} 元，多出 ${formatYuan(lowest - budget)} 元（最大的：${zh}）：请降低保底额或一次性拨款，或增加预算`,
-      `Lump sums and floors add up to ${formatYuan(lowest)} yuan, ${formatYuan(lowest - budget)} above the budget of ${formatYuan(budget)} (largest: ${en}): lower floors or lump sums, or raise the budget`,
-    );
-  }
-  const highest = highestTotal(input);
-  if (highest !== undefined && highest < budget && weight.some((s) => s !== 0)) {
-    const idle: number[] = [];
-    for (let i = 0; i < n; i++) if (weight[i] === 0) idle.push(i);
-    const rows = listRows(idle);
-    return valueError(
-      `封顶后最多只能分出 ${formatYuan(highest)} 元，低于预算 ${formatYuan(budget)} 元，还差 ${formatYuan(budget - highest)} 元` +
-        `${idle.length > 0 ? `（${rows.zh}的加权驱动量为 0，只得一次性拨款或保底额）` : ''}：请提高或取消部分封顶额，或减少预算`,
-      `The caps allow at most ${formatYuan(highest)} yuan, ${formatYuan(budget - highest)} short of the budget of ${formatYuan(budget)}` +
-        `${idle.length > 0 ? ` (${rows.en} ${idle.length === 1 ? 'has' : 'have'} no weighted drivers and ${idle.length === 1 ? 'gets' : 'get'} only a lump sum or floor)` : ''}: raise or remove some caps, or lower the budget`,
-    );
-  }
-  if (lowest < budget && weight.every((s) => s === 0)) {
-    const left = formatYuan(budget - lowest);
-    if (weights !== undefined && weights.every((w) => w === 0)) {
-      return valueError(
-        `权重全为 0，但预算减去一次性拨款与保底额后还有 ${left} 元没有分配依据：请至少给一种驱动量正的权重`,
-        `All weights are 0 but ${left} yuan of the budget is left after lump sums and floors with nothing to spread it by: give at least one driver a positive weight`,
-      );
-    }
-    return valueError(
-      `各行的加权驱动量都是 0，预算减去一次性拨款与保底额后还有 ${left} 元没有分配依据：请检查 drivers 区域（及权重）`,
-      `Every row's weighted drivers are 0, so ${left} yuan left after lump sums and floors has nothing to be spread by: check the drivers range (and the weights)`,
-    );
-  }
-  return undefined;
-}
-
 /**
  * The n x (k+3) detail: lump sum, each driver's share r * w_j * d_ij, floor/cap adjustment,
  * total. A free unit's shares add up to total - lump (adjustment 0); a floored or capped
@@ -377,4 +288,24 @@ function splitRow(terms: readonly bigint[], num: bigint, den: bigint, target: bi
     .sort((a, b) => (a.r > b.r ? -1 : a.r < b.r ? 1 : a.j - b.j));
   for (let m = 0; m < order.length && left > 0n; m++, left--) shares[order[m]!.j]! += 1n;
   return shares;
+}
+
+/** Money left after lump sums and floors, with nothing to spread it by. */
+function checkSomethingToSpread(input: SplitInput, weights: readonly number[] | undefined): FormulaError | undefined {
+  const { budget, weight } = input;
+  const lowest = lowestTotal(input);
+  if (lowest < budget && weight.every((s) => s === 0)) {
+    const left = formatYuan(budget - lowest);
+    if (weights !== undefined && weights.every((w) => w === 0)) {
+      return valueError(
+        `权重全为 0，但预算减去一次性拨款与保底额后还有 ${left} 元没有分配依据：请至少给一种驱动量正的权重`,
+        `All weights are 0 but ${left} yuan of the budget is left after lump sums and floors with nothing to spread it by: give at least one driver a positive weight`,
+      );
+    }
+    return valueError(
+      `各行的加权驱动量都是 0，预算减去一次性拨款与保底额后还有 ${left} 元没有分配依据：请检查 drivers 区域（及权重）`,
+      `Every row's weighted drivers are 0, so ${left} yuan left after lump sums and floors has nothing to be spread by: check the drivers range (and the weights)`,
+    );
+  }
+  return undefined;
 }

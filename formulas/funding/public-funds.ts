@@ -80,7 +80,10 @@ export const publicFunds = defineFormula({
       en: 'Special-education pupils of each school (special-school pupils, disabled pupils in regular classes; not also counted in primary or junior); default 0',
     }),
     profileParam(
-      { zh: '政策配置，可加 @日期，如 cn-national@2016-09-01；省略为国家基准', en: 'Policy profile, optionally @date, e.g. cn-national@2016-09-01; omitted: the national baseline' },
+      {
+        zh: '政策配置，可加 @日期，如 cn-national@2016-09-01（用该日有效的定额）；不写日期用今天（北京时间）有效的定额；省略为国家基准',
+        en: 'Policy profile, optionally @date, e.g. cn-national@2016-09-01 (the rates in force that day); without a date, those in force today (Beijing time); omitted: the national baseline',
+      },
       { zh: '请填写配置名，如 "cn-national"', en: 'Enter a profile id such as "cn-national"' },
     ),
     param({
@@ -113,12 +116,12 @@ export const publicFunds = defineFormula({
     {
       formula: '=EDU.PUBLICFUNDS(300, 200)',
       args: [300, 200],
-      result: [[365000]],
+      result: [[404000]],
     },
     {
       formula: '=EDU.PUBLICFUNDS({300;40}, {200;20}, {50;0}, {2;0})',
       args: [[[300], [40]], [[200], [20]], [[50], [0]], [[2], [0]]],
-      result: [[387000], [71666.67]],
+      result: [[433000], [79333.34]],
     },
     {
       formula: '=EDU.PUBLICFUNDS(30, 0, 0, 0, "cn-national@2016-09-01", FALSE)',

@@ -18,7 +18,10 @@ export const profileValue = defineFormula({
   params: [
     param({
       name: 'profile',
-      summary: { zh: '配置名，可加 @日期，如 cn-national@2019-06-30（国家基准为 cn-national）', en: 'Profile id, optionally @date, e.g. cn-national@2019-06-30 (the national baseline is cn-national)' },
+      summary: {
+        zh: '配置名，可加 @日期，如 cn-national@2019-06-30（用该日有效的值）；不写日期用今天（北京时间）有效的值（国家基准为 cn-national）',
+        en: 'Profile id, optionally @date, e.g. cn-national@2019-06-30 (the value in force that day); without a date, the value in force today, Beijing time (the national baseline is cn-national)',
+      },
       dimensionality: 'scalar',
       type: 'string',
       hint: { zh: '请填写配置名，如 "cn-national"', en: 'Enter a profile id such as "cn-national"' },
@@ -39,12 +42,17 @@ export const profileValue = defineFormula({
     {
       formula: '=EDU.PROFILE("cn-national", "funding.publicFunds.primary")',
       args: ['cn-national', 'funding.publicFunds.primary'],
-      result: 650,
+      result: 720,
     },
     {
       formula: '=EDU.PROFILE("cn-national@2016-09-01", "funding.publicFunds.special")',
       args: ['cn-national@2016-09-01', 'funding.publicFunds.special'],
       result: 6000,
+    },
+    {
+      formula: '=EDU.PROFILE("cn-national@2022-09-01", "funding.publicFunds.primary")',
+      args: ['cn-national@2022-09-01', 'funding.publicFunds.primary'],
+      result: 650,
     },
     {
       formula: '=EDU.PROFILE("cn-national", "funding.teacherTraining.share")',

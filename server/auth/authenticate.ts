@@ -28,6 +28,17 @@ const signInRequired = () =>
 const badToken = () =>
   new ServiceError(401, 'UNAUTHENTICATED', { zh: '令牌无效或已被撤销：请向管理员重新申请令牌', en: 'The token is not valid or has been revoked: ask your administrator for a new one' }, { headers: CHALLENGE });
 
+const expiredToken = (at: string) =>
+  new ServiceError(
+    401,
+    'TOKEN_EXPIRED',
+    {
+      zh: `您的令牌已于 ${at}（UTC）过期：请向本县管理员申请新令牌（npm run user -- token 用户名）`,
+      en: `Your token expired at ${at} (UTC): ask your county's administrator for a new one (npm run user -- token NAME)`,
+    },
+    { headers: CHALLENGE },
+  );
+
 const tooManyFailures = (retryAfter: number) =>
   new ServiceError(429, 'TOO_MANY_FAILED_SIGN_INS', { zh: `令牌无效，且此地址的失败登录过多：请确认令牌后 ${retryAfter} 秒再试`, en: `The token is not valid and this address has failed to sign in too often: check the token and try again in ${retryAfter} s` }, { headers: { ...CHALLENGE, 'Retry-After': String(retryAfter) } });
 
@@ -69,10 +80,20 @@ export function authenticate(mode: AuthMode, storage: Storage | undefined, failu
       const wait = failures.take(`ip:${req.ip ?? ''}`);
       throw wait > 0 ? tooManyFailures(wait) : badToken();
     }
-    setPrincipal(req, { name: user.name, role: user.role, county: user.county, local: false });
+    const principal: Principal = { name: user.name, role: user.role, county: user.county, local: false };
+    if (user.tokenExpiresAt !== null && user.tokenExpiresAt <= new Date().toISOString()) {
+      refused.set(req, principal);
+      throw expiredToken(user.tokenExpiresAt);
+    }
+    setPrincipal(req, principal);
     next();
   };
 }
+
+const refused = new WeakMap<Request, Principal>();
+
+/** The user of a known but refused token (expired), for the audit entry of the 401. */
+export const refusedUserOf = (req: Request): Principal | undefined => refused.get(req);
 
 async function findUser(storage: Storage, token: string) {
   const digest = digestToken(token);

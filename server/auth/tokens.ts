@@ -16,6 +16,11 @@ export interface TokenDigest {
   hash: string;
 }
 
+/** When a token issued at `from` stops working. */
+export function tokenExpiry(days: number, from: Date = new Date()): string {
+  return new Date(from.getTime() + days * 86_400_000).toISOString();
+}
+
 export function newToken(): string {
   return TOKEN_PREFIX + randomBytes(32).toString('base64url');
 }

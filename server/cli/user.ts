@@ -1,17 +1,18 @@
 /**
- * Manages who may sign in, against the same store the service uses (EDU_DATA_DIR or
- * DATABASE_URL, read the same way):
- *   npm run user -- add NAME --role ROLE --county CODE [--county-name 名称]
- *   npm run user -- token NAME     a new token for NAME; the old one stops working
+ * Manages who may sign in, against the same store the service uses (EDU_DATA_DIR, or
+ * DATABASE_OWNER_URL / DATABASE_URL: the service's own PostgreSQL role may not change users):
+ *   npm run user -- add NAME --role ROLE --county CODE [--county-name 名称] [--days N]
+ *   npm run user -- token NAME [--days N]   a new token for NAME; the old one stops working
  *   npm run user -- revoke NAME    NAME can no longer sign in (kept for the audit trail)
- *   npm run user -- list
- * `add` and `token` print the new token as the last line of their output. It is shown only
- * this once: the store keeps only its SHA-256. Every change is written to the audit log of
- * the user's county, with the operating-system account that ran the command.
+ *   npm run user -- list           with each token's expiry
+ * A token expires after --days, default EDU_TOKEN_DAYS (90). `add` and `token` print the
+ * expiry, then the new token as the last line of their output. It is shown only this once:
+ * the store keeps only its SHA-256. Every change is written to the audit chain of the
+ * user's county, with the operating-system account that ran the command.
  */
 import os from 'node:os';
-import { COUNTY_CODE, storageSettings } from '../config.js';
-import { digestToken, newToken } from '../auth/tokens.js';
+import { COUNTY_CODE, recordSettings, storageSettings } from '../config.js';
+import { digestToken, newToken, tokenExpiry } from '../auth/tokens.js';
 import { isUniqueViolation } from '../storage/errors.js';
 import { openStorage } from '../storage/index.js';
 import { ROLES, type Actor, type Role, type Storage } from '../storage/types.js';
@@ -21,8 +22,8 @@ const root = projectRoot();
 const USER_NAME = /^[\p{L}\p{N}][\p{L}\p{N}._@-]{0,63}$/u;
 
 const USAGE = `用法 / Usage:
-  npm run user -- add NAME --role ${ROLES.join('|')} --county CODE [--county-name NAME]
-  npm run user -- token NAME
+  npm run user -- add NAME --role ${ROLES.join('|')} --county CODE [--county-name NAME] [--days N]
+  npm run user -- token NAME [--days N]
   npm run user -- revoke NAME
   npm run user -- list`;
 
@@ -52,9 +53,16 @@ function userName(value: string | undefined): string {
   return value;
 }
 
+function days(value: string | undefined): number {
+  if (value === undefined) return recordSettings(process.env).tokenDays;
+  if (!/^[1-9]\d{0,3}$/.test(value)) throw new UsageError('--days 应为 1–9999 的整数 / --days must be a whole number from 1 to 9999');
+  return Number(value);
+}
+
 async function run(storage: Storage, args: readonly string[], print: (line: string) => void): Promise<void> {
   const [command, ...rest] = args;
   const { positional, flags } = options(rest);
+  const expires = () => tokenExpiry(days(flags.get('days')));
   const actor = (county: string): Actor => ({ name: `cli:${os.userInfo().username}`, role: 'cli', county });
   switch (command) {
     case 'add': {
@@ -66,13 +74,15 @@ async function run(storage: Storage, args: readonly string[], print: (line: stri
       const place = await storage.ensureCounty(county, flags.get('county-name'));
       const token = newToken();
       const digest = digestToken(token);
+      const expiresAt = expires();
       try {
-        await storage.addUser({ name, role: role as Role, county, tokenLookup: digest.lookup, tokenHash: digest.hash }, actor(county));
+        await storage.addUser({ name, role: role as Role, county, tokenLookup: digest.lookup, tokenHash: digest.hash, expiresAt }, actor(county));
       } catch (err) {
         if (isUniqueViolation(err)) throw new UsageError(`用户 ${name} 已存在（用户名不能重复使用，包括已撤销的）/ User ${name} already exists (names are never reused, revoked ones included)`);
         throw err;
       }
       print(`已建立用户 ${name}（${role}，${place.name}）/ Created user ${name} (${role}) in county ${county} — ${storage.kind} ${storage.location}`);
+      print(`令牌有效期至 / The token expires at ${expiresAt}`);
       print('令牌只显示这一次，请交给该用户填入任务窗格的“登录” / The token is shown only this once; give it to the user for the task pane sign-in:');
       print(token);
       return;
@@ -83,8 +93,10 @@ async function run(storage: Storage, args: readonly string[], print: (line: stri
       const digest = digestToken(token);
       const users = await storage.listUsers();
       const user = users.find((u) => u.name === name && u.revokedAt === null);
-      const updated = user && (await storage.replaceToken(name, digest.lookup, digest.hash, actor(user.county)));
+      const expiresAt = expires();
+      const updated = user && (await storage.replaceToken(name, { lookup: digest.lookup, hash: digest.hash, expiresAt }, actor(user.county)));
       if (!updated) throw new UsageError(`没有可用的用户 ${name} / No active user ${name}`);
+      print(`令牌有效期至 / The token expires at ${expiresAt}`);
       print(`已为 ${name} 换发令牌，旧令牌已失效 / New token for ${name}; the old one no longer works:`);
       print(token);
       return;
@@ -101,7 +113,8 @@ async function run(storage: Storage, args: readonly string[], print: (line: stri
       const users = await storage.listUsers();
       if (users.length === 0) print('还没有用户 / No users yet');
       for (const u of users) {
-        print([u.name, u.role, u.county, u.createdAt, u.revokedAt ? `revoked ${u.revokedAt}` : 'active'].join('\t'));
+        const state = u.revokedAt ? `revoked ${u.revokedAt}` : u.tokenExpiresAt !== null && u.tokenExpiresAt <= new Date().toISOString() ? `expired ${u.tokenExpiresAt}` : `active until ${u.tokenExpiresAt}`;
+        print([u.name, u.role, u.county, u.createdAt, state].join('\t'));
       }
       return;
     }
@@ -113,7 +126,7 @@ async function run(storage: Storage, args: readonly string[], print: (line: stri
 async function main(): Promise<number> {
   let storage: Storage | undefined;
   try {
-    storage = await openStorage(storageSettings(process.env, root));
+    storage = await openStorage(storageSettings(process.env, root, 'owner'));
     await run(storage, process.argv.slice(2), (line) => process.stdout.write(`${line}\n`));
     return 0;
   } catch (err) {

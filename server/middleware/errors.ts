@@ -6,10 +6,10 @@
  * gives the requests Node's own parser refuses (400, 408, 431) the same shape.
  */
 import type { Socket } from 'node:net';
-import type { ErrorRequestHandler, Response } from 'express';
+import type { ErrorRequestHandler, Request, Response } from 'express';
 import type { Logger } from '../logger.js';
 import { ServiceError } from '../service-error.js';
-import { classifyDbError, ConflictError } from '../storage/errors.js';
+import { classifyDbError, ConflictError, RecordError } from '../storage/errors.js';
 
 /** The shape of contracts/errors.ts (a test checks every error answer against that schema). */
 export function errorBody(err: ServiceError) {
@@ -29,6 +29,7 @@ const internal = () =>
 export function toServiceError(err: unknown, maxBodyBytes: number): ServiceError {
   if (err instanceof ServiceError) return err;
   if (err instanceof ConflictError) return new ServiceError(409, 'CONFLICT', err);
+  if (err instanceof RecordError) return new ServiceError(err.status, err.code, err);
   const stored = classifyDbError(err);
   if (stored?.failure === 'full') {
     return new ServiceError(507, 'STORAGE_FULL', {
@@ -73,14 +74,16 @@ function bodyParserError(err: unknown, maxBodyBytes: number): ServiceError | und
   });
 }
 
-export function errorResponder(logger: Logger, maxBodyBytes: number): ErrorRequestHandler {
-  return (err: unknown, req, res, _next) => {
+/** `onRefusal` records 401 and 403 answers (server/records/denials.ts) before they are sent. */
+export function errorResponder(logger: Logger, maxBodyBytes: number, onRefusal?: (req: Request, status: number, code: string) => Promise<void>): ErrorRequestHandler {
+  return async (err: unknown, req, res, _next) => {
     const where = { method: req.method, path: req.path };
     if (res.headersSent) {
       if (!res.locals.timedOut) logger.log('error', 'request.error-after-answer', { ...where, error: String(err instanceof Error ? err.stack : err) });
       return;
     }
     const answer = toServiceError(err, maxBodyBytes);
+    if (onRefusal && (answer.status === 401 || answer.status === 403)) await onRefusal(req, answer.status, answer.code);
     if (answer.status === 503 || answer.status === 507) {
       logger.log('warn', 'storage.failure', { ...where, status: answer.status, error: err instanceof Error ? err.message : String(err) });
     } else if (answer.status >= 500) {

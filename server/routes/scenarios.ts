@@ -1,19 +1,27 @@
 /**
  * Scenarios, the county's named and versioned working records:
- *   GET  /api/v1/scenarios                       -> { scenarios: [{ id, name, latestVersion, workbook, updatedAt, updatedBy }] }
- *   POST /api/v1/scenarios { name, workbook, inputs, results } -> 201 { id, name, version, createdAt, hash }
- *   GET  /api/v1/scenarios/{id}                  -> the latest version { id, name, version, workbook, inputs, results, author, createdAt, hash }
- *   GET  /api/v1/scenarios/{id}/versions         -> { id, name, versions: [{ version, workbook, author, createdAt, hash }] }
- *   GET  /api/v1/scenarios/{id}/versions/{n}     -> version n
+ *   GET    /api/v1/scenarios?limit=&offset=        -> { scenarios: [{ id, name, latestVersion, workbook, updatedAt, updatedBy, personal }], total, limit, offset }
+ *   POST   /api/v1/scenarios { name, workbook, inputs, results, personal? } -> 201 { id, name, version, createdAt, hash, personal, personalSigns }
+ *   GET    /api/v1/scenarios/{id}                  -> the latest version { id, name, version, workbook, inputs, results, author, createdAt, hash, personal }
+ *   GET    /api/v1/scenarios/{id}/versions         -> { id, name, versions: [{ version, workbook, author, createdAt, hash, personal, erased }] }
+ *   GET    /api/v1/scenarios/{id}/versions/{n}     -> version n
+ *   DELETE /api/v1/scenarios/{id}                  -> { id, erased: [{ version, hash }] }   (admin)
+ *   DELETE /api/v1/scenarios/{id}/versions/{n}     -> the same for one version             (admin)
  * Every save is a new immutable version; saving under a name the county already has adds
- * the next version of that scenario. `inputs` and `results` are objects of named ranges or
- * tables (any JSON values) and come back exactly as saved. Saves and loads are audited.
+ * the next version. A save with an `Idempotency-Key` header that was already used answers
+ * the first save (200, `Idempotent-Replayed: true`) instead of adding a version.
+ * Content with personal information (detected, or declared with `personal: true`) is read
+ * only by personnel and admin; others see in the list and history that it exists and who
+ * saved it. Loads, refusals, requests for another county's scenario and erasures are audited.
  */
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { RequestContext } from '../app.js';
 import { actorOf } from '../auth/principal.js';
 import { guard } from '../auth/guard.js';
+import { allows } from '../auth/roles.js';
+import { findPersonalData } from '../privacy/personal-data.js';
+import { freeBytes } from '../records/disk-space.js';
 import { ServiceError } from '../service-error.js';
 import { textProblem } from '../storage/text.js';
 import type { ScenarioVersion } from '../storage/types.js';
@@ -21,6 +29,7 @@ import { zodProblem } from './zod-problem.js';
 
 const MAX_NAME = 200;
 const MAX_WORKBOOK = 500;
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 const namedValues = z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), {
   message: 'expected an object of named ranges or tables, e.g. {"Budget": [[1600000]]}',
@@ -32,6 +41,12 @@ const saveBody = z.object({
   workbook: z.string().transform((s) => s.normalize('NFC').trim()).pipe(z.string().max(MAX_WORKBOOK)).optional(),
   inputs: namedValues,
   results: namedValues.optional(),
+  personal: z.boolean().optional(),
+});
+
+const listQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+  offset: z.coerce.number().int().min(0).default(0),
 });
 
 const SAVE_HINT = {
@@ -53,12 +68,28 @@ function versionNumber(text: string): number {
   return Number(text);
 }
 
+const mib = (bytes: number): string => (bytes / 1024 / 1024).toFixed(0);
+
 export function scenariosRouter(ctx: RequestContext): Router {
   const router = Router();
 
+  /** A scenario of another county is answered as not found, and the attempt is audited. */
+  const missing = async (req: Request, id: string, version?: number): Promise<never> => {
+    const { storage, principal } = guard(ctx, req, 'scenario.read');
+    const owner = await storage.scenarioCounty(id);
+    // Recorded in the owning county's log, where its administrator looks.
+    if (owner !== undefined && owner !== principal.county) {
+      await ctx.audit(req, { action: 'access.other-county', target: id, county: owner, details: { fromCounty: principal.county, status: 404 } });
+    }
+    throw notFound(id, version);
+  };
+
   router.get('/scenarios', async (req, res) => {
     const { storage, principal } = guard(ctx, req, 'scenario.read');
-    res.json({ scenarios: await storage.listScenarios(principal.county) });
+    const q = listQuery.safeParse(req.query);
+    if (!q.success) throw zodProblem(q.error, { zh: '查询参数', en: 'query' }, { zh: '可用 limit（1–1000）和 offset（0 起）。', en: 'Use limit (1–1000) and offset (from 0).' });
+    const page = await storage.listScenarios(principal.county, q.data);
+    res.json({ ...page, ...q.data });
   });
 
   router.post('/scenarios', async (req, res) => {
@@ -73,17 +104,39 @@ export function scenariosRouter(ctx: RequestContext): Router {
       const bad = textProblem(text);
       if (bad) throw new ServiceError(400, 'BAD_REQUEST', { zh: `方案的 ${field} ${bad.zh}`, en: `The scenario's ${field} ${bad.en}` });
     }
+    const key = req.get('idempotency-key');
+    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+      throw new ServiceError(400, 'BAD_REQUEST', { zh: 'Idempotency-Key 应为 1–200 个可见 ASCII 字符（如一个 UUID）', en: 'Idempotency-Key must be 1–200 visible ASCII characters (a UUID, say)' });
+    }
+    const free = await freeBytes(storage);
+    if (free !== undefined && free < ctx.records.minFreeBytes) {
+      throw new ServiceError(507, 'DISK_LOW', { zh: `服务器磁盘只剩 ${mib(free)} MiB（低于保留的 ${mib(ctx.records.minFreeBytes)} MiB），这次保存没有写入，已保存的内容仍可读取：请管理员清理磁盘空间`, en: `The server's disk has only ${mib(free)} MiB free (below the ${mib(ctx.records.minFreeBytes)} MiB kept in reserve); this save was not written and everything saved can still be read. Ask your administrator to free disk space.` });
+    }
     // The objects as parsed from JSON, not zod's copies: every key (even "__proto__") is kept.
     const raw = req.body as { inputs: Record<string, unknown>; results?: Record<string, unknown> };
-    const saved = await storage.saveScenario({ name, workbook, inputs: raw.inputs, results: raw.results ?? {} }, actorOf(principal));
-    res.status(201).location(`/api/v1/scenarios/${saved.id}`).json(saved);
+    const found = findPersonalData([workbook, raw.inputs, raw.results ?? {}]);
+    const saved = await storage.saveScenario(
+      { name, workbook, inputs: raw.inputs, results: raw.results ?? {}, personal: body.data.personal === true || found.personal },
+      actorOf(principal),
+      { idempotencyKey: key, quotaBytes: ctx.records.countyQuotaBytes },
+    );
+    const { replayed, ...answer } = saved;
+    if (replayed) res.status(200).set('Idempotent-Replayed', 'true');
+    else res.status(201);
+    res.location(`/api/v1/scenarios/${saved.id}`).json({ ...answer, personalSigns: found.signs });
   });
 
   const load = async (req: Request, id: string, version?: number): Promise<ScenarioVersion> => {
     const { storage, principal } = guard(ctx, req, 'scenario.read');
     const found = await storage.getScenario(principal.county, id, version);
-    if (!found) throw notFound(id, version);
-    await ctx.audit(req, { action: 'scenario.load', target: found.id, details: { name: found.name, version: found.version } });
+    if (!found) return missing(req, id, version);
+    if (found.erased) {
+      throw new ServiceError(410, 'ERASED', { zh: `方案 ${found.id} 第 ${found.version} 版的内容已被管理员删除`, en: `The content of scenario ${found.id} version ${found.version} was erased by an administrator` });
+    }
+    if (found.personal && !allows(principal.role, 'scenario.personal')) {
+      throw new ServiceError(403, 'PERSONAL_DATA', { zh: `方案 ${found.id} 第 ${found.version} 版含个人信息（由 ${found.author} 于 ${found.createdAt} 保存），只有人事和管理员可以查看内容`, en: `Scenario ${found.id} version ${found.version} holds personal information (saved by ${found.author} at ${found.createdAt}); only personnel staff and administrators may read its content` });
+    }
+    await ctx.audit(req, { action: 'scenario.load', target: found.id, details: { version: found.version } });
     return found;
   };
 
@@ -94,12 +147,27 @@ export function scenariosRouter(ctx: RequestContext): Router {
   router.get('/scenarios/:id/versions', async (req, res) => {
     const { storage, principal } = guard(ctx, req, 'scenario.read');
     const history = await storage.scenarioHistory(principal.county, req.params.id);
-    if (!history) throw notFound(req.params.id);
+    if (!history) return missing(req, req.params.id);
     res.json(history);
   });
 
   router.get('/scenarios/:id/versions/:n', async (req, res) => {
     res.json(await load(req, req.params.id, versionNumber(req.params.n)));
+  });
+
+  const erase = async (req: Request, id: string, version?: number) => {
+    const { storage, principal } = guard(ctx, req, 'scenario.erase');
+    const erased = await storage.eraseScenario(principal.county, id, version, actorOf(principal));
+    if (!erased) return missing(req, id, version);
+    return { id: erased.id, erased: erased.versions };
+  };
+
+  router.delete('/scenarios/:id', async (req, res) => {
+    res.json(await erase(req, req.params.id));
+  });
+
+  router.delete('/scenarios/:id/versions/:n', async (req, res) => {
+    res.json(await erase(req, req.params.id, versionNumber(req.params.n)));
   });
 
   return router;

@@ -27,6 +27,8 @@ export interface Db extends Queryable {
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Runs schema statements (no parameters) inside one transaction, holding the migration lock. */
   migrateWith<T>(fn: (tx: Queryable & { exec(sql: string): Promise<void> }) => Promise<T>): Promise<T>;
+  /** Moves committed pages from SQLite's write-ahead log into the file and empties the log; nothing in PostgreSQL. */
+  checkpoint(): Promise<void>;
   close(): Promise<void>;
 }
 

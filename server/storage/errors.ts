@@ -29,6 +29,19 @@ export class ConflictError extends Error {
   }
 }
 
+/** A refusal the store explains itself: over the county's quota (507), an idempotency key reused for another body (422). */
+export class RecordError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(`${zh} / ${en}`);
+    this.name = 'RecordError';
+  }
+}
+
 const PG_FULL = new Set(['53100', '53000', '53200', '54000']);
 const PG_UNAVAILABLE_PREFIXES = ['08', '57P', '40', '55P03', '57014'];
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN']);

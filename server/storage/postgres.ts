@@ -132,6 +132,8 @@ export class PostgresDb implements Db {
     return this.once(fn, `SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`).catch(translate);
   }
 
+  async checkpoint(): Promise<void> {}
+
   async close(): Promise<void> {
     await this.pool.end();
   }

@@ -11,29 +11,36 @@
  * way through profile_heads. The audit entry is written in the same transaction as the
  * change it records.
  */
-import { randomUUID } from 'node:crypto';
 import { policyProfileSchema, type PolicyProfile } from '../../formulas/core/profiles.js';
 import type { Db, Queryable, SqlParam } from './db.js';
+import { appendChained } from './chain.js';
 import { ConflictError } from './errors.js';
-import { scenarioHash } from './hash.js';
+import * as scenarios from './scenario-store.js';
+import { verifyRecords } from './verify.js';
 import type {
   Actor,
   AuditEntry,
   AuditQuery,
   AuditRecord,
   County,
+  Erasure,
+  ExpiredVersion,
   NewUser,
+  Page,
   ProfileVersionInfo,
   Role,
   SavedVersion,
+  SaveOptions,
   ScenarioHistory,
   ScenarioSave,
   ScenarioSummary,
   ScenarioVersion,
   Storage,
   StoredProfile,
+  StoredToken,
   UserRecord,
   UserWithHash,
+  VerifyReport,
 } from './types.js';
 
 interface UserRow {
@@ -43,20 +50,8 @@ interface UserRow {
   county_code: string;
   created_at: string;
   revoked_at: string | null;
+  token_expires_at: string | null;
   token_hash?: string | null;
-}
-
-interface VersionRow {
-  id: string;
-  name: string;
-  county_code: string;
-  version: number;
-  workbook: string;
-  inputs: string;
-  results: string;
-  content_hash: string;
-  author: string;
-  created_at: string;
 }
 
 interface ProfileRow {
@@ -79,8 +74,7 @@ interface AuditRow {
   details: string | null;
 }
 
-const USER_COLUMNS = 'id, name, role, county_code, created_at, revoked_at';
-const VERSION_COLUMNS = 's.id, s.name, s.county_code, v.version, v.workbook, v.inputs, v.results, v.content_hash, v.author, v.created_at';
+const USER_COLUMNS = 'id, name, role, county_code, created_at, revoked_at, token_expires_at';
 const AUDIT_COLUMNS = 'id, at, county_code, actor, role, action, target, input_hash, details';
 
 const now = (): string => new Date().toISOString();
@@ -92,19 +86,7 @@ const toUser = (r: UserRow): UserRecord => ({
   county: r.county_code,
   createdAt: r.created_at,
   revokedAt: r.revoked_at,
-});
-
-const toVersion = (r: VersionRow): ScenarioVersion => ({
-  id: r.id,
-  name: r.name,
-  county: r.county_code,
-  version: Number(r.version),
-  workbook: r.workbook,
-  inputs: JSON.parse(r.inputs),
-  results: JSON.parse(r.results),
-  author: r.author,
-  createdAt: r.created_at,
-  hash: r.content_hash,
+  tokenExpiresAt: r.token_expires_at,
 });
 
 const toProfile = (r: ProfileRow): StoredProfile => ({
@@ -127,22 +109,18 @@ const toAudit = (r: AuditRow): AuditEntry => ({
   details: r.details === null ? null : (JSON.parse(r.details) as Record<string, unknown>),
 });
 
-async function insertAudit(q: Queryable, record: AuditRecord, actor: Actor): Promise<AuditEntry> {
-  const row = await q.get<AuditRow>(
-    `INSERT INTO audit_log (at, county_code, actor, role, action, target, input_hash, details)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${AUDIT_COLUMNS}`,
-    [
-      now(),
-      actor.county,
-      actor.name,
-      actor.role,
-      record.action,
-      record.target ?? null,
-      record.inputHash ?? null,
-      record.details === undefined ? null : JSON.stringify(record.details),
-    ],
-  );
-  return toAudit(row!);
+function insertAudit(q: Queryable, record: AuditRecord, actor: Actor): Promise<AuditEntry> {
+  const values = (at: string) => [
+    at,
+    actor.county,
+    actor.name,
+    actor.role,
+    record.action,
+    record.target ?? null,
+    record.inputHash ?? null,
+    record.details === undefined ? null : JSON.stringify(record.details),
+  ];
+  return appendChained<AuditRow>(q, 'audit', actor.county, values, AUDIT_COLUMNS).then(toAudit);
 }
 
 export class SqlStorage implements Storage {
@@ -178,22 +156,22 @@ export class SqlStorage implements Storage {
   addUser(user: NewUser, actor: Actor): Promise<UserRecord> {
     return this.db.transaction(async (tx) => {
       const row = await tx.get<UserRow>(
-        `INSERT INTO users (name, role, county_code, token_lookup, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING ${USER_COLUMNS}`,
-        [user.name, user.role, user.county, user.tokenLookup, user.tokenHash, now()],
+        `INSERT INTO users (name, role, county_code, token_lookup, token_hash, token_expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING ${USER_COLUMNS}`,
+        [user.name, user.role, user.county, user.tokenLookup, user.tokenHash, user.expiresAt, now()],
       );
-      await insertAudit(tx, { action: 'user.add', target: user.name, details: { role: user.role } }, { ...actor, county: user.county });
+      await insertAudit(tx, { action: 'user.add', target: user.name, details: { role: user.role, expiresAt: user.expiresAt } }, { ...actor, county: user.county });
       return toUser(row!);
     });
   }
 
-  replaceToken(name: string, tokenLookup: string, tokenHash: string, actor: Actor): Promise<UserRecord | undefined> {
+  replaceToken(name: string, token: StoredToken, actor: Actor): Promise<UserRecord | undefined> {
     return this.db.transaction(async (tx) => {
       const row = await tx.get<UserRow>(
-        `UPDATE users SET token_lookup = ?, token_hash = ? WHERE name = ? AND revoked_at IS NULL RETURNING ${USER_COLUMNS}`,
-        [tokenLookup, tokenHash, name],
+        `UPDATE users SET token_lookup = ?, token_hash = ?, token_expires_at = ? WHERE name = ? AND revoked_at IS NULL RETURNING ${USER_COLUMNS}`,
+        [token.lookup, token.hash, token.expiresAt, name],
       );
       if (!row) return undefined;
-      await insertAudit(tx, { action: 'user.token', target: name }, { ...actor, county: row.county_code });
+      await insertAudit(tx, { action: 'user.token', target: name, details: { expiresAt: token.expiresAt } }, { ...actor, county: row.county_code });
       return toUser(row);
     });
   }
@@ -220,74 +198,39 @@ export class SqlStorage implements Storage {
     return { ...toUser(row), tokenHash: row.token_hash };
   }
 
-  saveScenario(save: ScenarioSave, actor: Actor): Promise<SavedVersion> {
-    const inputs = JSON.stringify(save.inputs);
-    const results = JSON.stringify(save.results);
-    const hash = scenarioHash(save.workbook, inputs, results);
-    return this.db.transaction(async (tx) => {
-      const at = now();
-      const head = await tx.get<{ id: string; latest_version: number }>(
-        `INSERT INTO scenarios (id, county_code, name, latest_version, created_at, created_by, updated_at, updated_by)
-         VALUES (?, ?, ?, 1, ?, ?, ?, ?)
-         ON CONFLICT (county_code, name) DO UPDATE
-           SET latest_version = scenarios.latest_version + 1, updated_at = excluded.updated_at, updated_by = excluded.updated_by
-         RETURNING id, latest_version`,
-        [randomUUID(), actor.county, save.name, at, actor.name, at, actor.name],
-      );
-      const id = head!.id;
-      const version = Number(head!.latest_version);
-      await tx.run(
-        `INSERT INTO scenario_versions (scenario_id, version, workbook, inputs, results, content_hash, author, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        [id, version, save.workbook, inputs, results, hash, actor.name, at],
-      );
-      await insertAudit(tx, { action: 'scenario.save', target: id, inputHash: hash, details: { name: save.name, version } }, actor);
-      return { id, name: save.name, version, createdAt: at, hash };
-    });
+  saveScenario(save: ScenarioSave, actor: Actor, options?: SaveOptions): Promise<SavedVersion> {
+    return scenarios.saveScenario(this.db, insertAudit, save, actor, options);
   }
 
-  async listScenarios(county: string): Promise<ScenarioSummary[]> {
-    const rows = await this.db.all<{ id: string; name: string; latest_version: number; workbook: string; updated_at: string; updated_by: string }>(
-      `SELECT s.id, s.name, s.latest_version, v.workbook, s.updated_at, s.updated_by
-       FROM scenarios s JOIN scenario_versions v ON v.scenario_id = s.id AND v.version = s.latest_version
-       WHERE s.county_code = ? ORDER BY s.updated_at DESC, s.name`,
-      [county],
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      latestVersion: Number(r.latest_version),
-      workbook: r.workbook,
-      updatedAt: r.updated_at,
-      updatedBy: r.updated_by,
-    }));
+  listScenarios(county: string, page: Page): Promise<{ scenarios: ScenarioSummary[]; total: number }> {
+    return scenarios.listScenarios(this.db, county, page);
   }
 
-  async getScenario(county: string, id: string, version?: number): Promise<ScenarioVersion | undefined> {
-    const params: SqlParam[] = [county, id];
-    const which = version === undefined ? 'v.version = s.latest_version' : 'v.version = ?';
-    if (version !== undefined) params.push(version);
-    const row = await this.db.get<VersionRow>(
-      `SELECT ${VERSION_COLUMNS} FROM scenarios s JOIN scenario_versions v ON v.scenario_id = s.id
-       WHERE s.county_code = ? AND s.id = ? AND ${which}`,
-      params,
-    );
-    return row && toVersion(row);
+  getScenario(county: string, id: string, version?: number): Promise<ScenarioVersion | undefined> {
+    return scenarios.getScenario(this.db, county, id, version);
   }
 
-  async scenarioHistory(county: string, id: string): Promise<ScenarioHistory | undefined> {
-    const rows = await this.db.all<Omit<VersionRow, 'inputs' | 'results'>>(
-      `SELECT s.id, s.name, s.county_code, v.version, v.workbook, v.content_hash, v.author, v.created_at
-       FROM scenarios s JOIN scenario_versions v ON v.scenario_id = s.id
-       WHERE s.county_code = ? AND s.id = ? ORDER BY v.version`,
-      [county, id],
-    );
-    if (rows.length === 0) return undefined;
-    return {
-      id: rows[0]!.id,
-      name: rows[0]!.name,
-      versions: rows.map((r) => ({ version: Number(r.version), workbook: r.workbook, author: r.author, createdAt: r.created_at, hash: r.content_hash })),
-    };
+  scenarioHistory(county: string, id: string): Promise<ScenarioHistory | undefined> {
+    return scenarios.scenarioHistory(this.db, county, id);
+  }
+
+  async scenarioCounty(id: string): Promise<string | undefined> {
+    return (await this.db.get<{ county_code: string }>('SELECT county_code FROM scenarios WHERE id = ?', [id]))?.county_code;
+  }
+
+  async eraseScenario(county: string, id: string, version: number | undefined, actor: Actor): Promise<Erasure | undefined> {
+    const erased = await scenarios.eraseScenario(this.db, insertAudit, county, id, version, actor);
+    // The deleted pages leave the write-ahead log for the file, where secure_delete zeroed them.
+    if (erased) await this.db.checkpoint();
+    return erased;
+  }
+
+  expiredPersonal(savedBefore: string): Promise<ExpiredVersion[]> {
+    return scenarios.expiredPersonal(this.db, savedBefore);
+  }
+
+  verify(): Promise<VerifyReport> {
+    return verifyRecords(this.db);
   }
 
   putProfile(county: string, profile: PolicyProfile, actor: Actor, baseVersion?: number): Promise<StoredProfile> {
@@ -309,16 +252,15 @@ export class SqlStorage implements Storage {
           `Policy profile "${profile.id}" was saved as version ${version - 1} by ${latest?.author} at ${latest?.created_at} after you loaded version ${baseVersion}: reload it and make your change again`,
         );
       }
-      const at = now();
       const stored: PolicyProfile = { ...profile, version };
-      await tx.run('INSERT INTO county_profiles (county_code, profile_id, version, body, author, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
+      const body = JSON.stringify(stored);
+      const { created_at: at } = await appendChained<{ created_at: string }>(
+        tx,
+        'profile',
         county,
-        profile.id,
-        version,
-        JSON.stringify(stored),
-        actor.name,
-        at,
-      ]);
+        (time) => [county, profile.id, version, body, actor.name, time],
+        'created_at',
+      );
       await insertAudit(tx, { action: 'profile.put', target: profile.id, details: { version, keys: Object.keys(profile.values).length } }, { ...actor, county });
       return { id: profile.id, version, profile: stored, author: actor.name, createdAt: at };
     });

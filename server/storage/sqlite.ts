@@ -2,7 +2,8 @@
  * SQLite in one file (better-sqlite3): the default store, zero set-up. The file is
  * `$EDU_DATA_DIR/edu.db`, in write-ahead-log mode with synchronous=FULL, so a save the
  * service has acknowledged survives the process being killed or the machine losing power,
- * and a failed write (disk full) rolls back whole.
+ * and a failed write (disk full) rolls back whole. secure_delete is on: erased content is
+ * overwritten, not just unlinked from the b-tree (https://www.sqlite.org/pragma.html#pragma_secure_delete).
  *
  * better-sqlite3 is synchronous and has one connection: statements of concurrent requests
  * would otherwise run inside each other's transactions between awaits. Every operation
@@ -37,6 +38,8 @@ export class SqliteDb implements Db {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = FULL');
       this.db.pragma('foreign_keys = ON');
+      // Deleted content is overwritten with zeros, so an erased roster is gone from the file.
+      this.db.pragma('secure_delete = ON');
     } catch (err) {
       translate(err);
     }
@@ -91,6 +94,10 @@ export class SqliteDb implements Db {
 
   migrateWith<T>(fn: (tx: Queryable & { exec(sql: string): Promise<void> }) => Promise<T>): Promise<T> {
     return this.transaction((tx) => fn({ ...tx, exec: async (sql: string) => void this.db.exec(sql) }));
+  }
+
+  checkpoint(): Promise<void> {
+    return this.serial(async () => void this.db.pragma('wal_checkpoint(TRUNCATE)'));
   }
 
   async close(): Promise<void> {

@@ -22,6 +22,8 @@ export interface UserRecord {
   county: string;
   createdAt: string;
   revokedAt: string | null;
+  /** When the current token stops working (ISO time). */
+  tokenExpiresAt: string | null;
 }
 
 /** A user found by the public lookup part of a token hash, with the full hash to compare. */
@@ -35,12 +37,21 @@ export interface NewUser {
   county: string;
   tokenLookup: string;
   tokenHash: string;
+  /** When the token stops working (ISO time). */
+  expiresAt: string;
+}
+
+/** A token as stored: the lookup part and full SHA-256 (server/auth/tokens.ts) and its expiry. */
+export interface StoredToken {
+  lookup: string;
+  hash: string;
+  expiresAt: string;
 }
 
 /** Who does something: recorded as author of versions and actor of audit entries. */
 export interface Actor {
   name: string;
-  role: Role | 'cli';
+  role: Role | 'cli' | 'anonymous';
   county: string;
 }
 
@@ -50,6 +61,15 @@ export interface ScenarioSave {
   /** Named ranges / tables and their values, any size: stored as JSON text, exactly. */
   inputs: unknown;
   results: unknown;
+  /** Holds personal information (server/privacy/personal-data.ts): readable only by personnel and admin. */
+  personal?: boolean;
+}
+
+export interface SaveOptions {
+  /** The client's Idempotency-Key: a retry with the same key answers the first save. */
+  idempotencyKey?: string | undefined;
+  /** The county's storage quota in bytes of saved content. */
+  quotaBytes?: number | undefined;
 }
 
 export interface SavedVersion {
@@ -59,6 +79,9 @@ export interface SavedVersion {
   createdAt: string;
   /** SHA-256 of {workbook, inputs, results} as stored: lets anyone check a version is whole. */
   hash: string;
+  personal: boolean;
+  /** True when this answers an earlier save with the same idempotency key. */
+  replayed: boolean;
 }
 
 export interface ScenarioSummary {
@@ -68,6 +91,12 @@ export interface ScenarioSummary {
   workbook: string;
   updatedAt: string;
   updatedBy: string;
+  personal: boolean;
+}
+
+export interface Page {
+  limit: number;
+  offset: number;
 }
 
 export interface VersionInfo {
@@ -76,14 +105,33 @@ export interface VersionInfo {
   author: string;
   createdAt: string;
   hash: string;
+  personal: boolean;
+  /** The content was erased (the version's record and hash remain). */
+  erased: boolean;
 }
 
 export interface ScenarioVersion extends VersionInfo {
   id: string;
   name: string;
   county: string;
+  /** null when erased. */
   inputs: unknown;
   results: unknown;
+}
+
+/** What an erasure removed: the versions and their content hashes (the audit tombstone). */
+export interface Erasure {
+  id: string;
+  versions: { version: number; hash: string }[];
+}
+
+/** A personal scenario version past its retention period. */
+export interface ExpiredVersion {
+  county: string;
+  id: string;
+  version: number;
+  author: string;
+  createdAt: string;
 }
 
 export interface ScenarioHistory {
@@ -132,6 +180,25 @@ export interface AuditQuery {
   action?: string | undefined;
 }
 
+export interface ChainBreak {
+  /** The table, e.g. audit_log. */
+  table: string;
+  county: string;
+  /** The row, e.g. "id 17" or "scenario 3f2c… version 2". */
+  row: string;
+  reason: string;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  /** Rows checked per table. */
+  rows: Record<string, number>;
+  /** Every break found, the first one first. */
+  breaks: ChainBreak[];
+  /** Each county's newest hash per chain: record these elsewhere to catch a rewrite of the whole chain. */
+  heads: { chain: string; county: string; seq: number; hash: string }[];
+}
+
 export interface Storage {
   readonly kind: 'sqlite' | 'postgres';
   /** The file, or the connection string without its password: safe to log. */
@@ -146,17 +213,30 @@ export interface Storage {
 
   addUser(user: NewUser, actor: Actor): Promise<UserRecord>;
   /** Gives an active user a new token (the old one stops working). */
-  replaceToken(name: string, tokenLookup: string, tokenHash: string, actor: Actor): Promise<UserRecord | undefined>;
+  replaceToken(name: string, token: StoredToken, actor: Actor): Promise<UserRecord | undefined>;
   revokeUser(name: string, actor: Actor): Promise<UserRecord | undefined>;
   listUsers(): Promise<UserRecord[]>;
   activeUserByTokenLookup(tokenLookup: string): Promise<UserWithHash | undefined>;
 
   /** A new immutable version (1 for a new name in the county), audited in the same transaction. */
-  saveScenario(save: ScenarioSave, actor: Actor): Promise<SavedVersion>;
-  listScenarios(county: string): Promise<ScenarioSummary[]>;
+  saveScenario(save: ScenarioSave, actor: Actor, options?: SaveOptions): Promise<SavedVersion>;
+  /** The county's scenarios (not erased ones), newest first, a page at a time, with how many there are. */
+  listScenarios(county: string, page: Page): Promise<{ scenarios: ScenarioSummary[]; total: number }>;
   /** The latest version, or version `version`; undefined when the county has no such record. */
   getScenario(county: string, id: string, version?: number): Promise<ScenarioVersion | undefined>;
   scenarioHistory(county: string, id: string): Promise<ScenarioHistory | undefined>;
+  /** The county a scenario id belongs to, whichever it is (to record requests for another county's records). */
+  scenarioCounty(id: string): Promise<string | undefined>;
+  /**
+   * Erases the content of a scenario's versions (all, or `version`): the rows are deleted
+   * (SQLite overwrites them: secure_delete), the version records and hashes stay, and a
+   * tombstone with the hashes goes to the audit log. Undefined when there is no such record.
+   */
+  eraseScenario(county: string, id: string, version: number | undefined, actor: Actor): Promise<Erasure | undefined>;
+  /** Personal versions saved before `savedBefore` whose content is not yet erased. */
+  expiredPersonal(savedBefore: string): Promise<ExpiredVersion[]>;
+  /** Recomputes every hash chain and cross-check (server/storage/verify.ts). */
+  verify(): Promise<VerifyReport>;
 
   /**
    * A new version of the county's profile `profile.id`, audited in the same transaction.

@@ -17,7 +17,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { registry } from '../../formulas/index.js';
-import { digestToken, newToken } from '../../server/auth/tokens.js';
+import { digestToken, newToken, tokenExpiry } from '../../server/auth/tokens.js';
 import { openStorage } from '../../server/storage/index.js';
 import { findPostgresBin, startTestPostgres } from '../helpers/postgres.js';
 import { startService } from '../helpers/service-process.js';
@@ -85,7 +85,7 @@ async function userIn(config: { dataDir: string; databaseUrl?: string }): Promis
     await storage.ensureCounty('360731');
     const token = newToken();
     const d = digestToken(token);
-    await storage.addUser({ name: 'load', role: 'planner', county: '360731', tokenLookup: d.lookup, tokenHash: d.hash }, { name: 'bench', role: 'cli', county: '360731' });
+    await storage.addUser({ name: 'load', role: 'planner', county: '360731', tokenLookup: d.lookup, tokenHash: d.hash, expiresAt: tokenExpiry(90) }, { name: 'bench', role: 'cli', county: '360731' });
     return token;
   } finally {
     await storage.close();

@@ -1,11 +1,11 @@
 /**
- * The API half of the FUNDSPLIT benchmark, run as its own process (as Excel is): it holds
+ * The API half of the split benchmarks (argv[3]: 'weights' for FUNDSPLIT, 'shares' for FACTORSPLIT), run as its own process (as Excel is): it holds
  * the county's ranges as nested rows and times whole calls to the service at argv[2],
  * packed and then as plain nested JSON, and prints the figures as JSON on stdout.
  * A process of its own keeps the other benchmarks' garbage out of the client's collector.
  */
 import { argsJson, decodePacked, NumberGrid, packArgs } from '../../formulas/core/packed-range.js';
-import { countyCase, UNITS } from './fundsplit-county.js';
+import { type CaseKind, countyCase, UNITS } from './fundsplit-county.js';
 import { measure } from './timing.js';
 
 export interface ApiRun {
@@ -23,14 +23,15 @@ async function timeCalls(url: string, makeBody: () => string, read: (json: unkno
     bytes = body.length;
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     const json: unknown = await res.json();
-    if (res.status !== 200 || read(json) !== UNITS) throw new Error(`FUNDSPLIT over the API answered ${res.status}: ${JSON.stringify(json).slice(0, 300)}`);
+    if (res.status !== 200 || read(json) !== UNITS) throw new Error(`${url} over the API answered ${res.status}: ${JSON.stringify(json).slice(0, 300)}`);
   }, 15, 3);
   return { median, best, bytes };
 }
 
 async function main(): Promise<void> {
-  const url = `${process.argv[2]!}/api/v1/calc/FUNDSPLIT`;
-  const args = countyCase();
+  const kind = process.argv[3] as CaseKind;
+  const url = `${process.argv[2]!}/api/v1/calc/${kind === 'shares' ? 'FACTORSPLIT' : 'FUNDSPLIT'}`;
+  const args = countyCase(kind);
   const packed = await timeCalls(
     url,
     () => `{"args":${argsJson(packArgs(args))},"pack":true}`,

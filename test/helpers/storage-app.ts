@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createApp, type AppDeps, type Limits } from '../../server/app.js';
 import { localPrincipal } from '../../server/auth/authenticate.js';
-import { digestToken, newToken } from '../../server/auth/tokens.js';
+import { digestToken, newToken, tokenExpiry } from '../../server/auth/tokens.js';
 import { jsonLogger } from '../../server/logger.js';
 import { openStorage } from '../../server/storage/index.js';
 import type { Role, Storage } from '../../server/storage/types.js';
@@ -46,7 +46,7 @@ export async function startTestApp(options: { auth?: 'tokens' | 'local'; limits?
       await storage.ensureCounty(county);
       const token = newToken();
       const digest = digestToken(token);
-      await storage.addUser({ name, role, county, tokenLookup: digest.lookup, tokenHash: digest.hash }, { name: 'test', role: 'cli', county });
+      await storage.addUser({ name, role, county, tokenLookup: digest.lookup, tokenHash: digest.hash, expiresAt: tokenExpiry(90) }, { name: 'test', role: 'cli', county });
       return token;
     },
     async request(method, urlPath, opts = {}) {

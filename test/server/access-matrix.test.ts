@@ -11,7 +11,7 @@
  */
 import type { Router } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, type RequestContext } from '../../server/app.js';
+import { DEFAULT_LIMITS, DEFAULT_RECORDS, type RequestContext } from '../../server/app.js';
 import { apiRoutes } from '../../server/routes/index.js';
 import { shippedProfileSource } from '../../formulas/index.js';
 import { silentLogger } from '../../server/logger.js';
@@ -38,6 +38,7 @@ interface Row {
 
 interface Ids {
   scenario: string;
+  doomed: string;
   form: string;
   formExample: unknown;
 }
@@ -77,12 +78,16 @@ const ROWS: Row[] = [
   // Another county's admin writing "jx-a" writes B's own jx-a; A's stays as it was (checked below).
   { route: 'PUT /profiles/:id', path: () => '/api/v1/profiles/jx-a', body: () => profileBody, own: adminOnly(200, 403) },
   { route: 'GET /audit', path: () => '/api/v1/audit', own: adminOnly(200, 403) },
+  // Erasure, last: one version first, then the whole scenario (its erased version included).
+  { route: 'DELETE /scenarios/:id/versions/:n', path: (i) => `/api/v1/scenarios/${i.doomed}/versions/1`, own: adminOnly(200, 403), other: adminOnly(404, 403) },
+  { route: 'DELETE /scenarios/:id', path: (i) => `/api/v1/scenarios/${i.doomed}`, own: adminOnly(200, 403), other: adminOnly(404, 403) },
 ];
 
 function mountedRoutes(): string[] {
   const ctx = {
     deps: { logger: silentLogger, profiles: shippedProfileSource },
     limits: DEFAULT_LIMITS,
+    records: DEFAULT_RECORDS,
     storage: undefined,
     contextFor: () => ({ profiles: shippedProfileSource }),
     audit: async () => {},
@@ -116,6 +121,8 @@ describe('access matrix', () => {
 
     const saved = await app.request('POST', '/api/v1/scenarios', { token: tokens[A]!.planner, body: { name: '甲县方案', workbook: 'a.xlsx', inputs: { Budget: [[1600000]] } } });
     ids.scenario = (saved.body as { id: string }).id;
+    const doomed = await app.request('POST', '/api/v1/scenarios', { token: tokens[A]!.planner, body: { name: '待删方案', inputs: { Budget: [[1]] } } });
+    ids.doomed = (doomed.body as { id: string }).id;
     const put = await app.request('PUT', '/api/v1/profiles/jx-a', { token: tokens[A]!.admin, body: profileBody });
     expect(put.status).toBe(200);
     const forms = await app.request('GET', '/api/v1/forms', { token: tokens[A]!.viewer });

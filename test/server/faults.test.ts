@@ -163,7 +163,8 @@ describe.skipIf(skipTmpfs)('the disk holding the database fills up', () => {
           'Run it as root (or in a container allowed to mount tmpfs), or set EDU_SKIP_TMPFS=1 to skip it explicitly.',
       );
     }
-    service = await startService({ EDU_DATA_DIR: dir });
+    // No free-space floor here: the database itself meets the full disk (the floor is tested below).
+    service = await startService({ EDU_DATA_DIR: dir, EDU_MIN_FREE_MB: '0' });
     const url = service.url;
     const acks: Ack[] = [];
     let full: { status: number; body: { error: { code: string; message: string; zh: string; en: string } } } | undefined;
@@ -185,6 +186,10 @@ describe.skipIf(skipTmpfs)('the disk holding the database fills up', () => {
     const list = await getJson<{ scenarios: unknown[] }>(`${url}/api/v1/scenarios`);
     expect(list.status).toBe(200);
     expect(list.body.scenarios).toHaveLength(4);
+    // Loads still work although their audit entries cannot be written: those go to the service log.
+    const load = await getJson<{ version: number }>(`${url}/api/v1/scenarios/${acks[0]!.id}/versions/${acks[0]!.version}`);
+    expect(load.status).toBe(200);
+    expect(service.output()).toContain('"event":"audit.disk-full"');
     expect(service.child.exitCode).toBeNull();
 
     // The administrator frees space: saves work again without a restart, and after a
@@ -196,9 +201,24 @@ describe.skipIf(skipTmpfs)('the disk holding the database fills up', () => {
     acks.push({ ...((await again.json()) as { id: string; version: number; hash: string }), payload: resumed });
     await service.stop('SIGTERM');
     expect(service.output()).toContain('"event":"service.stopped"');
-    service = await startService({ EDU_DATA_DIR: dir });
+    service = await startService({ EDU_DATA_DIR: dir, EDU_MIN_FREE_MB: '0' });
     expect(await verifyStore(service.url, acks)).toBe(acks.length);
     await service.stop('SIGTERM');
     expect(integrity(path.join(dir, 'edu.db'))).toBe('ok');
+  });
+
+  it('with the free-space floor, saves are refused before the disk fills, and loads and their audit entries still work', { timeout: 60_000 }, async () => {
+    // 16 MB mounted, floor 16 MB: the first save finds less than the floor free.
+    service = await startService({ EDU_DATA_DIR: dir, EDU_MIN_FREE_MB: '16' });
+    const res = await save(service.url, payload('floor', 1, 150));
+    expect(res.status).toBe(507);
+    const body = (await res.json()) as { error: { code: string; zh: string; en: string } };
+    expect(body.error.code).toBe('DISK_LOW');
+    expect(body.error.zh).toMatch(/磁盘只剩 \d+ MiB.*已保存的内容仍可读取/);
+    const list = await getJson<{ scenarios: { id: string }[]; total: number }>(`${service.url}/api/v1/scenarios`);
+    const load = await getJson<{ version: number }>(`${service.url}/api/v1/scenarios/${list.body.scenarios[0]!.id}`);
+    expect(load.status).toBe(200);
+    expect(service.output()).not.toContain('"event":"audit.disk-full"');
+    await service.stop('SIGTERM');
   });
 });

@@ -6,29 +6,47 @@
  * 1s; a profile changed through one is used by the other's formulas; a token revoked with
  * the CLI stops working on both at once. Both instances start together, so the migration
  * lock is exercised too.
+ *
+ * The database is set up as docs/security.md says: `npm run migrate -- --grant` runs as the
+ * owner role, the services connect as the application role (read and append only), the
+ * user CLI as the owner. Both services verify the hash chains at start; `npm run audit --
+ * verify` finds them whole, and after a role is changed with SQL it names that row, as does
+ * the /healthz of an instance started afterwards.
  */
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
 import { startService, type ServiceProcess } from '../helpers/service-process.js';
+import { twoRoles, type TwoRoles } from '../helpers/pg-roles.js';
 import { skipPostgres, startTestPostgres, type TestPostgres } from '../helpers/postgres.js';
 
 const run = promisify(execFile);
 const root = path.join(import.meta.dirname, '..', '..');
 
-async function userCli(databaseUrl: string, ...args: string[]): Promise<string> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'cli', 'user.ts'), ...args], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-  });
-  return stdout;
+let roles: TwoRoles;
+
+/** One of the CLIs, as the owner (DATABASE_OWNER_URL) beside the service's DATABASE_URL. */
+async function cli(name: 'user' | 'audit' | 'migrate', ...args: string[]): Promise<{ stdout: string; code: number }> {
+  try {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'cli', `${name}.ts`), ...args], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: roles.serviceUrl, DATABASE_OWNER_URL: roles.ownerUrl },
+    });
+    return { stdout, code: 0 };
+  } catch (err) {
+    const e = err as { stdout: string; code: number };
+    return { stdout: e.stdout, code: e.code };
+  }
 }
+
+const userCli = async (...args: string[]): Promise<string> => (await cli('user', ...args)).stdout;
 
 const lastLine = (text: string) => text.trim().split('\n').at(-1)!;
 
 describe.skipIf(skipPostgres)('two service instances on one PostgreSQL', () => {
-  let pg: TestPostgres | undefined;
+  let pgServer: TestPostgres | undefined;
   let one: ServiceProcess | undefined;
   let two: ServiceProcess | undefined;
   let planner = '';
@@ -36,17 +54,19 @@ describe.skipIf(skipPostgres)('two service instances on one PostgreSQL', () => {
   let databaseUrl = '';
 
   beforeAll(async () => {
-    pg = await startTestPostgres();
-    databaseUrl = await pg.createDatabase();
-    const env = { DATABASE_URL: databaseUrl, EDU_AUTH: 'on', EDU_PROFILE_CACHE_MS: '0' };
+    pgServer = await startTestPostgres();
+    databaseUrl = await pgServer.createDatabase();
+    roles = await twoRoles(databaseUrl);
+    expect((await cli('migrate', '--grant', roles.serviceRole)).stdout).toContain(roles.serviceRole);
+    const env = { DATABASE_URL: roles.serviceUrl, EDU_AUTH: 'on', EDU_PROFILE_CACHE_MS: '0' };
     [one, two] = await Promise.all([startService(env), startService(env)]);
-    planner = lastLine(await userCli(databaseUrl, 'add', 'planner-a', '--role', 'planner', '--county', '360731', '--county-name', '甲县'));
-    admin = lastLine(await userCli(databaseUrl, 'add', 'admin-a', '--role', 'admin', '--county', '360731'));
+    planner = lastLine(await userCli('add', 'planner-a', '--role', 'planner', '--county', '360731', '--county-name', '甲县'));
+    admin = lastLine(await userCli('add', 'admin-a', '--role', 'admin', '--county', '360731'));
   }, 180_000);
 
   afterAll(async () => {
     await Promise.all([one?.stop(), two?.stop()]);
-    await pg?.stop();
+    await pgServer?.stop();
   });
 
   const call = async (service: ServiceProcess | undefined, method: string, urlPath: string, token: string, body?: unknown) => {
@@ -60,6 +80,7 @@ describe.skipIf(skipPostgres)('two service instances on one PostgreSQL', () => {
 
   it('the CLI printed each token as its last line, and both instances accept it', async () => {
     expect(planner).toMatch(/^edu_[A-Za-z0-9_-]{43}$/);
+    expect(await userCli('list')).toMatch(/planner-a\tplanner\t360731\t\S+\tactive until \d{4}-/);
     for (const s of [one, two]) expect((await call(s, 'GET', '/api/v1/session', planner)).body).toMatchObject({ user: 'planner-a', county: '360731', storage: 'postgres' });
   });
 
@@ -113,11 +134,44 @@ describe.skipIf(skipPostgres)('two service instances on one PostgreSQL', () => {
   });
 
   it('a token revoked with the CLI stops working on both instances at once', async () => {
-    const viewer = lastLine(await userCli(databaseUrl, 'add', 'viewer-a', '--role', 'viewer', '--county', '360731'));
+    const viewer = lastLine(await userCli('add', 'viewer-a', '--role', 'viewer', '--county', '360731'));
     expect((await call(two, 'GET', '/api/v1/scenarios', viewer)).status).toBe(200);
-    expect(await userCli(databaseUrl, 'revoke', 'viewer-a')).toContain('viewer-a');
+    expect(await userCli('revoke', 'viewer-a')).toContain('viewer-a');
     for (const s of [one, two]) expect((await call(s, 'GET', '/api/v1/scenarios', viewer)).status).toBe(401);
-    expect(await userCli(databaseUrl, 'list')).toMatch(/viewer-a\tviewer\t360731\t\S+\trevoked/);
+    expect(await userCli('list')).toMatch(/viewer-a\tviewer\t360731\t\S+\trevoked/);
+  });
+
+  it('both instances verified the chains at start; npm run audit -- verify finds them whole', async () => {
+    for (const s of [one, two]) {
+      const health = (await (await fetch(`${s!.url}/healthz`)).json()) as { records: { status: string } };
+      expect(health.records.status).toBe('ok');
+      expect(s!.output()).toContain('"event":"records.verified"');
+    }
+    const verified = await cli('audit', 'verify');
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toMatch(/All records verify: audit_log \d+/);
+  });
+
+  it('a viewer made an admin with SQL (as the owner): verify names the row, and a new instance reports it', async () => {
+    const owner = new pg.Client({ connectionString: roles.ownerUrl });
+    await owner.connect();
+    await owner.query("UPDATE users SET role = 'admin' WHERE name = 'viewer-a'");
+    await owner.end();
+    const verified = await cli('audit', 'verify');
+    expect(verified.code).toBe(1);
+    expect(verified.stdout).toContain('First row that does not match: users (county 360731) user viewer-a: role is admin but the audit log gives viewer');
+    const third = await startService({ DATABASE_URL: roles.serviceUrl, EDU_AUTH: 'on' });
+    try {
+      let health: { records: { status: string; first?: { row: string } } } | undefined;
+      for (let i = 0; i < 50 && health?.records.status !== 'broken'; i++) {
+        health = (await (await fetch(`${third.url}/healthz`)).json()) as typeof health;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(health?.records).toMatchObject({ status: 'broken', first: { table: 'users', row: 'user viewer-a' } });
+      expect(third.output()).toContain('"event":"records.chain-broken"');
+    } finally {
+      await third.stop();
+    }
   });
 
   it('stops gracefully, closing the database', async () => {

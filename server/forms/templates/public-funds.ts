@@ -11,7 +11,31 @@
  */
 import { z } from 'zod';
 import { count, defineForm, formPayload, nameText } from '../template.js';
-import { moneyFen, showYuan, sumFen, yuan } from '../money.js';
+import { formatYuan } from '../../../formulas/core/money.js';
+import { moneyFen, sumFen, yuan } from '../money.js';
+import { invoke, shippedProfileSource } from '../../../formulas/index.js';
+import { factorSplit } from '../../../formulas/funding/factor-split.js';
+
+/**
+ * The example is one EDU.FACTORSPLIT call on the seed's 1,600,000 yuan (平办发〔2023〕22号):
+ * 按人数 50% by the 48 posts (9/6/6/6/5/6/5/5), 分类别 30% by the townships each centre
+ * covers (seed 000: 4/4/3/3/2/4/3/2), 分层次 20% by a tier coefficient (第一学区, the county
+ * town, 1.5; the others 1). The worked figures (第一学区 283,270.58) are in
+ * test/formulas/funding/factor-split.test.ts.
+ */
+const EXAMPLE_CENTRES = ['第一', '第二', '第三', '第四', '第五', '第六', '第七', '第八'];
+const EXAMPLE_FACTORS = [[9, 4, 1.5], [6, 4, 1], [6, 3, 1], [6, 3, 1], [5, 2, 1], [6, 4, 1], [5, 3, 1], [5, 2, 1]];
+
+function exampleRows(): { name: string; headcount: number; shares: string[] }[] {
+  const detail = invoke(factorSplit, [1600000, EXAMPLE_FACTORS, [[0.5, 0.3, 0.2]], null, null, null, true], { profiles: shippedProfileSource });
+  if (!Array.isArray(detail)) throw new Error(`the 公用经费分配表 example does not split: ${JSON.stringify(detail)}`);
+  // Detail columns: lump sum, the three factor parts, adjustment, total.
+  return detail.map((row, i) => ({
+    name: `${EXAMPLE_CENTRES[i]}学区教育事务中心`,
+    headcount: EXAMPLE_FACTORS[i]![0]!,
+    shares: row.slice(1, 4).map((x) => (x as number).toFixed(2)),
+  }));
+}
 
 const schema = formPayload({
   budget: moneyFen(),
@@ -46,32 +70,12 @@ export const publicFunds = defineForm({
     shares: { zh: '分配金额', en: 'shares' },
   },
   schema,
-  // Illustrative split of the seed's 1,600,000 yuan (平办发〔2023〕22号), worked in fen:
-  // 按人数 50% = 800,000 over the 48 posts (9/6/6/6/5/6/5/5): 16,666.666… yuan a head, so
-  //   9 -> 150,000.00, 6 -> 100,000.00, 5 -> 83,333.333…; the three 5s floor to 83,333.33
-  //   (sum 799,999.99) and the spare fen goes to the first of them: 83,333.34.
-  // 分类别 30% = 480,000 by the townships each centre covers (seed 000: 4/4/3/3/2/4/3/2 = 25),
-  //   19,200 a township: 76,800 / 57,600 / 38,400, exact.
-  // 分层次 20% = 320,000 by tier weight, 第一学区 (the county town) 1.5, the others 1 (8.5):
-  //   56,470.588… and 37,647.058…; floors 56,470.58 + 7 x 37,647.05 leave 7 fen, which go to
-  //   the seven largest remainders (.88 > .82): 37,647.06 each.
-  // Lump sums 283,270.58 + 214,447.06 + 195,247.06 x 2 + 159,380.40 + 214,447.06
-  //   + 178,580.39 + 159,380.39 = 1,600,000.00.
   example: {
     title: '学区教育事务中心公用经费分配表',
     documentLine: '（据平办发〔2023〕22号：县财政每年安排学区教育事务中心公用经费160万元，按人数、分类别、分层次配额）',
     budget: 1600000,
     drivers: [{ name: '按人数' }, { name: '分类别' }, { name: '分层次' }],
-    rows: [
-      { name: '第一学区教育事务中心', headcount: 9, shares: ['150000.00', '76800.00', '56470.58'] },
-      { name: '第二学区教育事务中心', headcount: 6, shares: ['100000.00', '76800.00', '37647.06'] },
-      { name: '第三学区教育事务中心', headcount: 6, shares: ['100000.00', '57600.00', '37647.06'] },
-      { name: '第四学区教育事务中心', headcount: 6, shares: ['100000.00', '57600.00', '37647.06'] },
-      { name: '第五学区教育事务中心', headcount: 5, shares: ['83333.34', '38400.00', '37647.06'] },
-      { name: '第六学区教育事务中心', headcount: 6, shares: ['100000.00', '76800.00', '37647.06'] },
-      { name: '第七学区教育事务中心', headcount: 5, shares: ['83333.33', '57600.00', '37647.06'] },
-      { name: '第八学区教育事务中心', headcount: 5, shares: ['83333.33', '38400.00', '37647.06'] },
-    ],
+    rows: exampleRows(),
     remarks: [
       '示例数据，仅作演示：按人数、分类别、分层次的比例（50%、30%、20%），以辖区乡镇（街道）数代表“类别”、以第一学区层次系数 1.5 代表“层次”，均为假设，非政策规定；实际比例由县教育局、财政局确定。',
     ],
@@ -94,8 +98,8 @@ export const publicFunds = defineForm({
       const diff = total - payload.budget;
       return {
         problem: {
-          zh: `各单位合计 ${showYuan(total)} 元，与预算总额 ${showYuan(payload.budget)} 元${diff > 0n ? '多' : '少'} ${showYuan(diff < 0n ? -diff : diff)} 元：分配结果必须与预算分毫不差，请核对各单位金额（用 EDU 分配函数可保证合计等于预算）`,
-          en: `The units add up to ${showYuan(total)} yuan, ${showYuan(diff < 0n ? -diff : diff)} yuan ${diff > 0n ? 'more' : 'less'} than the budget of ${showYuan(payload.budget)}: the split must equal the budget to the fen; check the amounts (the EDU split functions guarantee it)`,
+          zh: `各单位合计 ${formatYuan(total)} 元，与预算总额 ${formatYuan(payload.budget)} 元${diff > 0n ? '多' : '少'} ${formatYuan(diff < 0n ? -diff : diff)} 元：分配结果必须与预算分毫不差，请核对各单位金额（用 EDU 分配函数可保证合计等于预算）`,
+          en: `The units add up to ${formatYuan(total)} yuan, ${formatYuan(diff < 0n ? -diff : diff)} yuan ${diff > 0n ? 'more' : 'less'} than the budget of ${formatYuan(payload.budget)}: the split must equal the budget to the fen; check the amounts (the EDU split functions guarantee it)`,
         },
       };
     }
@@ -127,7 +131,7 @@ export const publicFunds = defineForm({
           ],
         },
       ],
-      unitLine: `预算总额：${showYuan(payload.budget)} 元　　单位：元`,
+      unitLine: `预算总额：${formatYuan(payload.budget)} 元　　单位：元`,
     };
   },
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluate, findLevel, lowestTotal, highestTotal, type SplitInput, splitExactly, topRemainders } from '../../../formulas/funding/clamped-split.js';
+import { evaluate, findLevel, lowestTotal, highestTotal, type SplitInput, splitExactly } from '../../../formulas/funding/clamped-split.js';
+import { topRemainders } from '../../../formulas/funding/fen-remainders.js';
 
 /** A unit set in whole fen. */
 function input(budget: number, units: { lump?: number; floor?: number; cap?: number; s: number }[], big = false): SplitInput {

@@ -63,15 +63,16 @@ describe('example sheets: funding', () => {
     for (const row of result) expect(row.slice(0, 6).reduce((a, x) => a + Math.round(x * 100), 0)).toBe(Math.round(row[6]! * 100));
   });
 
-  it('compute each illustrative school\'s public funds under the national baseline', () => {
+  it('compute each illustrative school\'s public funds at the national rates in force today', () => {
     const { formula, column } = cellsOf(perPupil);
     expect(formula(`G${S0}`)).toBe(PUBLICFUNDS_FORMULA);
     const args = ['B', 'C', 'D', 'E'].map((c) => column(c, S0, S1).map((x) => [x]));
     const result = invoke(publicFunds, [...args, 'cn-national', column('F', S0, S1).map((x) => [x])], ctx);
-    // 1,200 x 650 + 3 x 6,000; 1,500 x 850 + 300 x 200 + 2 x 6,000;
-    // 600 x 650 + 400 x 850 + 200 x 200 + 4 x 6,000; 45 rural pupils funded as 100 x 650;
-    // 12 primary + 1 special: primary scaled to 99 x 650 + 6,000; 80 rural junior funded as
-    // 100 x 850 plus 60 boarders x 200.
-    expect(result).toEqual([[798000], [1347000], [794000], [65000], [70350], [97000]]);
+    // Rates from 2023 (720 / 940, boarders 300) and 2025 (special education 7,000):
+    // 1,200 x 720 + 3 x 7,000 = 885,000; 1,500 x 940 + 300 x 300 + 2 x 7,000 = 1,514,000;
+    // 600 x 720 + 400 x 940 + 200 x 300 + 4 x 7,000 = 896,000; 45 rural pupils funded as 100 x 720;
+    // 12 primary + 1 special: primary scaled to 99 x 720 + 7,000 = 78,280; 80 rural junior funded
+    // as 100 x 940 plus 60 boarders x 300 = 112,000.
+    expect(result).toEqual([[885000], [1514000], [896000], [72000], [78280], [112000]]);
   });
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { invoke, isFormulaError, shippedProfileSource } from '../../../formulas/index.js';
 import { ratioPosts } from '../../../formulas/staffing/ratio-posts.js';
+import { profileValue } from '../../../formulas/policy/profile-value.js';
 
 const run = (...args: unknown[]) => invoke(ratioPosts, args, { profiles: shippedProfileSource });
 /** The one cell of a single-value call (a matrix result is 1 x 1). */
@@ -53,6 +54,18 @@ describe('reference values', () => {
 
   it('takes a ratio per unit', () => {
     expect(run([[1000], [1000]], [[1000], [100]])).toEqual([[1], [10]]);
+  });
+});
+
+describe('psychology teachers: the larger of the county ratio and the national per-school minimum', () => {
+  it('reads both from the profile: 1 per 1,000 pupils (seed 004, county) and at least 1 full-time per school (教思政厅函〔2021〕10号)', () => {
+    const profile = (key: string) => invoke(profileValue, ['cn-national', key], { profiles: shippedProfileSource });
+    const per = profile('staffing.psychology.pupilsPerTeacher');
+    const minimum = profile('staffing.psychology.perSchoolMinimum');
+    expect([per, minimum]).toEqual([1000, 1]);
+    // 0 pupils (a new school): ratio 0, minimum 1 -> 1; 350 -> 0.35 up to 1; 2,350 -> 2.35 up to 3;
+    // 4,000 -> exactly 4.
+    expect(invoke(ratioPosts, [[[0], [350], [2350], [4000]], per, minimum], { profiles: shippedProfileSource })).toEqual([[1], [1], [3], [4]]);
   });
 });
 

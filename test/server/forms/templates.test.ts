@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scaledInteger } from '../../../formulas/core/exact.js';
 import { forms } from '../../../server/forms/index.js';
-import { moneyFen, showYuan, yuan } from '../../../server/forms/money.js';
+import { formatYuan } from '../../../formulas/core/money.js';
+import { moneyFen, yuan } from '../../../server/forms/money.js';
 import { isProblem, type FormBody, type FormTemplate } from '../../../server/forms/template.js';
 import { balanceIndicators } from '../../../server/forms/templates/balance-indicators.js';
 import { publicFunds } from '../../../server/forms/templates/public-funds.js';
@@ -48,7 +49,7 @@ describe('amounts in fen', () => {
     fc.assert(
       fc.property(fc.bigInt({ min: 0n, max: 10n ** 13n }), (fen) => {
         expect(scaledInteger(yuan(fen), 2)).toBe(fen);
-        expect(money.parse(showYuan(fen))).toBe(fen);
+        expect(money.parse(formatYuan(fen))).toBe(fen);
         expect(money.parse(yuan(fen))).toBe(fen);
       }),
     );
@@ -57,9 +58,9 @@ describe('amounts in fen', () => {
 
 describe('公用经费分配表', () => {
   const payload = (budget: bigint, shares: bigint[][]) => ({
-    budget: showYuan(budget),
+    budget: formatYuan(budget),
     drivers: shares[0]!.map((_, k) => ({ name: `因素${k + 1}` })),
-    rows: shares.map((s, i) => ({ name: `单位${i + 1}`, headcount: i + 1, shares: s.map(showYuan) })),
+    rows: shares.map((s, i) => ({ name: `单位${i + 1}`, headcount: i + 1, shares: s.map(formatYuan) })),
   });
 
   it('the 合计 row is the sum of the rows in integer fen and equals the budget', () => {
@@ -95,12 +96,27 @@ describe('公用经费分配表', () => {
           fc.pre(sum + diff >= 0n);
           const result = build(publicFunds, payload(sum + diff, column.map((fen) => [fen])));
           expect(isProblem(result)).toBe(true);
-          const magnitude = showYuan(diff < 0n ? -diff : diff);
+          const magnitude = formatYuan(diff < 0n ? -diff : diff);
           expect((result as { problem: { zh: string } }).problem.zh).toContain(`${diff < 0n ? '多' : '少'} ${magnitude} 元`);
         },
       ),
       { numRuns: 100 },
     );
+  });
+
+  it('the example is one FACTORSPLIT call: the hand-worked 50/30/20 split of 1,600,000 yuan', () => {
+    // Worked in fen in test/formulas/funding/factor-split.test.ts: 按人数 800,000 over 48 posts,
+    // 分类别 480,000 over 25 townships, 分层次 320,000 over 8.5 tier points.
+    expect(publicFunds.example.rows.map((r) => r.shares)).toEqual([
+      ['150000.00', '76800.00', '56470.58'],
+      ['100000.00', '76800.00', '37647.06'],
+      ['100000.00', '57600.00', '37647.06'],
+      ['100000.00', '57600.00', '37647.06'],
+      ['83333.34', '38400.00', '37647.06'],
+      ['100000.00', '76800.00', '37647.06'],
+      ['83333.33', '57600.00', '37647.06'],
+      ['83333.33', '38400.00', '37647.06'],
+    ]);
   });
 
   it('the example is the seed’s 1,600,000 yuan, to the fen', () => {

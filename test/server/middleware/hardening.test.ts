@@ -6,6 +6,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app.js';
+import { jsonLogger } from '../../../server/logger.js';
 import { RateLimiter } from '../../../server/middleware/rate-limit.js';
 import type { Storage } from '../../../server/storage/types.js';
 import { startTestApp, type TestApp } from '../../helpers/storage-app.js';
@@ -162,13 +163,25 @@ describe('database failures', () => {
     expect(res.body.error.en).toContain('everything saved before is intact');
   });
 
-  it('an export whose audit entry cannot be written is not answered as a success', async () => {
-    const app = createApp({ storage: failing(withCode('database or disk is full', 'SQLITE_FULL')) });
+  it('with the disk full an export still answers, and its audit entry goes to the service log', async () => {
+    const logs: string[] = [];
+    const app = createApp({ storage: failing(withCode('database or disk is full', 'SQLITE_FULL')), logger: jsonLogger('debug', (l) => logs.push(l)) });
     const forms = await request(app).get('/api/v1/forms');
     const id = forms.body.forms[0].id as string;
     const example = (await request(app).get(`/api/v1/forms/${id}/example`)).body;
     const res = await request(app).post(`/api/v1/forms/${id}`).send(example);
-    expect(res.status).toBe(507);
+    expect(res.status).toBe(200);
+    const line = logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.event === 'audit.disk-full');
+    expect(line).toMatchObject({ level: 'warn', action: 'form.export', target: id, actor: 'local' });
+  });
+
+  it('an export whose audit entry cannot be written for another reason is not answered as a success', async () => {
+    const app = createApp({ storage: failing(withCode('connect ECONNREFUSED 10.0.0.5:5432', 'ECONNREFUSED')) });
+    const forms = await request(app).get('/api/v1/forms');
+    const id = forms.body.forms[0].id as string;
+    const example = (await request(app).get(`/api/v1/forms/${id}/example`)).body;
+    const res = await request(app).post(`/api/v1/forms/${id}`).send(example);
+    expect(res.status).toBe(503);
   });
 
   it('an unreachable PostgreSQL answers 503 with Retry-After, and /healthz says unavailable', async () => {

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { openStorage } from '../../../server/storage/index.js';
 import { PostgresDb } from '../../../server/storage/postgres.js';
 import { skipPostgres, startTestPostgres, type TestPostgres } from '../../helpers/postgres.js';
-import { storageSuite } from './suite.js';
+import { recordsSuite } from './records-suite.js';
+import { storageSuite, type Backend } from './suite.js';
 
 describe.skipIf(skipPostgres)('PostgreSQL', () => {
   let server: TestPostgres | undefined;
@@ -18,12 +19,15 @@ describe.skipIf(skipPostgres)('PostgreSQL', () => {
     await server?.stop();
   });
 
-  storageSuite('PostgreSQL', {
+  const backend: Backend = {
     concurrentHandles: true,
     fresh: async () => {
       if (!server) throw new Error('PostgreSQL did not start (see the error of beforeAll)');
       const url = await server.createDatabase();
       return { open: () => openStorage({ databaseUrl: url, dataDir: '/nonexistent' }), raw: async () => new PostgresDb(url) };
     },
-  });
+  };
+
+  storageSuite('PostgreSQL', backend);
+  recordsSuite('PostgreSQL', backend);
 });

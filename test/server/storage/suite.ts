@@ -103,18 +103,18 @@ export function storageSuite(name: string, backend: Backend): void {
       it('finds an active user by token lookup, never a revoked one, and audits both', async () => {
         const { s } = await setup();
         const cli: Actor = { name: 'cli:root', role: 'cli', county: A.county };
-        const user = await s.addUser({ name: '张三', role: 'finance', county: A.county, tokenLookup: 'a'.repeat(16), tokenHash: 'a'.repeat(64) }, cli);
+        const user = await s.addUser({ name: '张三', role: 'finance', county: A.county, tokenLookup: 'a'.repeat(16), tokenHash: 'a'.repeat(64), expiresAt: '2031-01-01T00:00:00.000Z' }, cli);
         expect(user).toMatchObject({ name: '张三', role: 'finance', county: A.county, revokedAt: null });
-        expect(await s.activeUserByTokenLookup('a'.repeat(16))).toMatchObject({ name: '张三', tokenHash: 'a'.repeat(64) });
+        expect(await s.activeUserByTokenLookup('a'.repeat(16))).toMatchObject({ name: '张三', tokenHash: 'a'.repeat(64), tokenExpiresAt: '2031-01-01T00:00:00.000Z' });
 
-        const rotated = await s.replaceToken('张三', 'b'.repeat(16), 'b'.repeat(64), cli);
-        expect(rotated?.name).toBe('张三');
+        const rotated = await s.replaceToken('张三', { lookup: 'b'.repeat(16), hash: 'b'.repeat(64), expiresAt: '2032-01-01T00:00:00.000Z' }, cli);
+        expect(rotated).toMatchObject({ name: '张三', tokenExpiresAt: '2032-01-01T00:00:00.000Z' });
         expect(await s.activeUserByTokenLookup('a'.repeat(16))).toBeUndefined();
 
         expect((await s.revokeUser('张三', cli))?.revokedAt).not.toBeNull();
         expect(await s.activeUserByTokenLookup('b'.repeat(16))).toBeUndefined();
         expect(await s.revokeUser('张三', cli)).toBeUndefined();
-        expect(await s.replaceToken('张三', 'c'.repeat(16), 'c'.repeat(64), cli)).toBeUndefined();
+        expect(await s.replaceToken('张三', { lookup: 'c'.repeat(16), hash: 'c'.repeat(64), expiresAt: '2032-01-01T00:00:00.000Z' }, cli)).toBeUndefined();
 
         const actions = (await s.listAudit(A.county, { limit: 10 })).map((e) => `${e.action} ${e.target} ${e.actor}`);
         expect(actions).toEqual(['user.revoke 张三 cli:root', 'user.token 张三 cli:root', 'user.add 张三 cli:root']);
@@ -123,9 +123,9 @@ export function storageSuite(name: string, backend: Backend): void {
       it('refuses a second user of the same name, revoked or not', async () => {
         const { s } = await setup();
         const cli: Actor = { name: 'cli', role: 'cli', county: A.county };
-        await s.addUser({ name: 'wang', role: 'viewer', county: A.county, tokenLookup: '1'.repeat(16), tokenHash: '1'.repeat(64) }, cli);
+        await s.addUser({ name: 'wang', role: 'viewer', county: A.county, tokenLookup: '1'.repeat(16), tokenHash: '1'.repeat(64), expiresAt: '2031-01-01T00:00:00.000Z' }, cli);
         await s.revokeUser('wang', cli);
-        const second = s.addUser({ name: 'wang', role: 'admin', county: B.county, tokenLookup: '2'.repeat(16), tokenHash: '2'.repeat(64) }, cli);
+        const second = s.addUser({ name: 'wang', role: 'admin', county: B.county, tokenLookup: '2'.repeat(16), tokenHash: '2'.repeat(64), expiresAt: '2031-01-01T00:00:00.000Z' }, cli);
         await expect(second).rejects.toSatisfy(isUniqueViolation);
         expect((await s.listUsers()).map((u) => `${u.name}:${u.role}`)).toEqual(['wang:viewer']);
       });
@@ -161,9 +161,9 @@ export function storageSuite(name: string, backend: Backend): void {
           [1, A.name],
           [2, A.name],
         ]);
-        const list = await s.listScenarios(A.county);
-        expect(list).toHaveLength(1);
-        expect(list[0]).toMatchObject({ id: v1.id, latestVersion: 2, workbook: payload.workbook, updatedBy: A.name });
+        const list = await s.listScenarios(A.county, { limit: 10, offset: 0 });
+        expect(list.total).toBe(1);
+        expect(list.scenarios[0]).toMatchObject({ id: v1.id, latestVersion: 2, workbook: payload.workbook, updatedBy: A.name, personal: false });
       });
 
       it("never shows one county's scenario to another", async () => {
@@ -172,7 +172,7 @@ export function storageSuite(name: string, backend: Backend): void {
         expect(await s.getScenario(B.county, saved.id)).toBeUndefined();
         expect(await s.getScenario(B.county, saved.id, 1)).toBeUndefined();
         expect(await s.scenarioHistory(B.county, saved.id)).toBeUndefined();
-        expect(await s.listScenarios(B.county)).toEqual([]);
+        expect(await s.listScenarios(B.county, { limit: 10, offset: 0 })).toEqual({ scenarios: [], total: 0 });
       });
 
       it('keeps every key, even __proto__ and constructor, and every JSON value exactly', async () => {
@@ -201,7 +201,8 @@ export function storageSuite(name: string, backend: Backend): void {
         const { s, raw } = await setup();
         const saved = await s.saveScenario(payload, A);
         const db = await raw();
-        await expect(db.run("UPDATE scenario_versions SET inputs = '{}' WHERE scenario_id = ?", [saved.id])).rejects.toThrow(/append-only/);
+        await expect(db.run("UPDATE scenario_versions SET author = 'x' WHERE scenario_id = ?", [saved.id])).rejects.toThrow(/append-only/);
+        await expect(db.run("UPDATE scenario_contents SET inputs = '{}' WHERE scenario_id = ?", [saved.id])).rejects.toThrow(/append-only/);
         await expect(db.run('DELETE FROM scenario_versions WHERE scenario_id = ?', [saved.id])).rejects.toThrow(/append-only/);
         await expect(db.run("UPDATE audit_log SET actor = 'someone else'")).rejects.toThrow(/append-only/);
         await expect(db.run('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
@@ -212,7 +213,8 @@ export function storageSuite(name: string, backend: Backend): void {
         const { s } = await setup();
         const saved = await s.saveScenario(payload, A);
         const [entry] = await s.listAudit(A.county, { limit: 1 });
-        expect(entry).toMatchObject({ action: 'scenario.save', target: saved.id, actor: A.name, role: A.role, inputHash: saved.hash, details: { name: payload.name, version: 1 } });
+        expect(entry).toMatchObject({ action: 'scenario.save', target: saved.id, actor: A.name, role: A.role, inputHash: saved.hash, details: { version: 1, personal: false } });
+        expect(JSON.stringify(entry)).not.toContain(payload.name);
       });
 
       it('racing saves of one name get versions 1..n, never the same number twice', async () => {

@@ -1,0 +1,91 @@
+/**
+ * Argument checks shared by the money splits (FUNDSPLIT, FACTORSPLIT): per-unit amounts in
+ * whole fen, and the budget errors of a split with lump sums, floors and caps.
+ */
+import { type FormulaError, rowsEn, rowsZh, valueError } from '../core/errors.js';
+import { formatYuan, yuanToFenNumber } from '../core/money.js';
+import { highestTotal, lowestTotal, type SplitInput } from './clamped-split.js';
+import type { PerUnitCells } from '../core/number-cells.js';
+
+export function tooManyDecimals(name: string, whereZh: string, whereEn: string, x: number): FormulaError {
+  return valueError(
+    `参数 ${name}${whereZh} 的值 ${x} 有超过两位的小数（不足一分）：金额以元为单位，最多两位小数`,
+    `${name}${whereEn}: ${x} has more than two decimal places (a fraction of a fen): amounts are in yuan with at most 2 decimals`,
+  );
+}
+
+/** Whole fen per unit (exact doubles, see clamped-split.ts) from a per-unit argument; blank cells read as `blank`. */
+export function fenPerUnit(name: string, bound: PerUnitCells | undefined, n: number, blank: number): Float64Array | FormulaError {
+  if (bound === undefined) return new Float64Array(n).fill(blank);
+  if (bound.kind === 'all') {
+    if (bound.value === null) return new Float64Array(n).fill(blank);
+    const fen = yuanToFenNumber(bound.value);
+    return fen === undefined ? tooManyDecimals(name, '', '', bound.value) : new Float64Array(n).fill(fen);
+  }
+  const { cells, orientation } = bound;
+  if (cells.length !== n) {
+    return valueError(
+      `参数 ${name} 有 ${cells.length} 个数，但 drivers 有 ${n} 行（每行一个单位）：请每个单位给一个数，或只给一个数用于全部单位`,
+      `${name} has ${cells.length} values but drivers has ${n} rows (one per unit): give one value per unit, or a single value for all`,
+    );
+  }
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = cells[i]!;
+    // Whole yuan (the usual case) are whole fen at once; x * 100 is exact below 2^53 / 100.
+    const fen = Number.isInteger(x) ? x * 100 : Number.isNaN(x) ? blank : yuanToFenNumber(x);
+    if (fen === undefined) {
+      return orientation === 'column'
+        ? tooManyDecimals(name, ` 第 ${i + 1} 行`, ` row ${i + 1}`, x)
+        : tooManyDecimals(name, ` 第 ${i + 1} 列`, ` column ${i + 1}`, x);
+    }
+    out[i] = fen;
+  }
+  return out;
+}
+
+const MAX_LISTED = 8;
+
+function listRows(rows: readonly number[]): { zh: string; en: string } {
+  const shown = rows.slice(0, MAX_LISTED);
+  const more = rows.length - shown.length;
+  return {
+    zh: `${rowsZh(shown)}${more > 0 ? ` 等 ${rows.length} 行` : ''}`,
+    en: `${rowsEn(shown)}${more > 0 ? ` and ${more} more` : ''}`,
+  };
+}
+
+/**
+ * The two budget errors of a clamped split: lump sums and floors above the budget, or caps
+ * that cannot take it all. `idle` names what a unit without drivers lacks, in both languages.
+ */
+export function checkBudgetReach(input: SplitInput, idle: { zh: string; en: string }): FormulaError | undefined {
+  const { budget, lump, floor, cap, weight } = input;
+  const n = lump.length;
+  const lowest = lowestTotal(input);
+  if (lowest > budget) {
+    const atStart = Array.from({ length: n }, (_, i) => ({ i, v: Math.min(Math.max(lump[i]!, floor[i]!), cap[i]!) }))
+      .filter((u) => u.v > 0)
+      .sort((a, b) => b.v - a.v || a.i - b.i)
+      .slice(0, 3);
+    const zh = atStart.map((u) => `第 ${u.i + 1} 行 ${formatYuan(BigInt(u.v))} 元`).join('、');
+    const en = atStart.map((u) => `row ${u.i + 1} ${formatYuan(BigInt(u.v))}`).join(', ');
+    return valueError(
+      `一次性拨款与保底额合计 ${formatYuan(lowest)} 元，超过预算 ${formatYuan(budget)} 元，多出 ${formatYuan(lowest - budget)} 元（最大的：${zh}）：请降低保底额或一次性拨款，或增加预算`,
+      `Lump sums and floors add up to ${formatYuan(lowest)} yuan, ${formatYuan(lowest - budget)} above the budget of ${formatYuan(budget)} (largest: ${en}): lower floors or lump sums, or raise the budget`,
+    );
+  }
+  const highest = highestTotal(input);
+  if (highest !== undefined && highest < budget && weight.some((s) => s !== 0)) {
+    const idleRows: number[] = [];
+    for (let i = 0; i < n; i++) if (weight[i] === 0) idleRows.push(i);
+    const rows = listRows(idleRows);
+    return valueError(
+      `封顶后最多只能分出 ${formatYuan(highest)} 元，低于预算 ${formatYuan(budget)} 元，还差 ${formatYuan(budget - highest)} 元` +
+        `${idleRows.length > 0 ? `（${rows.zh}的${idle.zh}为 0，只得一次性拨款或保底额）` : ''}：请提高或取消部分封顶额，或减少预算`,
+      `The caps allow at most ${formatYuan(highest)} yuan, ${formatYuan(budget - highest)} short of the budget of ${formatYuan(budget)}` +
+        `${idleRows.length > 0 ? ` (${rows.en} ${idleRows.length === 1 ? 'has' : 'have'} no ${idle.en} and ${idleRows.length === 1 ? 'gets' : 'get'} only a lump sum or floor)` : ''}: raise or remove some caps, or lower the budget`,
+    );
+  }
+  return undefined;
+}

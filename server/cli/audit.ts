@@ -1,0 +1,77 @@
+/**
+ * Checks and housekeeping of the records, against the store the service uses (EDU_DATA_DIR,
+ * or DATABASE_OWNER_URL / DATABASE_URL):
+ *   npm run audit -- verify          recomputes every hash chain; exit code 1 and the first
+ *                                    row that does not match when one is broken
+ *   npm run audit -- expired         personal scenario versions older than the retention
+ *                                    period (EDU_PERSONAL_RETENTION_DAYS, default 365)
+ *   npm run audit -- purge-expired   erases those versions' content; each erasure leaves a
+ *                                    tombstone with its hashes in the audit chain
+ * The lists name scenarios by id, author and date, never by name: a name may be a person's.
+ */
+import os from 'node:os';
+import { recordSettings, storageSettings } from '../config.js';
+import { projectRoot } from '../project-root.js';
+import { openStorage } from '../storage/index.js';
+import type { Storage } from '../storage/types.js';
+
+const root = projectRoot();
+
+const USAGE = `用法 / Usage:
+  npm run audit -- verify
+  npm run audit -- expired
+  npm run audit -- purge-expired`;
+
+async function verify(storage: Storage, print: (line: string) => void): Promise<number> {
+  const report = await storage.verify();
+  const counts = Object.entries(report.rows).map(([table, n]) => `${table} ${n}`).join(', ');
+  if (report.ok) {
+    print(`记录完整，所有哈希链均吻合 / All records verify: ${counts}`);
+    print('各链最新哈希（可另行保存，用于发现整条链被重写）/ Newest hash of each chain (keep a copy elsewhere to detect a rewrite of a whole chain):');
+    for (const h of report.heads) print(`${h.chain}\t${h.county}\t${h.seq}\t${h.hash}`);
+    return 0;
+  }
+  const first = report.breaks[0]!;
+  print(`第一处不符 / First row that does not match: ${first.table} (county ${first.county}) ${first.row}: ${first.reason}`);
+  print(`共 ${report.breaks.length} 处不符 / ${report.breaks.length} break(s) in all:`);
+  for (const b of report.breaks) print(`${b.table}\t${b.county}\t${b.row}\t${b.reason}`);
+  return 1;
+}
+
+async function run(storage: Storage, command: string | undefined, print: (line: string) => void): Promise<number> {
+  const days = recordSettings(process.env).personalRetentionDays;
+  const before = new Date(Date.now() - days * 86_400_000).toISOString();
+  switch (command) {
+    case 'verify':
+      return verify(storage, print);
+    case 'expired':
+    case 'purge-expired': {
+      const expired = await storage.expiredPersonal(before);
+      print(`保存于 ${before} 之前、超过保存期限（${days} 天）的个人信息方案版本：${expired.length} 个 / Personal versions saved before ${before}, past the ${days}-day retention period: ${expired.length}`);
+      for (const v of expired) print(`${v.county}\t${v.id}\tversion ${v.version}\t${v.author}\t${v.createdAt}`);
+      if (command === 'expired' || expired.length === 0) return 0;
+      const actor = { name: `cli:${os.userInfo().username}`, role: 'cli' as const };
+      for (const v of expired) await storage.eraseScenario(v.county, v.id, v.version, { ...actor, county: v.county });
+      print(`已删除以上 ${expired.length} 个版本的内容，审计日志留有记录 / Erased the content of these ${expired.length} versions; the audit log keeps a tombstone of each`);
+      return 0;
+    }
+    default:
+      process.stderr.write(`${command ? `不认识的命令 / Unknown command: ${command}` : '缺少命令 / No command given'}\n\n${USAGE}\n`);
+      return 2;
+  }
+}
+
+async function main(): Promise<number> {
+  let storage: Storage | undefined;
+  try {
+    storage = await openStorage(storageSettings(process.env, root, 'owner'));
+    return await run(storage, process.argv[2], (line) => process.stdout.write(`${line}\n`));
+  } catch (err) {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  } finally {
+    await storage?.close();
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,108 @@
+/**
+ * Personal data end to end (PIPL), on the real app with a SQLite file: a finance user saves
+ * a teacher roster with ID-card numbers; the service marks it personal by itself; a viewer,
+ * a planner and the saver see that it exists and who saved it but cannot read it; personnel
+ * and admin can. An admin erases it, and afterwards the ID-card number and the teacher's
+ * name are found nowhere: not in the database files (read as bytes after the checkpoint),
+ * not in the audit log, not in the service log. The hash chains still verify.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../helpers/storage-app.js';
+
+const A = '360731';
+const ID_NUMBER = '360731198503071232';
+const TEACHER = '欧阳明轩';
+const roster = {
+  name: `${TEACHER}等交流教师花名册`,
+  workbook: '交流轮岗.xlsx',
+  inputs: { 教师: { kind: 'table', address: '教师!A1:C2', headers: ['教师', '证件', '学校'], values: [[TEACHER, ID_NUMBER, '县一中']] } },
+  results: {},
+};
+
+/** Every byte the store keeps: the database file and its write-ahead log and index. */
+const storeBytes = (dir: string): Buffer => Buffer.concat(readdirSync(dir).map((f) => readFileSync(path.join(dir, f))));
+
+describe('a roster with ID-card numbers', () => {
+  let app: TestApp;
+  const t: Record<string, string> = {};
+  let id = '';
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    for (const role of ['finance', 'viewer', 'planner', 'personnel', 'admin'] as const) t[role] = await app.addUser(`${role}-a`, role, A);
+    t.otherAdmin = await app.addUser('admin-b', 'admin', '360732');
+  });
+  afterAll(() => app?.close());
+
+  it('is saved by finance and marked personal by the service itself, with the signs it found', async () => {
+    const res = await app.request('POST', '/api/v1/scenarios', { token: t.finance, body: roster });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ version: 1, personal: true, personalSigns: ['id-card-number'] });
+    id = (res.body as { id: string }).id;
+    expect(storeBytes(app.dataDir).includes(ID_NUMBER)).toBe(true);
+  });
+
+  it('a viewer, a planner and the saver see that it exists and who saved it, but not its content', async () => {
+    const list = await app.request('GET', '/api/v1/scenarios', { token: t.viewer });
+    expect((list.body as { scenarios: unknown[] }).scenarios).toEqual([expect.objectContaining({ id, personal: true, updatedBy: 'finance-a', latestVersion: 1 })]);
+    for (const who of ['viewer', 'planner', 'finance']) {
+      for (const url of [`/api/v1/scenarios/${id}`, `/api/v1/scenarios/${id}/versions/1`]) {
+        const res = await app.request('GET', url, { token: t[who] });
+        expect(res.status).toBe(403);
+        expect(res.body).toMatchObject({ error: { code: 'PERSONAL_DATA', zh: expect.stringContaining('finance-a'), en: expect.stringContaining('only personnel staff and administrators') } });
+        expect(res.text).not.toContain(ID_NUMBER);
+      }
+    }
+    const history = await app.request('GET', `/api/v1/scenarios/${id}/versions`, { token: t.viewer });
+    expect(history.body).toMatchObject({ id, versions: [{ version: 1, author: 'finance-a', personal: true, erased: false }] });
+  });
+
+  it('personnel and admin read it; another county does not even learn it exists, and the attempt is audited', async () => {
+    for (const who of ['personnel', 'admin']) {
+      const res = await app.request('GET', `/api/v1/scenarios/${id}`, { token: t[who] });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ inputs: roster.inputs, personal: true });
+    }
+    expect((await app.request('GET', `/api/v1/scenarios/${id}`, { token: t.otherAdmin })).status).toBe(404);
+    const [probe] = await app.storage.listAudit(A, { limit: 1, action: 'access.other-county' });
+    expect(probe).toMatchObject({ actor: 'admin-b', target: id, details: { fromCounty: '360732', status: 404 } });
+    const [refused] = await app.storage.listAudit(A, { limit: 1, action: 'access.forbidden' });
+    expect(refused).toMatchObject({ actor: 'finance-a', role: 'finance', details: { status: 403, code: 'PERSONAL_DATA' } });
+  });
+
+  it('content declared personal by the saver is personal, though nothing in it looks so', async () => {
+    const res = await app.request('POST', '/api/v1/scenarios', { token: t.finance, body: { name: '声明', inputs: { x: [[1]] }, personal: true } });
+    expect(res.body).toMatchObject({ personal: true, personalSigns: [] });
+    expect((await app.request('GET', `/api/v1/scenarios/${(res.body as { id: string }).id}`, { token: t.viewer })).status).toBe(403);
+  });
+
+  it('only an admin erases it; then the ID number and the name are nowhere, and the records still verify', async () => {
+    expect((await app.request('DELETE', `/api/v1/scenarios/${id}`, { token: t.personnel })).status).toBe(403);
+    const erased = await app.request('DELETE', `/api/v1/scenarios/${id}`, { token: t.admin });
+    expect(erased.status).toBe(200);
+    expect(erased.body).toEqual({ id, erased: [{ version: 1, hash: expect.stringMatching(/^[0-9a-f]{64}$/) }] });
+    expect((await app.request('GET', `/api/v1/scenarios/${id}`, { token: t.admin })).status).toBe(404);
+
+    const bytes = storeBytes(app.dataDir);
+    expect(bytes.includes(ID_NUMBER)).toBe(false);
+    expect(bytes.includes(Buffer.from(TEACHER, 'utf8'))).toBe(false);
+    const audit = await app.request('GET', '/api/v1/audit?limit=1000', { token: t.admin });
+    expect(audit.status).toBe(200);
+    const trail = audit.text;
+    expect(trail).not.toContain(ID_NUMBER);
+    expect(trail).not.toContain(TEACHER);
+    expect(trail).toContain('"action":"scenario.erase"');
+    expect(app.logs.join('\n')).not.toContain(ID_NUMBER);
+    expect(app.logs.join('\n')).not.toContain(TEACHER);
+    expect((await app.storage.verify()).breaks).toEqual([]);
+  });
+
+  it('reads of the audit log are audited, with who, when and what', async () => {
+    await app.request('GET', '/api/v1/audit?limit=5&action=scenario.save', { token: t.admin });
+    const [read] = await app.storage.listAudit(A, { limit: 1, action: 'audit.read' });
+    expect(read).toMatchObject({ actor: 'admin-a', role: 'admin', details: { limit: 5, action: 'scenario.save', before: null } });
+    expect(read!.at).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+});
