@@ -1,11 +1,12 @@
 /**
  * One definition per calculation: everything generated from the registry must agree with
  * it — the service routes, the catalog endpoint, functions.json (both languages), the
- * add-in's registrations, the bundle's function list and docs/functions.md.
+ * add-in's registrations, what the shipped bundle registers and docs/functions.md.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import vm from 'node:vm';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BatchClient } from '../addin/functions/batch-client.js';
@@ -66,9 +67,46 @@ describe('generated artefacts agree with the registry', () => {
     }
   });
 
-  it('the bundle carries the same function list it registers', () => {
-    const bundle = readFileSync(path.join(outDir, 'taskpane.js'), 'utf8');
-    for (const f of runtimeFunctionList(entries)) expect(bundle).toContain(`id:"${f.id}",paramCount:${f.paramCount},pure:${f.pure ? '!0' : '!1'}`);
+  it('the shipped bundle registers every registry id, sends each call with its parameter count, and caches only pure functions', async () => {
+    // Run the built taskpane.js as Excel would load it, in a sandbox with stub host globals:
+    // what is checked is what the bundle does, not how the minifier happened to print it.
+    const associated = new Map<string, (...args: unknown[]) => Promise<unknown>>();
+    const posted: { fn: string; args: unknown[] }[] = [];
+    const sandbox: Record<string, unknown> = {
+      CustomFunctions: { associate: (id: string, fn: (...args: unknown[]) => Promise<unknown>) => associated.set(id, fn), Error: class extends Error {}, ErrorCode: {} },
+      // The pane's own start waits for Office.onReady, which never comes here: only the functions start.
+      Office: { onReady: () => new Promise(() => undefined) },
+      localStorage: { getItem: () => null, setItem: () => undefined, removeItem: () => undefined },
+      location: { origin: 'http://127.0.0.1:9' },
+      setTimeout,
+      clearTimeout,
+      AbortController,
+      TextEncoder,
+      TextDecoder,
+      atob,
+      btoa,
+      fetch: async (_url: string, init: { body: string }) => {
+        const { calls } = JSON.parse(init.body) as { calls: { fn: string; args: unknown[] }[] };
+        posted.push(...calls);
+        return new Response(JSON.stringify({ results: calls.map(() => ({ value: [[0]] })) }), { status: 200, headers: { 'content-type': 'application/json' } });
+      },
+    };
+    sandbox.window = sandbox;
+    vm.runInNewContext(readFileSync(path.join(outDir, 'taskpane.js'), 'utf8'), sandbox);
+    expect([...associated.keys()]).toEqual(ids);
+
+    const list = runtimeFunctionList(entries);
+    for (const f of list) {
+      // Excel may pass more arguments than declared; twice the same call, to see the cache.
+      const args = Array.from({ length: f.paramCount + 2 }, (_, i) => i + 1);
+      await associated.get(f.id)!(...args);
+      await associated.get(f.id)!(...args);
+    }
+    for (const f of list) {
+      const sent = posted.filter((c) => c.fn === f.id);
+      expect(sent.length, f.id).toBe(f.pure ? 1 : 2);
+      expect(sent[0]!.args, f.id).toHaveLength(f.paramCount);
+    }
   });
 
   it('the add-in associates exactly the registry ids with CustomFunctions', () => {

@@ -55,7 +55,7 @@ export const consolidationInputSchema = z.object({
   /** "optimal": the lexicographic optimum by HiGHS (default); "greedy": the rule-of-thumb planner, for comparison. */
   method: z.enum(['optimal', 'greedy']).default('optimal'),
   /** Seconds the solver may take over all its objectives; when it stops early the answer gives the gap still open. */
-  timeLimitSeconds: z.number().positive().max(600).default(30),
+  timeLimitSeconds: z.number().positive().max(25).default(10),
 });
 
 export type ConsolidationInput = z.output<typeof consolidationInputSchema>;

@@ -12,7 +12,6 @@ import type { FormulaError } from './errors.js';
 import { NumberGrid } from './packed-range.js';
 
 export type Cell = number | string | boolean | null;
-export type Matrix = Cell[][];
 /** One cell of a result: a value, or an error value in just that cell (Excel shows it there). */
 export type ResultCell = number | string | boolean | FormulaError;
 export type ResultValue = ResultCell | ResultCell[][];

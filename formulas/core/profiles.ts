@@ -32,7 +32,6 @@ export const policyProfileSchema = z.object({
 
 export type PolicyEntry = z.infer<typeof policyEntrySchema>;
 export type PolicyProfile = z.infer<typeof policyProfileSchema>;
-export type PolicyValue = PolicyEntry['value'];
 
 /** Where formulas find profiles: the shipped ones, or a county's stored ones on the service. */
 export interface ProfileSource {

@@ -15,8 +15,7 @@
 import { defineFormula, param } from '../core/definition.js';
 import { type FormulaError, valueError } from '../core/errors.js';
 import { compare, div, mul, type Rational, rationalOf, sub } from '../core/exact.js';
-import type { ResultCell } from '../core/excel-values.js';
-import type { Vector } from '../core/excel-values.js';
+import type { ResultCell, Vector } from '../core/excel-values.js';
 import { numberVector } from './fast-cells.js';
 
 const HUNDRED: Rational = { n: 100n, d: 1n };
@@ -120,8 +119,13 @@ export const fiscalCheck = defineFormula({
       result: [[2024, 100, 1, true, true, true, true]],
     },
   ],
-  compute({ years, spending, pupils, recurrentRevenue, teacherPay, civilServantPay }) {
+  compute({ years, spending, pupils, recurrentRevenue: revenueArg, teacherPay: teacherArg, civilServantPay: civilArg }) {
     const n = years.values.length;
+    // A lone blank cell (sent as 0 by Excel desktop) for an optional per-year column means "not given".
+    const given = (v: Vector<number> | undefined) => (v !== undefined && v.values.length === 1 && v.values[0] === 0 ? undefined : v);
+    const recurrentRevenue = given(revenueArg);
+    const teacherPay = given(teacherArg);
+    const civilServantPay = given(civilArg);
     if (n < 2) {
       return valueError('years 只有 1 年：请至少给出两年，才能与上一年比较', 'years has only 1 year: give at least two so each year can be compared with the one before');
     }
@@ -133,8 +137,8 @@ export const fiscalCheck = defineFormula({
         );
       }
     }
-    const given: [string, Vector<number> | undefined][] = [['spending', spending], ['pupils', pupils], ['recurrentRevenue', recurrentRevenue], ['teacherPay', teacherPay], ['civilServantPay', civilServantPay]];
-    for (const [name, v] of given) {
+    const columns: [string, Vector<number> | undefined][] = [['spending', spending], ['pupils', pupils], ['recurrentRevenue', recurrentRevenue], ['teacherPay', teacherPay], ['civilServantPay', civilServantPay]];
+    for (const [name, v] of columns) {
       if (v !== undefined && v.values.length !== n) {
         return valueError(
           `参数 ${name} 有 ${v.values.length} 个数，但 years 有 ${n} 年：请每年给一个数`,

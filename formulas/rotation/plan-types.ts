@@ -88,7 +88,6 @@ export const planInputSchema = z.object({
 export type PlanInput = z.output<typeof planInputSchema>;
 export type PlanTeacher = PlanInput['teachers'][number];
 export type PlanSchool = PlanInput['schools'][number];
-export type PlanParameters = PlanInput['parameters'];
 
 /** Why a plan cannot be made: a data problem ("input") or a rule that cannot be met ("rules"). */
 export type PlanRule =

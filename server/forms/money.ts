@@ -6,9 +6,8 @@
  */
 import { z } from 'zod';
 import { scaledInteger } from '../../formulas/core/exact.js';
+import { fenToYuan, MAX_FEN } from '../../formulas/core/money.js';
 
-/** Largest amount accepted: 10^13 yuan, far inside a double's exact integers in fen. */
-const MAX_FEN = 10n ** 15n;
 
 const MONEY_TEXT = /^\d+(\.\d{1,2})?$/;
 
@@ -37,14 +36,6 @@ export const moneyFen = () =>
   });
 
 /** The value a cell holds for an amount in fen. */
-export const yuan = (fen: bigint): number => Number(fen) / 100;
-
-/** "1,600,000.00" for messages. */
-export function showYuan(fen: bigint): string {
-  const sign = fen < 0n ? '-' : '';
-  const abs = fen < 0n ? -fen : fen;
-  const whole = (abs / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}${whole}.${(abs % 100n).toString().padStart(2, '0')}`;
-}
+export const yuan = (fen: bigint): number => fenToYuan(fen);
 
 export const sumFen = (values: readonly bigint[]): bigint => values.reduce((a, b) => a + b, 0n);

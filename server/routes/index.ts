@@ -18,7 +18,7 @@ export function apiRoutes(ctx: RequestContext): Router {
   const router = Router();
   router.use(catalogRouter());
   router.use(calcRouter({ maxCalls: ctx.limits.maxCalls, logger: ctx.deps.logger, contextFor: ctx.contextFor }));
-  router.use(consolidationRouter());
+  router.use(consolidationRouter(ctx.deps.logger));
   router.use(rotationRouter({ logger: ctx.deps.logger, contextFor: ctx.contextFor, audit: ctx.audit }));
   router.use(formsRouter({ audit: ctx.audit }));
   router.use(examplesRouter({ logger: ctx.deps.logger }));
