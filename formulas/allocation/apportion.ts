@@ -16,11 +16,12 @@ import type { BoundedProblem } from './apportion-problem.js';
 import { type DivisorMethod, divisorApportion, firstPostIsFree } from './divisor-methods.js';
 import { hamiltonThenRaise } from './hamilton-raise.js';
 import { largestRemainder } from './largest-remainder.js';
+import { lookupTable } from '../core/lookup.js';
 
 export type ApportionMethod = 'hamilton' | 'hamilton-raise' | DivisorMethod;
 
 /** Every name a cell may use for a method (matched case-insensitively), Chinese names among them. */
-export const APPORTION_METHOD_ALIASES: Readonly<Record<string, ApportionMethod>> = {
+export const APPORTION_METHOD_ALIASES: Readonly<Record<string, ApportionMethod>> = lookupTable({
   hamilton: 'hamilton',
   'largest-remainder': 'hamilton',
   'hare-niemeyer': 'hamilton',
@@ -56,7 +57,7 @@ export const APPORTION_METHOD_ALIASES: Readonly<Record<string, ApportionMethod>>
   dean: 'dean',
   迪安: 'dean',
   迪安法: 'dean',
-};
+});
 
 const METHOD_NAMES: Readonly<Record<ApportionMethod, Bilingual>> = {
   hamilton: { zh: 'hamilton 法（最大余额法）', en: 'hamilton (largest remainder)' },

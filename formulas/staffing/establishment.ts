@@ -18,10 +18,11 @@ import { profileParam } from '../core/profile-param.js';
 import { profileNumber, resolveProfile, type ResolvedProfile } from '../core/profiles.js';
 import { roundingAliases, roundRational, type RoundingMode } from './rounding.js';
 import { layoutOf, shapeResult, spread, unitsOf, unitWhere } from './units.js';
+import { lookupTable } from '../core/lookup.js';
 
 export type SchoolLevel = 'primary' | 'junior' | 'senior';
 
-export const schoolLevelAliases: Readonly<Record<string, SchoolLevel>> = {
+export const schoolLevelAliases: Readonly<Record<string, SchoolLevel>> = lookupTable({
   primary: 'primary',
   'primary school': 'primary',
   小学: 'primary',
@@ -36,7 +37,7 @@ export const schoolLevelAliases: Readonly<Record<string, SchoolLevel>> = {
   高中: 'senior',
   普通高中: 'senior',
   高级中学: 'senior',
-};
+});
 
 const levelNames: Readonly<Record<SchoolLevel, string>> = { primary: '小学', junior: '初中', senior: '高中' };
 

@@ -3,6 +3,7 @@
  * the field, 422s for payloads that cannot be printed, the download name, and the audit
  * record of every export.
  */
+import { OneTimeLinks } from '../../../server/download-links.js';
 import { createHash } from 'node:crypto';
 import express from 'express';
 import fc from 'fast-check';
@@ -10,7 +11,11 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../../server/app.js';
 import { createApp } from '../../../server/app.js';
-import { canonicalJson, contentDisposition, formsRouter, payloadHash } from '../../../server/routes/forms.js';
+import { canonicalJson, contentDisposition, payloadHash } from '../../../server/jobs/form-export.js';
+import { silentLogger } from '../../../server/logger.js';
+import { sharedPool } from '../../../server/pool/pool.js';
+import { pooledRouter } from '../../../server/routes/pooled.js';
+import { SHIPPED_POLICY } from '../../../server/storage/county-profiles.js';
 import { startTestApp } from '../../helpers/storage-app.js';
 
 const app = createApp();
@@ -191,8 +196,8 @@ describe('download name', () => {
 describe('audit', () => {
   function auditedApp(audit: (event: AuditEvent) => Promise<void>) {
     const a = express();
-    a.use(express.json());
-    a.use('/api/v1', formsRouter({ audit: (_req, event) => audit(event) }));
+    const work = { maxCalls: 10, maxValues: 10_000 };
+    a.use('/api/v1', pooledRouter({ pool: sharedPool(), maxBodyBytes: 100_000, work, policyFor: () => SHIPPED_POLICY, audit: (_req, event) => audit(event), logger: silentLogger, downloads: new OneTimeLinks() }));
     return a;
   }
 
