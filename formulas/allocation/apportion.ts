@@ -9,7 +9,8 @@
  */
 import { z } from 'zod';
 import { defineFormula, param } from '../core/definition.js';
-import { type Bilingual, type FormulaError, showValue, valueError } from '../core/errors.js';
+import { type Bilingual, type FormulaError, valueError } from '../core/errors.js';
+import { showValue } from '../core/issue-messages.js';
 import { decimalOf } from '../core/exact.js';
 import { type Cell, choiceOf, finiteNumber, type Orientation, orient, type PerUnit, perUnitOf, vectorOf } from '../core/excel-values.js';
 import type { BoundedProblem } from './apportion-problem.js';
@@ -103,8 +104,8 @@ function boundValue(cell: Cell, name: BoundName, index: number | undefined, orie
       ? { zh: '请填写最低名额（不小于 0 的整数，如 1），留空表示不设下限', en: 'Enter the least posts (a whole number >= 0, e.g. 1), or leave it blank for none' }
       : { zh: '请填写最高名额（大于 0 的整数），写 无 或留空表示不设上限', en: 'Enter the most posts (a whole number above 0), or 无 (none) or a blank for no limit' };
   return valueError(
-    `参数 ${name}${at.zh} 的值 ${showValue(cell)} 不是不小于 0 的整数：${what.zh}`,
-    `${name}${at.en}: ${showValue(cell)} is not a whole number >= 0. ${what.en}`,
+    `参数 ${name}${at.zh} 的值 ${showValue(cell).zh} 不是不小于 0 的整数：${what.zh}`,
+    `${name}${at.en}: ${showValue(cell).en} is not a whole number >= 0. ${what.en}`,
   );
 }
 
@@ -316,7 +317,7 @@ export const apportion = defineFormula({
     const outcome = method === 'hamilton' ? largestRemainder(problem) : divisorApportion(method, problem);
     if (outcome.kind === 'tie') {
       const at = unitsAt(outcome.rows, orientation);
-      const shown = outcome.rows.slice(0, 10).map((i) => showValue(weights.values[i]));
+      const shown = outcome.rows.slice(0, 10).map((i) => String(weights.values[i]));
       return valueError(
         `${at.zh}（权重 ${shown.join('、')}）按 ${name.zh}完全平局，争最后 ${outcome.posts} 个名额；本函数不按行序分配：请微调其中一个权重、改变 total，或用 minimum/maximum 指定由哪个单位得到`,
         `${at.en} (weights ${shown.join(', ')}) tie exactly under ${name.en} for the last ${outcome.posts} post${outcome.posts > 1 ? 's' : ''}, which is never given by row order: adjust one of their weights slightly, change total, or use minimum/maximum to say which unit gets it`,

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { halfWidth } from './cells.js';
 import type { FormulaError } from './errors.js';
+import { RANGE_RULES } from './issue-messages.js';
 import { NumberGrid } from './packed-range.js';
 
 export type Cell = number | string | boolean | null;
@@ -44,7 +45,7 @@ export function matrixOf<S extends z.ZodType>(cell: S) {
     z
       .array(z.array(cell).min(1), { error: 'range' })
       .min(1)
-      .refine((rows) => isRectangular(rows as unknown[][]), { message: 'ragged' }),
+      .refine((rows) => isRectangular(rows as unknown[][]), RANGE_RULES.ragged),
   );
 }
 
@@ -53,7 +54,7 @@ export function vectorOf<S extends z.ZodType>(cell: S) {
   return matrixOf(cell).transform((rows, ctx): Vector<z.output<S>> => {
     if (rows[0]!.length === 1) return { values: rows.map((r) => r[0]!), orientation: 'column' };
     if (rows.length === 1) return { values: rows[0]!, orientation: 'row' };
-    ctx.addIssue({ code: 'custom', message: 'vector' });
+    ctx.addIssue({ code: 'custom', ...RANGE_RULES.vector });
     return z.NEVER;
   });
 }
@@ -69,7 +70,7 @@ export function perUnitOf<S extends z.ZodType>(cell: S) {
 }
 
 /** A finite number (JSON and Excel never send NaN, but a caller of the core might). */
-export const finiteNumber = () => z.number().refine(Number.isFinite, { message: 'finite' });
+export const finiteNumber = () => z.number().refine(Number.isFinite, RANGE_RULES.finite);
 
 /** Expands a PerUnit bound to one value per unit; the caller has checked the length. */
 export function expandPerUnit<T>(bound: PerUnit<T>, n: number): T[] {

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import type { Orientation, PerUnit, Vector } from '../core/excel-values.js';
+import { RANGE_RULES } from '../core/issue-messages.js';
 import { NumberGrid } from '../core/packed-range.js';
 
 export interface CellRule {
@@ -31,7 +32,7 @@ function cellOk(x: unknown, rule: CellRule, path: Path, ctx: Ctx): boolean {
     return false;
   }
   if (!Number.isFinite(x)) {
-    ctx.addIssue({ code: 'custom', message: 'finite', input: x, path });
+    ctx.addIssue({ code: 'custom', ...RANGE_RULES.finite, input: x, path });
     return false;
   }
   if (rule.integer && !Number.isInteger(x)) {
@@ -100,7 +101,7 @@ function scan(raw: unknown, rule: CellRule, ctx: Ctx): NumberGrid | undefined {
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     if (!Array.isArray(row) || row.length !== width) {
-      ctx.addIssue({ code: 'custom', message: 'ragged', input: raw, path: [r] });
+      ctx.addIssue({ code: 'custom', ...RANGE_RULES.ragged, input: raw, path: [r] });
       return undefined;
     }
     for (let c = 0; c < width; c++) {
@@ -126,7 +127,7 @@ export function numberMatrix(rule: Omit<CellRule, 'blank'>) {
 function orientationOf(grid: NumberGrid, ctx: Ctx): Orientation | undefined {
   if (grid.cols === 1) return 'column';
   if (grid.rows === 1) return 'row';
-  ctx.addIssue({ code: 'custom', message: 'vector', input: grid });
+  ctx.addIssue({ code: 'custom', ...RANGE_RULES.vector, input: grid });
   return undefined;
 }
 

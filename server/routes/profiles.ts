@@ -109,7 +109,7 @@ export function profilesRouter(ctx: RequestContext): Router {
     const { storage, principal } = guard(ctx, req, 'profile.write');
     const id = checkedId(req.params.id);
     const body = putBody.safeParse(req.body);
-    if (!body.success) throw zodProblem(body.error, { zh: '政策配置', en: 'policy profile' }, PUT_HINT);
+    if (!body.success) throw zodProblem(body.error, req.body, { zh: '政策配置', en: 'policy profile' }, PUT_HINT);
     const { version: baseVersion, ...rest } = body.data;
     if (rest.id !== undefined && rest.id !== id) {
       throw new ServiceError(400, 'BAD_REQUEST', { zh: `地址中的配置名 ${id} 与内容中的 id ${rest.id} 不一致`, en: `The profile id in the address (${id}) differs from the id in the body (${rest.id})` });
