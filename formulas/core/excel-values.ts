@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { halfWidth } from './cells.js';
 import type { FormulaError } from './errors.js';
+import { RANGE_RULES } from './issue-messages.js';
 import { orientationOf, rangeRows } from './number-cells.js';
 
 export type Cell = number | string | boolean | null;
@@ -65,7 +66,7 @@ export function perUnitOf<S extends z.ZodType>(cell: S) {
 }
 
 /** A finite number (JSON and Excel never send NaN, but a caller of the core might). */
-export const finiteNumber = () => z.number().refine(Number.isFinite, { message: 'finite' });
+export const finiteNumber = () => z.number().refine(Number.isFinite, RANGE_RULES.finite);
 
 /** Expands a PerUnit bound to one value per unit; the caller has checked the length. */
 export function expandPerUnit<T>(bound: PerUnit<T>, n: number): T[] {

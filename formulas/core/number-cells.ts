@@ -13,6 +13,7 @@
  */
 import { z } from 'zod';
 import type { Orientation, PerUnit, Vector } from './excel-values.js';
+import { RANGE_RULES } from './issue-messages.js';
 import { NumberGrid } from './packed-range.js';
 
 export interface CellRule {
@@ -35,7 +36,7 @@ function cellOk(x: unknown, rule: CellRule, path: Path, ctx: Ctx): boolean {
     return false;
   }
   if (!Number.isFinite(x)) {
-    ctx.addIssue({ code: 'custom', message: 'finite', input: x, path });
+    ctx.addIssue({ code: 'custom', ...RANGE_RULES.finite, input: x, path });
     return false;
   }
   if (rule.integer && !Number.isInteger(x)) {
@@ -99,7 +100,7 @@ export function rangeRows(raw: unknown, ctx: Ctx): unknown[][] | undefined {
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     if (!Array.isArray(row) || row.length !== first.length) {
-      ctx.addIssue({ code: 'custom', message: 'ragged', input: raw, path: [r] });
+      ctx.addIssue({ code: 'custom', ...RANGE_RULES.ragged, input: raw, path: [r] });
       return undefined;
     }
   }
@@ -143,7 +144,7 @@ export function numberMatrix(rule: Omit<CellRule, 'blank'>) {
 export function orientationOf(rows: number, cols: number, ctx: Ctx): Orientation | undefined {
   if (cols === 1) return 'column';
   if (rows === 1) return 'row';
-  ctx.addIssue({ code: 'custom', message: 'vector', input: [rows, cols] });
+  ctx.addIssue({ code: 'custom', ...RANGE_RULES.vector, input: [rows, cols] });
   return undefined;
 }
 
