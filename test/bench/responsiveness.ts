@@ -138,6 +138,7 @@ export async function largeBodies(url: string, pid: number, settleMs = 15_000): 
 const isMain = process.argv[1]?.endsWith('responsiveness.ts');
 if (isMain) {
   const [url, pid] = [process.argv[2]!, Number(process.argv[3])];
-  process.stdout.write(`${JSON.stringify(await whilePlanning(url, pid), null, 2)}\n`);
-  if (process.argv[4] === 'memory') process.stdout.write(`${JSON.stringify(await largeBodies(url, pid), null, 2)}\n`);
+  const parts = process.argv[4] ?? 'plan,memory';
+  if (parts.includes('plan')) process.stdout.write(`${JSON.stringify(await whilePlanning(url, pid), null, 2)}\n`);
+  if (parts.includes('memory')) process.stdout.write(`${JSON.stringify(await largeBodies(url, pid), null, 2)}\n`);
 }
