@@ -12,7 +12,8 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { resolveProfile, policyProfileSchema, type PolicyProfile } from '../../formulas/core/profiles.js';
+import { resolveProfile, type PolicyProfile } from '../../formulas/core/profiles.js';
+import { policyProfileWriteSchema } from '../../formulas/core/profile-write-rules.js';
 import { isFormulaError } from '../../formulas/core/errors.js';
 import { shippedProfiles } from '../../formulas/index.js';
 import type { RequestContext } from '../app.js';
@@ -23,8 +24,9 @@ import { layeredSource, MAX_PROFILE_BYTES } from '../storage/county-profiles.js'
 import type { StoredProfile } from '../storage/types.js';
 import { zodProblem } from './zod-problem.js';
 
-const profileId = policyProfileSchema.shape.id;
-const putBody = policyProfileSchema.extend({ id: profileId.optional(), version: z.number().int().min(1).optional() });
+const profileId = policyProfileWriteSchema.shape.id;
+// Writes are checked by the stricter rules (real dates, numbers in range, text lengths); reads accept any stored profile.
+const putBody = policyProfileWriteSchema.extend({ id: profileId.optional(), version: z.number().int().min(1).optional() });
 
 const PUT_HINT = {
   zh: '请发送政策配置：{"title": {"zh", "en"}, "values": {"键": [{"value", "effective": "YYYY-MM-DD", "source": {"document", "title"}}]}}',
