@@ -18,7 +18,7 @@ import { CONVERTER_IMPLEMENTATION } from '../../addin/libreoffice/oxt-files.js';
 import { catalog } from '../../formulas/catalog.js';
 import { findFormula, invoke, registry, shippedProfileSource } from '../../formulas/index.js';
 import { isFormulaError } from '../../formulas/core/errors.js';
-import { startService, type ServiceProcess } from '../helpers/service-process.js';
+import { freePort, startService, type ServiceProcess } from '../helpers/service-process.js';
 import { hasProgram } from '../helpers/system-programs.js';
 import { argumentTexts, calcCell, type CalcValue } from './calc-values.js';
 
@@ -49,11 +49,11 @@ describe.skipIf(!hasProgram('libreoffice', 'python3-uno', 'unoidl-write'))('the 
   let service: ServiceProcess;
   const timings: string[] = [];
 
-  async function calc(request: object): Promise<Answer> {
+  async function calc(request: object, serviceUrl = service.url): Promise<Answer> {
     const requestFile = path.join(dir, `request-${Date.now()}.json`);
     const answerFile = `${requestFile}.answer.json`;
     writeFileSync(requestFile, JSON.stringify(request));
-    await run('/usr/bin/python3', [DRIVER, profile, requestFile, answerFile], { env: { ...process.env, EDU_SERVICE_URL: service.url }, timeout: 120_000 });
+    await run('/usr/bin/python3', [DRIVER, profile, requestFile, answerFile], { env: { ...process.env, EDU_SERVICE_URL: serviceUrl }, timeout: 120_000 });
     return JSON.parse(readFileSync(answerFile, 'utf8')) as Answer;
   }
 
@@ -82,7 +82,8 @@ describe.skipIf(!hasProgram('libreoffice', 'python3-uno', 'unoidl-write'))('the 
   it('opens county-planning.xlsx (Excel’s _xldudf_EDU_ names), and every EDU cell equals the core’s answer', async () => {
     const workbook = path.join(dir, 'county-planning.xlsx');
     copyFileSync(WORKBOOK, workbook);
-    const answer = await calc({ workbook, convert: CONVERTER_IMPLEMENTATION });
+    const saveAs = path.join(dir, 'county-planning.ods');
+    const answer = await calc({ workbook, convert: CONVERTER_IMPLEMENTATION, saveAs });
     timings.push(`county-planning.xlsx: load ${answer.loadSeconds.toFixed(2)} s, recalc ${answer.recalcSeconds.toFixed(2)} s`);
     const ids = new Set<string>();
     for (const sheet of answer.sheets) {
@@ -101,6 +102,20 @@ describe.skipIf(!hasProgram('libreoffice', 'python3-uno', 'unoidl-write'))('the 
     const sheetXml = await Promise.all(Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).map((n) => zip.file(n)!.async('string')));
     const stored = new Set(sheetXml.flatMap((x) => [...x.matchAll(/_xldudf_EDU_([A-Z0-9]+)\(/g)].map((m) => m[1]!)));
     expect([...ids].sort()).toEqual([...stored].sort());
+    // Saved by Calc, the formulas keep the name a clerk reads: EDU.APPORTION, not the Excel form.
+    const content = await (await JSZip.loadAsync(readFileSync(saveAs))).file('content.xml')!.async('string');
+    expect(content).toContain('of:=EDU.APPORTION(');
+    expect(content).not.toMatch(/_xldudf_/i);
+  }, 180_000);
+
+  it('shows #N/A in every EDU cell when the service cannot be reached, and a bad argument as #VALUE!', async () => {
+    const closed = `http://127.0.0.1:${await freePort()}`;
+    const unreachable = await calc({ write: [{ col: 0, row: 0, rows: 3, cols: 1, formula: '=EDU.APPORTION(48, {3;5;8}, "hamilton")' }] }, closed);
+    expect(areaOf(unreachable.sheets[0]!.values, [0, 0, 0, 2])).toEqual([[{ error: 'NA' }], [{ error: 'NA' }], [{ error: 'NA' }]]);
+    const bad = await calc({ write: [{ col: 0, row: 0, rows: 1, cols: 1, formula: '=EDU.APPORTION(-1, {3;5;8}, "hamilton")' }] });
+    const expected = invoke(findFormula('APPORTION')!, [-1, [[3], [5], [8]], 'hamilton'], { profiles: shippedProfileSource });
+    expect(isFormulaError(expected) && expected.error.code).toBe('VALUE');
+    expect(bad.sheets[0]!.values[0]![0]).toEqual({ error: 'VALUE' });
   }, 180_000);
 
   it('computes every function’s catalog examples, typed as array formulas (Ctrl+Shift+Enter), as the core does', async () => {
