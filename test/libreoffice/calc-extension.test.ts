@@ -20,7 +20,8 @@ import { findFormula, invoke, registry, shippedProfileSource } from '../../formu
 import { isFormulaError } from '../../formulas/core/errors.js';
 import { freePort, startService, type ServiceProcess } from '../helpers/service-process.js';
 import { hasProgram } from '../helpers/system-programs.js';
-import { argumentTexts, calcCell, type CalcValue } from './calc-values.js';
+import { splitArgs } from '../helpers/formula-args.js';
+import { calcCell, type CalcValue } from './calc-values.js';
 
 const run = promisify(execFile);
 const DRIVER = path.join(import.meta.dirname, 'calc-driver.py');
@@ -92,7 +93,7 @@ describe.skipIf(!hasProgram('libreoffice', 'python3-uno', 'unoidl-write'))('the 
         expect(m, `${sheet.name} ${f.formula} reads as EDU.<ID>(...)`).not.toBeNull();
         const def = findFormula(m![1]!)!;
         ids.add(def.id);
-        const args = argumentTexts(m![2]!).map((text, i) => calcArgument(text, sheet.values, def.params[i]?.type === 'boolean'));
+        const args = splitArgs(m![2]!).map((text, i) => calcArgument(text.trim(), sheet.values, def.params[i]?.type === 'boolean'));
         const expected = expectedCells(invoke(def, args, { profiles: shippedProfileSource }));
         expect(areaOf(sheet.values, f.area), `${sheet.name}!${f.formula}`).toEqual(expected);
       }
