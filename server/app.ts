@@ -10,7 +10,6 @@
  * and answers the storage routes with 503 (the calculation tests run this way).
  */
 import express, { type Request, type RequestHandler } from 'express';
-import type { ComputeContext } from '../formulas/index.js';
 import { shippedProfileSource } from '../formulas/index.js';
 import type { ProfileSource } from '../formulas/core/profiles.js';
 import { authenticate, localPrincipal, type AuthMode } from './auth/authenticate.js';
@@ -23,9 +22,14 @@ import { rateLimit, RateLimiter, type RateLimit } from './middleware/rate-limit.
 import { requestLog } from './middleware/request-log.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { requestTimeout } from './middleware/timeout.js';
+import type { CountyPolicy } from './pool/job.js';
+import { type CalcPool, sharedPool } from './pool/pool.js';
 import { apiRoutes } from './routes/index.js';
+import { pooledRouter } from './routes/pooled.js';
 import { addinStatic } from './static.js';
-import { bareSource, CountyProfiles } from './storage/county-profiles.js';
+import { OneTimeLinks } from './download-links.js';
+import { contentDisposition } from './jobs/form-export.js';
+import { CountyProfiles, SHIPPED_POLICY, type CountyProfileSet } from './storage/county-profiles.js';
 import { classifyDbError } from './storage/errors.js';
 import { denialAuditor } from './records/denials.js';
 import type { RecordsHealth } from './records/health.js';
@@ -40,6 +44,8 @@ export interface AppDeps {
   profiles?: ProfileSource;
   /** Folder of the built add-in (dist/addin) to serve beside the API; omitted: API only. */
   addinDir?: string;
+  /** The office.js address the add-in's pages use (office-js-source.ts); default: the local copy. */
+  officeJs?: string;
   limits?: Partial<Limits>;
   /** Scenarios, users, county profiles and the audit log; omitted: those routes answer 503. */
   storage?: Storage;
@@ -53,6 +59,8 @@ export interface AppDeps {
   trustProxy?: string | number | boolean;
   /** How long an instance keeps a county's profiles before reading them again. */
   profileCacheMs?: number;
+  /** The worker pool calculations run in; default: one shared by every app of the process. */
+  pool?: CalcPool;
   /** Token lifetime, retention of personal records, county quota, free-space floor. */
   records?: Partial<RecordSettings>;
   /** The result of verifying the hash chains at start, shown on /healthz. */
@@ -67,10 +75,17 @@ export const DEFAULT_RECORDS: RecordSettings = {
 };
 
 export interface Limits {
-  /** Largest JSON body accepted, in bytes. */
+  /** Largest JSON body a calculation, plan or form accepts, in bytes (parsed in a worker thread). */
   maxBodyBytes: number;
+  /**
+   * Largest JSON body of the other routes (scenarios, profiles), in bytes: parsed on the
+   * main thread, so kept to what parses in well under a second (docs/deploy.md).
+   */
+  maxRecordBodyBytes: number;
   /** Calls one batch request may hold. */
   maxCalls: number;
+  /** Values (numbers, texts, cells of packed ranges ...) one calculation body may hold. */
+  maxValues: number;
   /** Requests per signed-in user (per instance); perMinute 0 turns it off. Not applied to the local user. */
   rateLimit: RateLimit;
   /** Failed sign-ins (unknown or revoked tokens) per client address; perMinute 0 turns it off. */
@@ -81,7 +96,9 @@ export interface Limits {
 
 export const DEFAULT_LIMITS: Limits = {
   maxBodyBytes: 20 * 1024 * 1024,
+  maxRecordBodyBytes: 4 * 1024 * 1024,
   maxCalls: 5000,
+  maxValues: 2_000_000,
   rateLimit: { perMinute: 1200, burst: 200 },
   signInFailures: { perMinute: 60, burst: 60 },
   requestTimeoutMs: 30_000,
@@ -105,8 +122,8 @@ export interface RequestContext {
   records: RecordSettings;
   /** The store, or undefined when the app runs without one. */
   storage: Storage | undefined;
-  /** The profiles the requesting county's formulas see. */
-  contextFor(req: Request): ComputeContext;
+  /** The requesting county's stored profiles as data, for a worker thread. */
+  policyFor(req: Request): CountyPolicy;
   /**
    * Appends to the audit log as the requesting user; a no-op without storage. Throws when
    * the entry cannot be written, except when the disk is full: a read must still work then,
@@ -117,6 +134,8 @@ export interface RequestContext {
   principal(req: Request): Principal;
   /** Drops this instance's cached profiles of `county` after a change. */
   profilesChanged(county: string): void;
+  /** Files waiting behind one-time download links (Excel for Mac). */
+  downloads: OneTimeLinks;
 }
 
 const LOCAL_COUNTY = 'local';
@@ -128,8 +147,7 @@ export function createApp(deps: AppDeps = {}): express.Express {
   const storage = deps.storage;
   const auth: AuthMode = deps.auth ?? { kind: 'local', principal: localPrincipal(LOCAL_COUNTY) };
   const countyProfiles = storage ? new CountyProfiles(storage, profiles, deps.profileCacheMs) : undefined;
-  const sources = new WeakMap<Request, ProfileSource>();
-  const shippedBare = bareSource(profiles);
+  const profileSets = new WeakMap<Request, CountyProfileSet>();
   const fallbackPrincipal = auth.kind === 'local' ? auth.principal : undefined;
 
   const principal = (req: Request): Principal => {
@@ -143,7 +161,7 @@ export function createApp(deps: AppDeps = {}): express.Express {
     limits,
     records: { ...DEFAULT_RECORDS, ...deps.records },
     storage,
-    contextFor: (req) => ({ profiles: sources.get(req) ?? shippedBare }),
+    policyFor: (req) => profileSets.get(req)?.policy ?? SHIPPED_POLICY,
     audit: async (req, event) => {
       if (!storage) return;
       const record = {
@@ -162,11 +180,12 @@ export function createApp(deps: AppDeps = {}): express.Express {
     },
     principal,
     profilesChanged: (county) => countyProfiles?.invalidate(county),
+    downloads: new OneTimeLinks(),
   };
 
   const loadProfiles: RequestHandler = async (req, _res, next) => {
     const p = principalOf(req);
-    if (countyProfiles && p) sources.set(req, await countyProfiles.sourceFor(p.county));
+    if (countyProfiles && p) profileSets.set(req, await countyProfiles.get(p.county));
     next();
   };
 
@@ -192,18 +211,45 @@ export function createApp(deps: AppDeps = {}): express.Express {
     }
   });
 
+  // Outside /api: the system browser that opens a one-time link carries no sign-in token.
+  app.get('/downloads/:token', (req, res, next) => {
+    const file = ctx.downloads.take(req.params.token);
+    if (!file) {
+      next(
+        new ServiceError(404, 'LINK_GONE', {
+          zh: '下载链接已用过或已过期（5 分钟内有效，只能用一次）：请回到 Excel 任务窗格再点一次“下载”',
+          en: 'This download link was used already or has expired (it works once, within 5 minutes): click Download in the Excel task pane again',
+        }),
+      );
+      return;
+    }
+    res.set('Cache-Control', 'no-store').type(file.type).set('Content-Disposition', contentDisposition(file.fileName, 'download.xlsx')).send(file.bytes);
+  });
+
   app.use('/api', cors(deps.corsOrigins ?? OFFICE_ORIGINS));
   app.use('/api', requestTimeout(limits.requestTimeoutMs));
   app.use('/api', authenticate(auth, storage, new RateLimiter(limits.signInFailures)));
   if (auth.kind === 'tokens') app.use('/api', rateLimit(new RateLimiter(limits.rateLimit)));
-  app.use('/api', ...jsonBody(limits.maxBodyBytes));
   app.use('/api/v1', loadProfiles);
+  app.use(
+    '/api/v1',
+    pooledRouter({
+      pool: deps.pool ?? sharedPool(),
+      maxBodyBytes: limits.maxBodyBytes,
+      work: { maxCalls: limits.maxCalls, maxValues: limits.maxValues },
+      policyFor: ctx.policyFor,
+      audit: ctx.audit,
+      logger,
+      downloads: ctx.downloads,
+    }),
+  );
+  app.use('/api', ...jsonBody(Math.min(limits.maxBodyBytes, limits.maxRecordBodyBytes), limits.maxValues));
   app.use('/api/v1', apiRoutes(ctx));
   app.use('/api', (req, _res, next) =>
     next(new ServiceError(404, 'NOT_FOUND', { zh: `没有这个接口：${req.method} /api${req.path}`, en: `No API route ${req.method} /api${req.path}` })),
   );
 
-  if (deps.addinDir) app.use(addinStatic(deps.addinDir));
+  if (deps.addinDir) app.use(addinStatic(deps.addinDir, deps.officeJs));
 
   app.use((req, _res, next) => next(new ServiceError(404, 'NOT_FOUND', { zh: `这里没有内容：${req.method} ${req.path}`, en: `Nothing at ${req.method} ${req.path}` })));
   app.use(errorResponder(logger, limits.maxBodyBytes, storage && denialAuditor(storage, logger)));

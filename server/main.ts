@@ -3,10 +3,11 @@
  * 127.0.0.1:3000), or HTTPS when TLS_CERT and TLS_KEY name a certificate and key. It opens
  * the store (SQLite in $EDU_DATA_DIR, or PostgreSQL at DATABASE_URL) and migrates it first;
  * a setting that would expose county records without sign-in stops it with a message.
- * It then verifies the records' hash chains in the background and reports a break in its
- * log and on /healthz.
- * On SIGTERM/SIGINT it stops accepting, finishes in-flight requests, closes the database,
- * then exits.
+ * Calculations run in a worker pool sized to the machine (server/pool/pool.ts). It then
+ * verifies the records' hash chains in the background and reports a break in its log and
+ * on /healthz.
+ * On SIGTERM/SIGINT it stops accepting, finishes in-flight requests, stops the workers and
+ * closes the database, then exits.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -15,8 +16,10 @@ import path from 'node:path';
 import { createApp } from './app.js';
 import { localPrincipal, type AuthMode } from './auth/authenticate.js';
 import { readConfig, type ServiceConfig } from './config.js';
+import { limitIdleConnections, serverOptions } from './connections.js';
 import { answerClientError } from './middleware/errors.js';
 import { jsonLogger } from './logger.js';
+import { CalcPool, defaultPoolOptions } from './pool/pool.js';
 import { RecordsHealth } from './records/health.js';
 import { openStorage } from './storage/index.js';
 import type { Storage } from './storage/types.js';
@@ -59,9 +62,12 @@ async function main(): Promise<void> {
 
   const addinDir = existsSync(config.addinDir) ? config.addinDir : undefined;
   if (!addinDir) logger.log('warn', 'addin.missing', { dir: config.addinDir, hint: 'run npm run build to serve the add-in' });
+  const defaults = defaultPoolOptions();
+  const pool = new CalcPool({ ...defaults, budgetMs: config.calc.budgetMs, heavyThreads: config.calc.heavyThreads ?? defaults.heavyThreads });
   const app = createApp({
     logger,
     addinDir,
+    officeJs: config.officeJs,
     storage,
     auth,
     corsOrigins: config.corsOrigins,
@@ -70,16 +76,13 @@ async function main(): Promise<void> {
     profileCacheMs: config.profileCacheMs,
     records: config.records,
     recordsHealth,
-    limits: { maxBodyBytes: config.maxBodyBytes, rateLimit: config.rateLimit, requestTimeoutMs: config.requestTimeoutMs },
+    limits: { maxBodyBytes: config.maxBodyBytes, maxRecordBodyBytes: config.maxRecordBodyBytes, rateLimit: config.rateLimit, requestTimeoutMs: config.requestTimeoutMs },
+    pool,
   });
   const server = config.tls
-    ? https.createServer({ cert: readFileSync(config.tls.cert), key: readFileSync(config.tls.key) }, app)
-    : http.createServer(app);
-  // Slow clients cannot hold connections open: the whole request must arrive in time.
-  server.headersTimeout = 20_000;
-  server.requestTimeout = Math.max(60_000, config.requestTimeoutMs * 2);
-  // Longer than a load balancer's usual idle time-out, so it never reuses a closed connection.
-  server.keepAliveTimeout = 65_000;
+    ? https.createServer({ ...serverOptions, cert: readFileSync(config.tls.cert), key: readFileSync(config.tls.key) }, app)
+    : http.createServer(serverOptions, app);
+  limitIdleConnections(server, { requestTimeoutMs: config.requestTimeoutMs });
 
   // Requests Node's parser refuses (malformed, headers too large, too slow) get the same JSON error shape.
   server.on('clientError', answerClientError);
@@ -111,8 +114,7 @@ async function main(): Promise<void> {
     }, GRACE_MS);
     force.unref();
     server.close(() => {
-      void storage
-        .close()
+      void Promise.all([pool.close(), storage.close()])
         .then(() => {
           logger.log('info', 'service.stopped', {});
           process.exit(0);

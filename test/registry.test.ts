@@ -1,11 +1,12 @@
 /**
  * One definition per calculation: everything generated from the registry must agree with
  * it — the service routes, the catalog endpoint, functions.json (both languages), the
- * add-in's registrations, the bundle's function list and docs/functions.md.
+ * add-in's registrations, what the shipped bundle registers and docs/functions.md.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import vm from 'node:vm';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BatchClient } from '../addin/functions/batch-client.js';
@@ -14,6 +15,7 @@ import { registerFunctions } from '../addin/functions/register.js';
 import { buildAddin } from '../addin/build/build.js';
 import { functionsMarkdown } from '../addin/build/docs.js';
 import { functionsJson, runtimeFunctionList } from '../addin/build/functions-json.js';
+import { PARAM_NAMES_ZH } from '../formulas/param-names.js';
 import { catalog } from '../formulas/catalog.js';
 import { registry, type ParamSpec } from '../formulas/index.js';
 import { createApp } from '../server/app.js';
@@ -40,6 +42,16 @@ describe('the registry itself', () => {
   });
 });
 
+describe('zh-CN tooltip names', () => {
+  it('every parameter of every function has a Chinese name (add it to formulas/param-names.ts), each a few Chinese characters', () => {
+    for (const def of registry) {
+      for (const p of def.params as readonly ParamSpec[]) {
+        expect(PARAM_NAMES_ZH[p.name], `EDU.${def.id} ${p.name}: add its Chinese name to formulas/param-names.ts`).toMatch(/^[\u4e00-\u9fff]{2,8}$/u);
+      }
+    }
+  });
+});
+
 describe('generated artefacts agree with the registry', () => {
   const entries = catalog();
   let outDir: string;
@@ -57,18 +69,58 @@ describe('generated artefacts agree with the registry', () => {
       const built = JSON.parse(readFileSync(path.join(outDir, file), 'utf8'));
       expect(built).toEqual(functionsJson(entries, locale));
       expect(built.functions.map((f: { id: string }) => f.id)).toEqual(ids);
-      built.functions.forEach((f: { parameters: { name: string; optional: boolean; dimensionality: string }[] }, i: number) => {
+      built.functions.forEach((f: { parameters: { name: string; optional: boolean; dimensionality: string }[]; result: { dimensionality: string }; options?: { requiresParameterAddresses?: boolean } }, i: number) => {
         const def = registry[i]!;
-        expect(f.parameters.map((p) => p.name)).toEqual(def.params.map((p: ParamSpec) => p.name));
+        const names = def.params.map((p: ParamSpec) => (locale === 'zh' ? PARAM_NAMES_ZH[p.name] : p.name));
+        expect(f.parameters.map((p) => p.name)).toEqual(names);
+        // Excel gives argument addresses only to functions with a matrix result (custom-functions-json.md).
+        expect(f.options?.requiresParameterAddresses === true).toBe(f.result.dimensionality === 'matrix');
         expect(f.parameters.map((p) => p.dimensionality)).toEqual(def.params.map((p: ParamSpec) => p.dimensionality));
         expect(f.parameters.map((p) => p.optional)).toEqual(def.params.map((p: ParamSpec) => p.optional === true || p.default !== undefined));
       });
     }
   });
 
-  it('the bundle carries the same function list it registers', () => {
-    const bundle = readFileSync(path.join(outDir, 'taskpane.js'), 'utf8');
-    for (const f of runtimeFunctionList(entries)) expect(bundle).toContain(`id:"${f.id}",paramCount:${f.paramCount},pure:${f.pure ? '!0' : '!1'}`);
+  it('the shipped bundle registers every registry id, sends each call with its parameter count, and caches only pure functions', async () => {
+    // Run the built taskpane.js as Excel would load it, in a sandbox with stub host globals:
+    // what is checked is what the bundle does, not how the minifier happened to print it.
+    const associated = new Map<string, (...args: unknown[]) => Promise<unknown>>();
+    const posted: { fn: string; args: unknown[] }[] = [];
+    const sandbox: Record<string, unknown> = {
+      CustomFunctions: { associate: (id: string, fn: (...args: unknown[]) => Promise<unknown>) => associated.set(id, fn), Error: class extends Error {}, ErrorCode: {} },
+      // The pane's own start waits for Office.onReady, which never comes here: only the functions start.
+      Office: { onReady: () => new Promise(() => undefined) },
+      localStorage: { getItem: () => null, setItem: () => undefined, removeItem: () => undefined },
+      location: { origin: 'http://127.0.0.1:9' },
+      setTimeout,
+      clearTimeout,
+      AbortController,
+      TextEncoder,
+      TextDecoder,
+      atob,
+      btoa,
+      fetch: async (_url: string, init: { body: string }) => {
+        const { calls } = JSON.parse(init.body) as { calls: { fn: string; args: unknown[] }[] };
+        posted.push(...calls);
+        return new Response(JSON.stringify({ results: calls.map(() => ({ value: [[0]] })) }), { status: 200, headers: { 'content-type': 'application/json' } });
+      },
+    };
+    sandbox.window = sandbox;
+    vm.runInNewContext(readFileSync(path.join(outDir, 'taskpane.js'), 'utf8'), sandbox);
+    expect([...associated.keys()]).toEqual(ids);
+
+    const list = runtimeFunctionList(entries);
+    for (const f of list) {
+      // Excel may pass more arguments than declared; twice the same call, to see the cache.
+      const args = Array.from({ length: f.paramCount + 2 }, (_, i) => i + 1);
+      await associated.get(f.id)!(...args);
+      await associated.get(f.id)!(...args);
+    }
+    for (const f of list) {
+      const sent = posted.filter((c) => c.fn === f.id);
+      expect(sent.length, f.id).toBe(f.pure ? 1 : 2);
+      expect(sent[0]!.args, f.id).toHaveLength(f.paramCount);
+    }
   });
 
   it('the add-in associates exactly the registry ids with CustomFunctions', () => {

@@ -49,12 +49,19 @@ export async function buildAddin(outDir = path.join(root, 'dist', 'addin'), publ
   return outDir;
 }
 
-/** The service's entry points, each bundled to dist/server/<name>.js. */
-export const SERVICE_ENTRIES: readonly string[] = ['server/main.ts'];
+/**
+ * The service's entry points, each bundled to dist/server/<out>.js. The worker pool's thread
+ * entry is its own bundle, beside main.js: server/pool/pool.ts starts `worker.js` next to
+ * the file it is compiled into.
+ */
+export const SERVICE_ENTRIES: readonly { in: string; out: string }[] = [
+  { in: 'server/main.ts', out: 'main' },
+  { in: 'server/pool/worker.ts', out: 'worker' },
+];
 
 export async function buildService(outDir = path.join(root, 'dist', 'server')): Promise<string> {
   await build({
-    entryPoints: SERVICE_ENTRIES.map((entry) => path.join(root, entry)),
+    entryPoints: SERVICE_ENTRIES.map((entry) => ({ in: path.join(root, entry.in), out: entry.out })),
     outdir: outDir,
     bundle: true,
     platform: 'node',
@@ -62,6 +69,10 @@ export async function buildService(outDir = path.join(root, 'dist', 'server')): 
     target: 'node20',
     // Dependencies load from node_modules as usual (native better-sqlite3, highs' wasm).
     packages: 'external',
+    // A module imported with import() becomes a chunk of its own, so what it needs (pg,
+    // exceljs) loads on first use instead of at every start.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     sourcemap: true,
     logLevel: 'warning',
   });

@@ -96,9 +96,10 @@ export class ServiceApi {
     return this.settings.baseUrl();
   }
 
-  private async send(method: 'GET' | 'POST', path: string, body: unknown, timeoutMs: number): Promise<Response> {
+  private async send(method: 'GET' | 'POST', path: string, body: unknown, timeoutMs: number, idempotencyKey?: string): Promise<Response> {
     const url = `${this.settings.baseUrl()}${path}`;
     const headers: Record<string, string> = { accept: 'application/json' };
+    if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
     const token = this.settings.token();
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -144,6 +145,21 @@ export class ServiceApi {
 
   async post<T>(path: string, body: unknown, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<T> {
     return this.json<T>(await this.send('POST', path, body, timeoutMs));
+  }
+
+  /**
+   * A POST that creates a record (a scenario version), sent with an Idempotency-Key and sent
+   * once more with the same key when the answer was lost (network failure, time-out): the
+   * service then answers the first save instead of adding a second version.
+   */
+  async postOnce<T>(path: string, body: unknown, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<T> {
+    const key = globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+    try {
+      return await this.json<T>(await this.send('POST', path, body, timeoutMs, key));
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.status !== 0) throw err;
+      return this.json<T>(await this.send('POST', path, body, timeoutMs, key));
+    }
   }
 
   /** POST answering a file (the .xlsx of a form): its bytes and the name the service gives it. */

@@ -36,11 +36,6 @@ export function rationalOf(x: number): Rational {
   return { n: digits, d: TEN ** BigInt(scale) };
 }
 
-/** Number of decimal places the user typed (0.25 -> 2, 3 -> 0). */
-export function decimalPlaces(x: number): number {
-  return decimalOf(x).scale;
-}
-
 /** x scaled by 10^places as an exact integer, or undefined if x has more places than that. */
 export function scaledInteger(x: number, places: number): bigint | undefined {
   const { digits, scale } = decimalOf(x);
@@ -79,6 +74,3 @@ export function commonScale(xs: readonly number[]): number {
   for (const x of xs) scale = Math.max(scale, decimalOf(x).scale);
   return scale;
 }
-
-/** Approximate value for display and for starting estimates only, never for a decision. */
-export const toNumber = (a: Rational): number => Number(a.n) / Number(a.d);

@@ -15,8 +15,12 @@ export interface LexProgram {
   starts: Int32Array;
   indices: Int32Array;
   values: Float64Array;
-  /** In priority order; integer costs, so optimal duals are integers on a unimodular matrix. */
-  objectives: { name: string; cost: Float64Array }[];
+  /**
+   * In priority order; integer costs, so optimal duals are integers on a unimodular matrix.
+   * `floor`, when known, is a value no solution can go below (e.g. minus the schools that have
+   * any receiver): a start that reaches it is optimal for that stage without a solve.
+   */
+  objectives: { name: string; cost: Float64Array; floor?: number }[];
   /** 1 where a column must take a whole value (a MIP); absent: every column is continuous. */
   integer?: Uint8Array;
 }
@@ -31,7 +35,7 @@ export interface LexStage {
 
 /** A MIP stage also carries the solver's proven bound: value − bound is the gap still open. */
 export interface MipStage extends LexStage {
-  /** The best lower bound HiGHS proved (minimisation): no solution does better than this. */
+  /** The best lower bound HiGHS proved (minimisation): no solution does better; −∞ when stopped before proving one. */
   bound: number;
   /** True when value = bound, i.e. optimality of this stage was proven. */
   proven: boolean;
@@ -54,8 +58,8 @@ export type MipSolution = { status: 'solved'; proven: boolean; x: Float64Array; 
 /** Solves a LexProgram: the service passes HiGHS (server/solvers/highs.ts); tests may pass another. */
 export type LexSolver = (program: LexProgram) => Promise<LexSolution>;
 
-/** Solves a lexicographic MIP within a time budget in seconds for all its stages. */
-export type MipSolver = (program: LexProgram, timeLimitSeconds: number) => Promise<MipSolution>;
+/** Solves a lexicographic MIP within a time budget in seconds for all its stages, from a known feasible start. */
+export type MipSolver = (program: LexProgram, timeLimitSeconds: number, start?: Float64Array) => Promise<MipSolution>;
 
 /** Collects columns and rows, then hands them over as a LexProgram. */
 export class ProgramBuilder {
@@ -68,6 +72,7 @@ export class ProgramBuilder {
   private readonly rowUpper: number[] = [];
   private readonly integer: number[] = [];
   private readonly costs: number[][];
+  private readonly floors = new Map<string, number>();
 
   constructor(private readonly objectives: readonly string[]) {
     this.costs = objectives.map(() => []);
@@ -92,6 +97,11 @@ export class ProgramBuilder {
     return this.lower.length - 1;
   }
 
+  /** Declares a value no solution can go below for one objective (see LexProgram.objectives). */
+  floor(objective: string, value: number): void {
+    this.floors.set(objective, value);
+  }
+
   build(): LexProgram {
     const program: LexProgram = {
       numCols: this.lower.length,
@@ -103,7 +113,10 @@ export class ProgramBuilder {
       starts: Int32Array.from(this.starts),
       indices: Int32Array.from(this.indices),
       values: Float64Array.from(this.values),
-      objectives: this.objectives.map((name, i) => ({ name, cost: Float64Array.from(this.costs[i]!) })),
+      objectives: this.objectives.map((name, i) => {
+        const floor = this.floors.get(name);
+        return { name, cost: Float64Array.from(this.costs[i]!), ...(floor === undefined ? {} : { floor }) };
+      }),
     };
     if (this.integer.some((v) => v === 1)) program.integer = Uint8Array.from(this.integer);
     return program;

@@ -10,9 +10,15 @@
  * effect next year is not used before then).
  */
 import { z } from 'zod';
+import { parseDateCell } from './dates.js';
 import { type FormulaError, valueError } from './errors.js';
+import { said } from './issue-messages.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+/** A calendar date as YYYY-MM-DD: 2023-02-30 or 2023-13-01 would sort as text and take effect on no real day. */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+  .refine((text) => parseDateCell(text) !== undefined, said('不是真实存在的日期（YYYY-MM-DD），如 2023-02-30 不存在', 'is not a real calendar date (YYYY-MM-DD); e.g. 2023-02-30 does not exist'));
 
 export const policyEntrySchema = z.object({
   value: z.union([z.number(), z.string(), z.boolean(), z.array(z.number())]),
@@ -32,7 +38,6 @@ export const policyProfileSchema = z.object({
 
 export type PolicyEntry = z.infer<typeof policyEntrySchema>;
 export type PolicyProfile = z.infer<typeof policyProfileSchema>;
-export type PolicyValue = PolicyEntry['value'];
 
 /** Where formulas find profiles: the shipped ones, or a county's stored ones on the service. */
 export interface ProfileSource {

@@ -8,6 +8,7 @@ import type { Bilingual } from '../core/errors.js';
 import { isBlankCell, YES_NO_HINT, yesNoOf } from '../core/cells.js';
 import type { SheetColumn } from './plan-sheet.js';
 import { choiceOf } from '../core/excel-values.js';
+import { textKeyed } from '../core/lookup.js';
 import { type BackboneBase, backboneBaseSchema } from './rotation-profile.js';
 
 export { type SchoolRole, schoolRoleAliases } from './school-roles.js';
@@ -59,9 +60,9 @@ export const planSchoolSchema = z.object({
   name: nameCell(),
   role: choiceOf(schoolRoleAliases),
   /** Receiving schools: teachers needed per subject, e.g. { "数学": 2, "英语": 1 }. */
-  needs: z.record(z.string(), z.number().int().min(0).max(10_000)).optional(),
+  needs: textKeyed(z.number().int().min(0).max(10_000)).optional(),
   /** Receiving schools: distance or travel time from each sending school, keyed by its id. */
-  distances: z.record(z.string(), z.number().min(0).max(100_000)).optional(),
+  distances: textKeyed(z.number().min(0).max(100_000)).optional(),
   /** Sending schools: a number the bureau assigns, at least the policy minimum. */
   quota: z.number().int().min(0).optional(),
   /** Sending schools: backbone teachers the bureau assigns, at least the policy minimum. */
@@ -88,7 +89,6 @@ export const planInputSchema = z.object({
 export type PlanInput = z.output<typeof planInputSchema>;
 export type PlanTeacher = PlanInput['teachers'][number];
 export type PlanSchool = PlanInput['schools'][number];
-export type PlanParameters = PlanInput['parameters'];
 
 /** Why a plan cannot be made: a data problem ("input") or a rule that cannot be met ("rules"). */
 export type PlanRule =

@@ -11,17 +11,19 @@
  */
 import { z } from 'zod';
 import { defineFormula, param } from '../core/definition.js';
-import { type FormulaError, isFormulaError, showValue, valueError } from '../core/errors.js';
+import { type FormulaError, isFormulaError, valueError } from '../core/errors.js';
+import { showValue } from '../core/issue-messages.js';
 import { choiceOf, type ResultCell } from '../core/excel-values.js';
 import { compare, div, mul, rationalOf, type Rational } from '../core/exact.js';
 import { profileParam } from '../core/profile-param.js';
 import { profileNumber, resolveProfile, type ResolvedProfile } from '../core/profiles.js';
 import { roundingAliases, roundRational, type RoundingMode } from './rounding.js';
 import { layoutOf, shapeResult, spread, unitsOf, unitWhere } from './units.js';
+import { lookupTable } from '../core/lookup.js';
 
 export type SchoolLevel = 'primary' | 'junior' | 'senior';
 
-export const schoolLevelAliases: Readonly<Record<string, SchoolLevel>> = {
+export const schoolLevelAliases: Readonly<Record<string, SchoolLevel>> = lookupTable({
   primary: 'primary',
   'primary school': 'primary',
   小学: 'primary',
@@ -36,7 +38,7 @@ export const schoolLevelAliases: Readonly<Record<string, SchoolLevel>> = {
   高中: 'senior',
   普通高中: 'senior',
   高级中学: 'senior',
-};
+});
 
 const levelNames: Readonly<Record<SchoolLevel, string>> = { primary: '小学', junior: '初中', senior: '高中' };
 
@@ -54,8 +56,8 @@ function roundingOf(profile: ResolvedProfile): RoundingMode | FormulaError {
   const mode = typeof entry.value === 'string' ? roundingAliases[entry.value.trim().toLowerCase()] : undefined;
   if (mode === undefined) {
     return valueError(
-      `政策配置 "${profile.id}" 的 ${establishmentKeys.rounding} 为 ${showValue(entry.value)}，应为 up（向上）、down（向下）或 nearest（四舍五入）：请更正配置`,
-      `Policy profile "${profile.id}" sets ${establishmentKeys.rounding} to ${showValue(entry.value)}; it must be up, down or nearest: correct the profile`,
+      `政策配置 "${profile.id}" 的 ${establishmentKeys.rounding} 为 ${showValue(entry.value).zh}，应为 up（向上）、down（向下）或 nearest（四舍五入）：请更正配置`,
+      `Policy profile "${profile.id}" sets ${establishmentKeys.rounding} to ${showValue(entry.value).en}; it must be up, down or nearest: correct the profile`,
     );
   }
   return mode;

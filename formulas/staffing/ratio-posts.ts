@@ -7,11 +7,14 @@
  */
 import { z } from 'zod';
 import { defineFormula, param } from '../core/definition.js';
-import { isFormulaError } from '../core/errors.js';
+import { isFormulaError, valueError } from '../core/errors.js';
 import { finiteNumber } from '../core/excel-values.js';
 import { div, rationalOf } from '../core/exact.js';
 import { roundingSchema, roundRational } from './rounding.js';
-import { layoutOf, shapeResult, spread, unitsOf } from './units.js';
+import { layoutOf, shapeResult, spread, unitsOf, unitWhere } from './units.js';
+
+/** The largest whole number a double (and so an Excel cell) holds exactly: 2^53 - 1. */
+const MAX_POSTS = BigInt(Number.MAX_SAFE_INTEGER);
 
 export const ratioPosts = defineFormula({
   id: 'RATIOPOSTS',
@@ -85,10 +88,20 @@ export const ratioPosts = defineFormula({
     if (isFormulaError(layout)) return layout;
     const pers = spread(per, layout);
     const minimums = spread(minimum, layout);
-    const cells = spread(count, layout).map((c, i) => {
-      const posts = roundRational(div(rationalOf(c), rationalOf(pers[i]!)), rounding);
-      return Math.max(Number(posts), minimums[i]!);
-    });
+    const counts = spread(count, layout);
+    const cells: number[] = [];
+    for (let i = 0; i < counts.length; i++) {
+      const posts = roundRational(div(rationalOf(counts[i]!), rationalOf(pers[i]!)), rounding);
+      // A tiny per (1e-300) makes a post count no cell can hold exactly; say so rather than answer Infinity (null on the wire).
+      if (posts > MAX_POSTS) {
+        const at = unitWhere(i, layout);
+        return valueError(
+          `${at.zh}count ÷ per = ${counts[i]} ÷ ${pers[i]} 超过 ${MAX_POSTS} 个岗位，无法精确表示：请检查 per（每个岗位对应的数量，如 1:1000 填 1000）`,
+          `${at.en}count ÷ per = ${counts[i]} ÷ ${pers[i]} is more than ${MAX_POSTS} posts, beyond exact representation: check per (how many of count per post, e.g. 1000 for 1:1000)`,
+        );
+      }
+      cells.push(Math.max(Number(posts), minimums[i]!));
+    }
     return shapeResult(cells, layout);
   },
 });

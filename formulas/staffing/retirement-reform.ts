@@ -19,6 +19,7 @@
  * 60岁1个月 → 2025-02-28). Its month is the 附件's 改革后退休时间 column.
  */
 import { addMonths, monthIndex, type CivilDate } from '../core/dates.js';
+import { lookupTable } from '../core/lookup.js';
 
 export type RetireCategory = 'male' | 'female-cadre' | 'female-worker';
 
@@ -28,7 +29,7 @@ export type RetireCategory = 'male' | 'female-cadre' | 'female-worker';
  * 五十周岁的女职工) and the usual personnel-office shorthand: 女干部 and 管理岗/专业技术岗
  * for the 55 group, 女工人 and 工勤岗 for the 50 group.
  */
-export const retireCategoryAliases: Readonly<Record<string, RetireCategory>> = {
+export const retireCategoryAliases: Readonly<Record<string, RetireCategory>> = lookupTable({
   male: 'male',
   man: 'male',
   men: 'male',
@@ -61,7 +62,7 @@ export const retireCategoryAliases: Readonly<Record<string, RetireCategory>> = {
   '女（50）': 'female-worker',
   '原法定退休年龄50周岁的女职工': 'female-worker',
   '原法定退休年龄五十周岁的女职工': 'female-worker',
-};
+});
 
 export interface ReformSchedule {
   /** The age before the reform, in whole years. */

@@ -5,11 +5,12 @@
  */
 import { choiceOf } from '../core/excel-values.js';
 import { ceil, floor, type Rational } from '../core/exact.js';
+import { lookupTable } from '../core/lookup.js';
 
 export type RoundingMode = 'up' | 'down' | 'nearest';
 
 /** Accepted names (case-insensitive), English and Chinese. */
-export const roundingAliases: Readonly<Record<string, RoundingMode>> = {
+export const roundingAliases: Readonly<Record<string, RoundingMode>> = lookupTable({
   up: 'up',
   ceiling: 'up',
   ceil: 'up',
@@ -26,7 +27,7 @@ export const roundingAliases: Readonly<Record<string, RoundingMode>> = {
   nearest: 'nearest',
   round: 'nearest',
   四舍五入: 'nearest',
-};
+});
 
 export const roundingSchema = () => choiceOf(roundingAliases);
 

@@ -11,7 +11,6 @@ import type { Principal } from './principal.js';
 import { allows, ROLE_NAMES, type Permission } from './roles.js';
 
 const WHAT: Record<Permission, { zh: string; en: string }> = {
-  calc: { zh: '计算', en: 'calculate' },
   'scenario.read': { zh: '查看方案', en: 'read scenarios' },
   'scenario.write': { zh: '保存方案', en: 'save scenarios' },
   'scenario.personal': { zh: '查看含个人信息（姓名、身份证号、出生日期等）的方案内容', en: 'read scenarios holding personal information (names, ID numbers, birth dates)' },

@@ -1,14 +1,15 @@
 /**
- * What each role may do. Every role reads its own county's records and calculates;
+ * What each role may do. Every role reads its own county's records (anyone signed in
+ * calculates: the calc routes need no permission);
  * a viewer cannot save; only personnel and admin read the content of a scenario holding
  * personal information (server/privacy/personal-data.ts); only an admin erases scenarios,
  * changes the county's policy profiles and reads the audit log. Records of other counties are invisible to everyone (answered as not found).
  */
 import type { Role } from '../storage/types.js';
 
-export type Permission = 'calc' | 'scenario.read' | 'scenario.write' | 'scenario.personal' | 'scenario.erase' | 'profile.read' | 'profile.write' | 'audit.read';
+export type Permission = 'scenario.read' | 'scenario.write' | 'scenario.personal' | 'scenario.erase' | 'profile.read' | 'profile.write' | 'audit.read';
 
-const READ: Permission[] = ['calc', 'scenario.read', 'profile.read'];
+const READ: Permission[] = ['scenario.read', 'profile.read'];
 
 export const GRANTS: Record<Role, readonly Permission[]> = {
   admin: [...READ, 'scenario.write', 'scenario.personal', 'scenario.erase', 'profile.write', 'audit.read'],

@@ -5,16 +5,17 @@
  * Excel shows exactly with the format #,##0.00.
  */
 import { z } from 'zod';
+import { said } from '../../formulas/core/issue-messages.js';
 import { scaledInteger } from '../../formulas/core/exact.js';
+import { fenToYuan, MAX_FEN } from '../../formulas/core/money.js';
 
-/** Largest amount accepted: 10^13 yuan, far inside a double's exact integers in fen. */
-const MAX_FEN = 10n ** 15n;
 
 const MONEY_TEXT = /^\d+(\.\d{1,2})?$/;
 
-const moneyMessage = (shown: string) =>
-  `金额 ${shown} 无法识别：应为不小于 0 的金额，最多两位小数（分），如 1600000 或 "83333.34" / ` +
-  `Amount ${shown} cannot be read: give a non-negative amount with at most two decimals (fen), e.g. 1600000 or "83333.34"`;
+const NOT_MONEY = said(
+  '不是可识别的金额：应为不小于 0 的金额，最多两位小数（分），如 1600000 或 "83333.34"',
+  'cannot be read as an amount: give a non-negative amount with at most two decimals (fen), e.g. 1600000 or "83333.34"',
+);
 
 /** Yuan as a number (1600000, 83333.34) or text ("1,600,000.00"), read exactly into fen. */
 export const moneyFen = () =>
@@ -30,21 +31,13 @@ export const moneyFen = () =>
       }
     }
     if (fen === undefined || fen > MAX_FEN) {
-      ctx.issues.push({ code: 'custom', message: moneyMessage(JSON.stringify(input)), input });
+      ctx.issues.push({ code: 'custom', ...NOT_MONEY, input });
       return z.NEVER;
     }
     return fen;
   });
 
 /** The value a cell holds for an amount in fen. */
-export const yuan = (fen: bigint): number => Number(fen) / 100;
-
-/** "1,600,000.00" for messages. */
-export function showYuan(fen: bigint): string {
-  const sign = fen < 0n ? '-' : '';
-  const abs = fen < 0n ? -fen : fen;
-  const whole = (abs / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}${whole}.${(abs % 100n).toString().padStart(2, '0')}`;
-}
+export const yuan = (fen: bigint): number => fenToYuan(fen);
 
 export const sumFen = (values: readonly bigint[]): bigint => values.reduce((a, b) => a + b, 0n);

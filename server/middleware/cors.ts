@@ -1,15 +1,30 @@
 /**
  * CORS for the API with an allow-list: the service's own origin (the task pane and the
  * functions it serves), Excel on the web's origins, and whatever EDU_CORS_ORIGINS adds
- * (e.g. a separately hosted add-in). An entry may start with `https://*.` for any
- * subdomain. A request from any other web page is refused outright (403), so a page a user
+ * (e.g. a separately hosted add-in). An entry of EDU_CORS_ORIGINS may start with
+ * `https://*.` for any subdomain; the default list names exact origins only. A request from any other web page is refused outright (403), so a page a user
  * happens to visit cannot drive the service, even a loopback one without sign-in.
  */
 import type { Request, RequestHandler } from 'express';
 import { ServiceError } from '../service-error.js';
 
-/** Excel on the web loads add-ins from these; EDU_CORS_ORIGINS replaces the list. */
-export const OFFICE_ORIGINS = ['https://excel.officeapps.live.com', 'https://*.officeapps.live.com', 'https://*.office.com'];
+/**
+ * Excel on the web's own origins, exactly: no subdomain wildcard, since any page under
+ * *.office.com or *.officeapps.live.com could otherwise drive the service. EDU_CORS_ORIGINS
+ * replaces the list (e.g. to add a tenant's regional host such as
+ * https://usc-excel.officeapps.live.com, which the 403 message names).
+ *   - excel.officeapps.live.com: Excel for the web; the Origin of its requests for an
+ *     add-in's files (office-js issue #3970).
+ *   - inc-excel.officeapps.live.com: the same for a regional business cluster
+ *     (office-js-docs-pr issue #1920).
+ *   - excel.cloud.microsoft: Microsoft 365's unified domain, where Microsoft is moving its
+ *     apps; only Microsoft's own experiences live under it ("Unified cloud.microsoft domain
+ *     for Microsoft 365 apps", learn.microsoft.com, 2024-04-18).
+ * Microsoft's endpoint list (Office 365 URLs and IP address ranges) names these services
+ * only by wildcard, so the exact hosts above are the observed ones; docs/security.md says
+ * what was not verified.
+ */
+export const OFFICE_ORIGINS = ['https://excel.officeapps.live.com', 'https://inc-excel.officeapps.live.com', 'https://excel.cloud.microsoft'];
 
 const ALLOWED_METHODS = 'GET, POST, PUT, OPTIONS';
 const ALLOWED_HEADERS = 'Authorization, Content-Type';

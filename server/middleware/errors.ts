@@ -51,18 +51,21 @@ export function toServiceError(err: unknown, maxBodyBytes: number): ServiceError
   return bodyParserError(err, maxBodyBytes) ?? internal();
 }
 
-/** body-parser marks its failures with `type` and a 4xx `status`. */
+/** A body that is not JSON, whether body-parser or a worker thread (server/pool/worker.ts) found it. */
+export const badJson = (detail: string): ServiceError =>
+  new ServiceError(400, 'BAD_JSON', { zh: `请求内容不是有效的 JSON：${detail}`, en: `The body is not valid JSON: ${detail}` });
+
+/** body-parser marks its failures with `type` and a 4xx `status` (and, for a body too large, the `limit` it applied). */
 function bodyParserError(err: unknown, maxBodyBytes: number): ServiceError | undefined {
-  const { type, status } = (err ?? {}) as { type?: unknown; status?: unknown };
+  const { type, status, limit } = (err ?? {}) as { type?: unknown; status?: unknown; limit?: unknown };
   if (typeof status !== 'number' || status < 400 || status >= 500) return undefined;
   const detail = err instanceof Error ? err.message : '';
-  if (type === 'entity.parse.failed') {
-    return new ServiceError(400, 'BAD_JSON', { zh: `请求内容不是有效的 JSON：${detail}`, en: `The body is not valid JSON: ${detail}` });
-  }
+  if (type === 'entity.parse.failed') return badJson(detail);
   if (type === 'entity.too.large') {
+    const bytes = typeof limit === 'number' ? limit : maxBodyBytes;
     return new ServiceError(413, 'TOO_LARGE', {
-      zh: `请求内容超过了 ${maxBodyBytes} 字节的上限：请分成几次发送，或减少每次的数据`,
-      en: `The body is larger than the limit of ${maxBodyBytes} bytes; send fewer or smaller calls per request`,
+      zh: `请求内容超过了 ${bytes} 字节的上限：请分成几次发送，或减少每次的数据（各类请求的上限见 docs/deploy.md）`,
+      en: `The body is larger than the limit of ${bytes} bytes; send fewer or smaller calls per request (docs/deploy.md lists the limits)`,
     });
   }
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') {

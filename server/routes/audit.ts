@@ -23,7 +23,7 @@ export function auditRouter(ctx: RequestContext): Router {
     const { storage, principal } = guard(ctx, req, 'audit.read');
     const q = query.safeParse(req.query);
     if (!q.success) {
-      throw zodProblem(q.error, { zh: '查询参数', en: 'query' }, { zh: '可用 limit（1–1000）、before（编号）、action。', en: 'Use limit (1–1000), before (an id) and action.' });
+      throw zodProblem(q.error, req.query, { zh: '查询参数', en: 'query' }, { zh: '可用 limit（1–1000）、before（编号）、action。', en: 'Use limit (1–1000), before (an id) and action.' });
     }
     const entries = await storage.listAudit(principal.county, q.data);
     // Reading the log is itself recorded (after the read, so the page does not show itself).

@@ -19,7 +19,7 @@ import type { RequestContext } from '../app.js';
 import { guard } from '../auth/guard.js';
 import { actorOf } from '../auth/principal.js';
 import { ServiceError } from '../service-error.js';
-import { layeredSource } from '../storage/county-profiles.js';
+import { layeredSource, MAX_PROFILE_BYTES } from '../storage/county-profiles.js';
 import type { StoredProfile } from '../storage/types.js';
 import { zodProblem } from './zod-problem.js';
 
@@ -109,7 +109,7 @@ export function profilesRouter(ctx: RequestContext): Router {
     const { storage, principal } = guard(ctx, req, 'profile.write');
     const id = checkedId(req.params.id);
     const body = putBody.safeParse(req.body);
-    if (!body.success) throw zodProblem(body.error, { zh: '政策配置', en: 'policy profile' }, PUT_HINT);
+    if (!body.success) throw zodProblem(body.error, req.body, { zh: '政策配置', en: 'policy profile' }, PUT_HINT);
     const { version: baseVersion, ...rest } = body.data;
     if (rest.id !== undefined && rest.id !== id) {
       throw new ServiceError(400, 'BAD_REQUEST', { zh: `地址中的配置名 ${id} 与内容中的 id ${rest.id} 不一致`, en: `The profile id in the address (${id}) differs from the id in the body (${rest.id})` });
@@ -121,6 +121,13 @@ export function profilesRouter(ctx: RequestContext): Router {
       throw new ServiceError(422, 'INVALID_PROFILE', { zh: `政策配置的键 ${JSON.stringify(unusable)} 不能使用：请换一个名字`, en: `The profile key ${JSON.stringify(unusable)} cannot be used: choose another name` });
     }
     const profile: PolicyProfile = { ...rest, id, version: 1 };
+    const bytes = Buffer.byteLength(JSON.stringify(profile));
+    if (bytes > MAX_PROFILE_BYTES) {
+      throw new ServiceError(413, 'TOO_LARGE', {
+        zh: `政策配置有 ${bytes} 字节，超过了每个配置 ${MAX_PROFILE_BYTES} 字节（256 KiB）的上限：请只保存本县改动的键，或拆成几个配置`,
+        en: `The policy profile is ${bytes} bytes, over the limit of ${MAX_PROFILE_BYTES} bytes (256 KiB) per profile: keep only the keys the county changes, or split it into several profiles`,
+      });
+    }
     const twice = duplicateDates(profile);
     if (twice) {
       throw new ServiceError(422, 'INVALID_PROFILE', { zh: `政策配置中 ${twice} 有两条同一天生效的取值：每个日期只能有一条`, en: `The profile has two entries for ${twice} taking effect the same day: keep one per date` });

@@ -7,10 +7,21 @@
  *
  * Each instance keeps a county's profiles for a short time (ttlMs) so a burst of
  * calculations costs one query; a profile saved through this instance takes effect at once,
- * one saved through another instance within ttlMs.
+ * one saved through another instance within about ttlMs (the request after ttlMs starts the
+ * reload and is answered with the profiles it had). A profile is at most MAX_PROFILE_BYTES
+ * of JSON (checked when it is written), so no county's profiles take long to read.
  */
 import type { PolicyEntry, PolicyProfile, ProfileSource } from '../../formulas/core/profiles.js';
+import type { CountyPolicy } from '../pool/job.js';
 import type { Storage, StoredProfile } from './types.js';
+
+/**
+ * The most JSON one county profile may hold when it is written: 20 times the shipped
+ * national profile (12 KB), read and parsed in about a millisecond. Every calculation of
+ * the county reads its profiles, so an oversized one would slow all of them (issue 15 §1:
+ * a 19 MiB profile made every request wait about 2 s at each reload).
+ */
+export const MAX_PROFILE_BYTES = 256 * 1024;
 
 /**
  * `base` with `over`'s dated entries added per key (same date: `over` wins), in an object
@@ -65,11 +76,39 @@ export function layeredSource(shipped: ProfileSource, county: readonly StoredPro
   };
 }
 
-interface Entry {
-  source: Promise<ProfileSource>;
-  loadedAt: number;
+/** A county's profiles: as formulas see them on this thread, and as data for a worker thread. */
+export interface CountyProfileSet {
+  source: ProfileSource;
+  policy: CountyPolicy;
 }
 
+/** The set of a county with no stored profiles (and of an app without storage). */
+export const SHIPPED_POLICY: CountyPolicy = { key: 'shipped', stored: [] };
+
+function profileSet(shipped: ProfileSource, county: string, stored: readonly StoredProfile[]): CountyProfileSet {
+  return {
+    source: layeredSource(shipped, stored),
+    policy:
+      stored.length === 0
+        ? SHIPPED_POLICY
+        : { key: `${county}:${stored.map((p) => `${p.id}@${p.version}`).join(',')}`, stored: stored.map((p) => ({ id: p.id, profile: p.profile })) },
+  };
+}
+
+interface Entry {
+  set: Promise<CountyProfileSet>;
+  loadedAt: number;
+  /** A reload under way; the entry keeps answering with `set` until it lands. */
+  reloading?: Promise<void>;
+}
+
+/**
+ * Each county's set, read again at most every ttlMs. Only a county's first request (and
+ * the first after a change through this instance) waits for the store; after that a
+ * stale set is answered at once while the fresh one loads, so reloading one county's
+ * profiles never holds up a request, its own or another county's. ttlMs 0 reads the
+ * store for every request (no cache: every instance sees a change at once).
+ */
 export class CountyProfiles {
   private readonly entries = new Map<string, Entry>();
 
@@ -79,19 +118,37 @@ export class CountyProfiles {
     private readonly ttlMs = 2000,
   ) {}
 
-  sourceFor(county: string): Promise<ProfileSource> {
+  get(county: string): Promise<CountyProfileSet> {
     const cached = this.entries.get(county);
-    if (cached && Date.now() - cached.loadedAt < this.ttlMs) return cached.source;
-    const source = this.storage.latestProfiles(county).then((stored) => layeredSource(this.shipped, stored));
-    const entry = { source, loadedAt: Date.now() };
-    this.entries.set(county, entry);
-    source.catch(() => {
-      if (this.entries.get(county) === entry) this.entries.delete(county);
-    });
-    return source;
+    if (!cached || this.ttlMs === 0) return this.load(county).set;
+    if (Date.now() - cached.loadedAt >= this.ttlMs && !cached.reloading) {
+      const next = this.load(county, cached);
+      cached.reloading = next.set.then(
+        () => undefined,
+        () => undefined,
+      );
+    }
+    return cached.set;
   }
 
   invalidate(county: string): void {
     this.entries.delete(county);
+  }
+
+  /** Starts reading `county`; the entry replaces `previous` (if still current) once it has loaded. */
+  private load(county: string, previous?: Entry): Entry {
+    const set = this.storage.latestProfiles(county).then((stored) => profileSet(this.shipped, county, stored));
+    const entry: Entry = { set, loadedAt: Date.now() };
+    if (!previous) this.entries.set(county, entry);
+    set.then(
+      () => {
+        if (previous && this.entries.get(county) === previous) this.entries.set(county, entry);
+      },
+      () => {
+        if (this.entries.get(county) === entry) this.entries.delete(county);
+        if (previous && this.entries.get(county) === previous) previous.reloading = undefined;
+      },
+    );
+    return entry;
   }
 }

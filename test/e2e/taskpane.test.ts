@@ -249,6 +249,51 @@ describe.skipIf(!hasProgram('chromium'))('the task pane against the running serv
     expect(cellValue((await dump(page, '学区岗位'))!, 'B2')).toBe(9);
   });
 
+  it('loading never writes a live formula: strings starting with = + - @ go in as text; saved formulas come back only when ticked', async () => {
+    // A scenario posted by another client: four formula-like strings, and one formula saved on purpose.
+    const hostile = ['=WEBSERVICE("http://example.invalid/x")', '+1+1', '-A1', '@SUM(B2)'];
+    const values = [...hostile.map((v) => [v]), [5], [6], [7], [18]];
+    const formulas = values.map((_, i) => [i === 7 ? '=SUM(B6:B8)' : '']);
+    const posted = await fetch(`${service.url}/api/v1/scenarios`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: '外来方案', inputs: { 岗位: { kind: 'range', address: '学区岗位!B2:B9', values, formulas } } }),
+    });
+    expect(posted.status).toBe(201);
+    await clickAndSettle(page, '#scn-refresh', 'scn-refresh-status');
+    const id = await page.$eval('#scn-load-name', (s: HTMLSelectElement) => Array.from(s.options).find((o) => o.textContent?.startsWith('外来方案'))!.value);
+    await page.selectOption('#scn-load-name', id);
+    await page.selectOption('#scn-load-version', '1');
+
+    const loadOnce = async (restore: boolean) => {
+      await page.click('#scn-load');
+      await page.waitForSelector('#scn-confirm [role="alertdialog"]');
+      const text = await page.textContent('#scn-confirm');
+      expect(text).toContain('4 个以 = + - @ 开头的文字按文字写入，不会成为公式');
+      expect(text).toContain('恢复保存时有意保存的 1 个公式');
+      expect(text).toContain('=SUM(B6:B8)');
+      expect(await page.isChecked('#scn-restore-formulas')).toBe(false);
+      if (restore) await page.check('#scn-restore-formulas');
+      await page.click('#scn-confirm .btn-danger');
+      expect((await settled(page, 'scn-load-status')).state).toBe('ok');
+      return (await dump(page, '学区岗位'))!;
+    };
+
+    const plain = await loadOnce(false);
+    hostile.forEach((v, i) => {
+      expect(plain.cells[`B${i + 2}`]).toMatchObject({ value: v, numberFormat: '@' });
+      expect(plain.cells[`B${i + 2}`]?.formula).toBeUndefined();
+    });
+    expect(plain.cells.B9).toMatchObject({ value: 18 });
+    expect(plain.cells.B9?.formula).toBeUndefined();
+
+    const restored = await loadOnce(true);
+    expect(restored.cells.B9?.formula).toBe('=SUM(B6:B8)');
+    expect(restored.cells.B2).toMatchObject({ value: hostile[0] });
+    expect(restored.cells.B2?.formula).toBeUndefined();
+    await typeInto(page, '学区岗位!B2', POSTS_A.map((v) => [v]));
+  });
+
   it('compares two scenarios in a new sheet: values, differences, percentages, rules on the differences and a column chart', async () => {
     const boxes = await page.$$eval('#scn-compare-list .compare-row', (rows) => rows.map((r) => ({ id: r.querySelector('input')!.id, name: r.querySelector('label')!.textContent })));
     await page.check(`#${boxes.find((b) => b.name === '学区方案A')!.id}`);
@@ -263,7 +308,8 @@ describe.skipIf(!hasProgram('chromium'))('the task pane against the running serv
     expect(status.state).toBe('ok');
     expect(await sheetNames(page)).toContain('方案对比');
     const sheet = (await dump(page, '方案对比'))!;
-    const base = (await page.$$eval('#scn-compare-list .compare-row', (rows) => rows.map((r) => r.querySelector('label')!.textContent)))[0];
+    // The base is the ticked scenario listed first (the list is newest first).
+    const base = (await page.$$eval('#scn-compare-list .compare-row', (rows) => rows.map((r) => r.querySelector('label')!.textContent))).find((n) => n === '学区方案A' || n === '学区方案B');
     const [a, b] = base === '学区方案A' ? ['学区方案A v1', '学区方案B v1'] : ['学区方案B v1', '学区方案A v1'];
     const [fa, fb] = base === '学区方案A' ? [FUNDS_A, FUNDS_B] : [FUNDS_B, FUNDS_A];
     expect(cellValue(sheet, 'A1')).toBe('方案对比 Scenario comparison');

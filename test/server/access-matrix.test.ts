@@ -9,12 +9,16 @@
  * revealed). Calculation, form and plan routes are open to every signed-in role: they read
  * nothing of a county except its policy profiles.
  */
+import { OneTimeLinks } from '../../server/download-links.js';
 import type { Router } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, DEFAULT_RECORDS, type RequestContext } from '../../server/app.js';
 import { apiRoutes } from '../../server/routes/index.js';
 import { shippedProfileSource } from '../../formulas/index.js';
 import { silentLogger } from '../../server/logger.js';
+import { sharedPool } from '../../server/pool/pool.js';
+import { pooledRouter } from '../../server/routes/pooled.js';
+import { SHIPPED_POLICY } from '../../server/storage/county-profiles.js';
 import { ROLES, type Role } from '../../server/storage/types.js';
 import { startTestApp, type TestApp } from '../helpers/storage-app.js';
 
@@ -61,6 +65,7 @@ const ROWS: Row[] = [
   { route: 'GET /forms/:id/example', path: (i) => `/api/v1/forms/${i.form}/example`, own: all(200) },
   { route: 'POST /forms/:id', path: (i) => `/api/v1/forms/${i.form}`, body: (i) => i.formExample, own: all(200) },
   { route: 'POST /forms/:id/layout', path: (i) => `/api/v1/forms/${i.form}/layout`, body: (i) => i.formExample, own: all(200) },
+  { route: 'POST /forms/:id/link', path: (i) => `/api/v1/forms/${i.form}/link`, body: (i) => i.formExample, own: all(200) },
   { route: 'GET /example-sheets', path: () => '/api/v1/example-sheets', own: all(200) },
   { route: 'GET /scenarios', path: () => '/api/v1/scenarios', own: all(200) },
   {
@@ -89,12 +94,13 @@ function mountedRoutes(): string[] {
     limits: DEFAULT_LIMITS,
     records: DEFAULT_RECORDS,
     storage: undefined,
-    contextFor: () => ({ profiles: shippedProfileSource }),
+    policyFor: () => SHIPPED_POLICY,
     audit: async () => {},
     principal: () => {
       throw new Error('not called');
     },
     profilesChanged: () => {},
+    downloads: new OneTimeLinks(),
   } satisfies RequestContext;
   const found: string[] = [];
   const walk = (router: Router) => {
@@ -104,6 +110,7 @@ function mountedRoutes(): string[] {
     }
   };
   walk(apiRoutes(ctx));
+  walk(pooledRouter({ pool: sharedPool(), maxBodyBytes: 1, work: { maxCalls: 1, maxValues: 1 }, policyFor: ctx.policyFor, audit: ctx.audit, logger: silentLogger, downloads: ctx.downloads }));
   return found.sort();
 }
 
@@ -184,8 +191,8 @@ describe('access matrix', () => {
       expect(entries.length).toBeGreaterThan(0);
       expect(entries.every((e) => e.county === B)).toBe(true);
       const exports = entries.filter((e) => e.action === 'form.export');
-      // Every role of B exported the form once as .xlsx and once as a layout.
-      expect(exports).toHaveLength(ROLES.length * 2);
+      // Every role of B exported the form once as .xlsx, once as a layout and once behind a one-time link.
+      expect(exports).toHaveLength(ROLES.length * 3);
       expect(exports.every((e) => /^[0-9a-f]{64}$/.test(e.inputHash ?? ''))).toBe(true);
       expect(new Set(exports.map((e) => e.actor))).toEqual(new Set(ROLES.map((r) => `${r}-${B}`)));
     });

@@ -13,6 +13,8 @@ const app = createApp();
 // Stage 1 (≤ 10): S1 and S2 both have 2 receivers in range: S1 (larger) first → C1 (3 km,
 //   20 free) → 13 free; S2 → C2 (6 km, 5 free) → 1 free. S4 kept.
 // Stage 2 (≤ 30): S3 → C1 (4 km, 13 free < 18): not placed, 5 seats short.
+// This is also the optimum: S1 fits only at C1 (C2 has 5 free), and S1 + S3 = 25 > 20 free
+// there, so merging both stage-1 schools leaves no room for S3. Pupil-km 7×3 + 4×6 = 45.
 const body = {
   schools: [
     { id: 'C1', name: '一中心', pupils: 400, teachers: 30, capacity: 420 },
@@ -45,6 +47,23 @@ describe('POST /api/v1/consolidation/plan', () => {
       '优化10人以下学校2所，30人以下学校0所，安置学生11人，分流教师3人，安置临聘人员1人，保留1所（群众不同意或条件暂不成熟），1所暂无法安置（尚缺学位5个）。',
     );
     expect(res.body.sheet.rows[1][0]).toBe(res.body.summary.text.zh);
+  });
+
+  it('reports each objective proven optimal, beside the greedy plan’s values', async () => {
+    const res = await request(app).post('/api/v1/consolidation/plan').send(body).expect(200);
+    expect(res.body.solver).toMatchObject({ method: 'optimal', proven: true, name: 'HiGHS' });
+    expect(res.body.solver.objectives.map((o: { name: string; value: number; bound: number; greedy: number }) => [o.name, o.value, o.bound, o.greedy])).toEqual([
+      ['stage1', 2, 2, 2],
+      ['stage2', 0, 0, 0],
+      ['pupilKm', 45, 45, 45],
+      ['seatsAdded', 0, 0, 0],
+    ]);
+  });
+
+  it('answers the greedy plan when asked (method: "greedy")', async () => {
+    const res = await request(app).post('/api/v1/consolidation/plan').send({ ...body, method: 'greedy' }).expect(200);
+    expect(res.body.solver).toMatchObject({ method: 'greedy', proven: false });
+    expect(res.body.solver.name).toBeUndefined();
   });
 
   it('answers 400 for a body that is not a plan request', async () => {

@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema } from '../../contracts/errors.js';
 import { registry } from '../../formulas/index.js';
+import { smallCounty } from '../formulas/rotation/county-fixture.js';
 import { startTestApp, type TestApp } from '../helpers/storage-app.js';
 
 const RUNS = Number(process.env.EDU_FUZZ_RUNS ?? 40);
@@ -168,6 +169,40 @@ describe('fuzzing every route', () => {
         expectSound(await app.request('PUT', `/api/v1/profiles/${a}`, { token, body: { title: { zh: 'x', en: 'x' }, values: {} } }), `PUT /api/v1/profiles/${a}`);
       }),
       { numRuns: RUNS },
+    );
+  });
+
+  it('names of Object.prototype wherever typed text is looked up: a plan keeps them as data, a formula never crashes on them', async () => {
+    type Plan = ReturnType<typeof smallCounty> & { teachers: Record<string, unknown>[]; schools: Record<string, unknown>[] };
+    const rename = (body: Plan, from: string, to: string): Plan => JSON.parse(JSON.stringify(body).replaceAll(`"${from}"`, JSON.stringify(to))) as Plan;
+    const choices = ['APPORTION', 'RATIOPOSTS', 'ROTATIONELIGIBLE', 'RETIREDATE', 'ESTABLISHMENT'].filter((id) => registry.some((d) => d.id === id));
+    await fc.assert(
+      fc.asyncProperty(evilKey, async (key) => {
+        // A sending school whose id is the key: the distances keyed by it must be kept, so the plan is the same one.
+        const bySchool = await app.request('POST', '/api/v1/rotation/plan', { token, raw: JSON.stringify(rename(smallCounty() as Plan, 'S1', key)) });
+        expect(bySchool.status, bySchool.text.slice(0, 300)).toBe(200);
+        expect((bySchool.body as { rows: { fromSchoolId: string }[] }).rows.map((r) => r.fromSchoolId).sort()).toEqual([key, key, 'S2'].sort());
+        // A subject named by the key: the needs keyed by it must be kept and filled.
+        const bySubject = await app.request('POST', '/api/v1/rotation/plan', { token, raw: JSON.stringify(rename(smallCounty() as Plan, '数学', key)) });
+        expect(bySubject.status, bySubject.text.slice(0, 300)).toBe(200);
+        expect((bySubject.body as { rows: { subject: string }[] }).rows.filter((r) => r.subject === key)).toHaveLength(2);
+        // A retirement category spelled as the key: an input problem naming it, never a 500.
+        const plan = smallCounty() as Plan;
+        plan.teachers = plan.teachers.map((t, i) => ({ ...t, birthdate: '1980-01-01', retireCategory: i === 0 ? key : 'male' }));
+        plan.parameters = { exemptYears: 5, asOf: '2024-09-01' };
+        const byCategory = await app.request('POST', '/api/v1/rotation/plan', { token, raw: JSON.stringify(plan) });
+        expect(byCategory.status, byCategory.text.slice(0, 300)).toBe(422);
+        expect((byCategory.body as { error: { details: { issues: { rule: string }[] } } }).error.details.issues[0]).toMatchObject({ rule: 'invalid-retire-category' });
+        // The key in each argument of formulas with text choices: an answer or a #VALUE!, never the #N/A of a crash.
+        for (const id of choices) {
+          const params = registry.find((d) => d.id === id)!.params as readonly { optional?: boolean }[];
+          const calls = params.map((_p, at) => ({ fn: id, args: params.map((q, i) => (i === at ? key : q.optional ? null : 1)) }));
+          const res = await app.request('POST', '/api/v1/calc', { token, body: { calls } });
+          expect(res.status).toBe(200);
+          for (const r of (res.body as { results: { error?: { code: string } }[] }).results) expect(r.error?.code ?? 'value', `${id} ${key}`).not.toBe('NA');
+        }
+      }),
+      { numRuns: 20 },
     );
   });
 

@@ -11,7 +11,8 @@
  */
 import { z } from 'zod';
 import { count, defineForm, formPayload, nameText } from '../template.js';
-import { moneyFen, showYuan, sumFen, yuan } from '../money.js';
+import { formatYuan } from '../../../formulas/core/money.js';
+import { moneyFen, sumFen, yuan } from '../money.js';
 import { invoke, shippedProfileSource } from '../../../formulas/index.js';
 import { factorSplit } from '../../../formulas/funding/factor-split.js';
 
@@ -97,8 +98,8 @@ export const publicFunds = defineForm({
       const diff = total - payload.budget;
       return {
         problem: {
-          zh: `各单位合计 ${showYuan(total)} 元，与预算总额 ${showYuan(payload.budget)} 元${diff > 0n ? '多' : '少'} ${showYuan(diff < 0n ? -diff : diff)} 元：分配结果必须与预算分毫不差，请核对各单位金额（用 EDU 分配函数可保证合计等于预算）`,
-          en: `The units add up to ${showYuan(total)} yuan, ${showYuan(diff < 0n ? -diff : diff)} yuan ${diff > 0n ? 'more' : 'less'} than the budget of ${showYuan(payload.budget)}: the split must equal the budget to the fen; check the amounts (the EDU split functions guarantee it)`,
+          zh: `各单位合计 ${formatYuan(total)} 元，与预算总额 ${formatYuan(payload.budget)} 元${diff > 0n ? '多' : '少'} ${formatYuan(diff < 0n ? -diff : diff)} 元：分配结果必须与预算分毫不差，请核对各单位金额（用 EDU 分配函数可保证合计等于预算）`,
+          en: `The units add up to ${formatYuan(total)} yuan, ${formatYuan(diff < 0n ? -diff : diff)} yuan ${diff > 0n ? 'more' : 'less'} than the budget of ${formatYuan(payload.budget)}: the split must equal the budget to the fen; check the amounts (the EDU split functions guarantee it)`,
         },
       };
     }
@@ -130,7 +131,7 @@ export const publicFunds = defineForm({
           ],
         },
       ],
-      unitLine: `预算总额：${showYuan(payload.budget)} 元　　单位：元`,
+      unitLine: `预算总额：${formatYuan(payload.budget)} 元　　单位：元`,
     };
   },
 });

@@ -1,285 +1,229 @@
+/**
+ * The optimal consolidation plan (HiGHS on the model of consolidation-model.ts): small
+ * instances solved by hand, a brute-force oracle on tiny ones, and properties — never worse
+ * than the greedy plan on the objectives in their order, every rule re-checked by the
+ * independent verifier, the same answer in any row order.
+ */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ConsolidationPlan, consolidationInputSchema } from '../../../formulas/balance/consolidation-schema.js';
-import { planGreedy } from '../../../formulas/balance/consolidation-greedy.js';
+import { planConsolidation } from '../../../formulas/balance/consolidation-plan.js';
+import { type ConsolidationAnswer, consolidationInputSchema } from '../../../formulas/balance/consolidation-schema.js';
+import { verifyConsolidation } from '../../../formulas/balance/consolidation-verify.js';
 import { isFormulaError } from '../../../formulas/core/errors.js';
+import { solveLexicographicMip } from '../../../server/solvers/highs-mip.js';
+import { countyArb, workedCounty } from './consolidation-county.js';
 
-const plan = (body: unknown): ConsolidationPlan => {
-  const result = planGreedy(consolidationInputSchema.parse(body));
-  if (isFormulaError(result)) throw new Error(`${result.error.zh} / ${result.error.en}`);
-  return result;
-};
-const domainError = (body: unknown): string => {
-  const result = planGreedy(consolidationInputSchema.parse(body));
-  if (!isFormulaError(result)) throw new Error('expected a domain error');
-  return `${result.error.zh} / ${result.error.en}`;
-};
+async function solve(body: unknown): Promise<ConsolidationAnswer> {
+  const input = consolidationInputSchema.parse(body);
+  const answer = await planConsolidation(input, solveLexicographicMip);
+  if ('bug' in answer) throw new Error(answer.bug);
+  if (isFormulaError(answer)) throw new Error(`${answer.error.zh} / ${answer.error.en}`);
+  expect(verifyConsolidation(input, answer)).toEqual([]);
+  return answer;
+}
 
-/**
- * A small county worked out by hand (thresholds 10 then 30, "以下" includes the number, at
- * most 20 km):
- *
- *   id  name        pupils teachers temp capacity  note
- *   C1  城关中心小学  400     25      0    450      receiver, 50 free
- *   C2  西江中心小学  300     20      0    310      receiver, 10 free
- *   G   庚小学        45      4       0     50      receiver (45 > 30), 5 free
- *   A   甲教学点       6      2       1              stage 1
- *   B   乙教学点       9      2       0              stage 1
- *   F   己教学点      10      2       0              stage 1 (10 is "10人以下")
- *   K   丙教学点       4      1       1              kept: families disagree
- *   D   丁小学        25      3       1              stage 2
- *   E   戊小学        28      4       1              stage 2
- *
- *   distances km: A–C1 8, A–C2 12, A–G 3; B–C1 15, B–C2 6; F–C1 20, F–C2 9, F–G 25;
- *                 D–C1 5, D–C2 30; E–C1 7, E–C2 4; K–C2 2
- *
- * Stage 1 (≤ 10): K is kept. Receivers in range: F 2 (C1, C2; G is 25 km), B 2, A 3.
- *   Order: fewest options, then larger first: F (2, 10), B (2, 9), A (3, 6).
- *   F → nearest C2 (9 km) has 10 free: placed, C2 now 0 free.
- *   B → nearest C2 (6 km) is full; next C1 (15 km) has 50: placed, C1 41 free.
- *   A → nearest G (3 km) has 5 free < 6; next C1 (8 km) has 41: placed, C1 35 free.
- *   3 schools, 25 pupils, 6 teachers, 1 temporary staff.
- * Stage 2 (≤ 30): D has 1 option (C1; C2 is 30 km), E has 2.
- *   D → C1 (5 km) has 35 ≥ 25: placed, C1 10 free.
- *   E → nearest C2 (4 km) is full, C1 (7 km) has 10 < 28: not placed; it lacks 28 seats at C2.
- *   1 school, 25 pupils, 3 teachers, 1 temporary staff.
- * Totals: 4 schools merged, 50 pupils placed, 9 teachers, 2 temporary staff, 28 seats short.
- */
-const county = {
-  schools: [
-    { id: 'C1', name: '城关中心小学', pupils: 400, teachers: 25, capacity: 450 },
-    { id: 'C2', name: '西江中心小学', pupils: 300, teachers: 20, capacity: 310 },
-    { id: 'G', name: '庚小学', pupils: 45, teachers: 4, capacity: 50 },
-    { id: 'A', name: '甲教学点', pupils: 6, teachers: 2, temporaryStaff: 1 },
-    { id: 'B', name: '乙教学点', pupils: 9, teachers: 2 },
-    { id: 'F', name: '己教学点', pupils: 10, teachers: 2 },
-    { id: 'K', name: '丙教学点', pupils: 4, teachers: 1, temporaryStaff: 1, kept: true },
-    { id: 'D', name: '丁小学', pupils: 25, teachers: 3, temporaryStaff: 1 },
-    { id: 'E', name: '戊小学', pupils: 28, teachers: 4, temporaryStaff: 1 },
-  ],
-  distances: [
-    { from: 'A', to: 'C1', km: 8 },
-    { from: 'A', to: 'C2', km: 12 },
-    { from: 'G', to: 'A', km: 3 },
-    { from: 'B', to: 'C1', km: 15 },
-    { from: 'B', to: 'C2', km: 6 },
-    { from: 'F', to: 'C1', km: 20 },
-    { from: 'F', to: 'C2', km: 9 },
-    { from: 'F', to: 'G', km: 25 },
-    { from: 'D', to: 'C1', km: 5 },
-    { from: 'D', to: 'C2', km: 30 },
-    { from: 'E', to: 'C1', km: 7 },
-    { from: 'E', to: 'C2', km: 4 },
-    { from: 'K', to: 'C2', km: 2 },
-  ],
-  thresholds: [10, 30],
-  maxDistanceKm: 20,
-};
+const values = (a: ConsolidationAnswer) => a.solver.objectives.map((o) => o.value);
+const greedyValues = (a: ConsolidationAnswer) => a.solver.objectives.map((o) => o.greedy);
+const moves = (a: ConsolidationAnswer) => a.merges.map((m) => `${m.schoolId}→${m.receiverId}`);
 
-describe('consolidation plan: bad input', () => {
-  it('rejects malformed tables at the schema (thresholds not ascending, negative pupils)', () => {
-    expect(consolidationInputSchema.safeParse({ ...county, thresholds: [30, 10] }).success).toBe(false);
-    expect(consolidationInputSchema.safeParse({ schools: [{ id: 'A', pupils: -1 }] }).success).toBe(false);
-    expect(consolidationInputSchema.safeParse({ schools: [] }).success).toBe(false);
+describe('optimal consolidation: instances solved by hand', () => {
+  // R1 has 30 free seats, R2 10. A (6 pupils, stage 1) is 2 km from R1 and 5 km from R2;
+  // D (28 pupils, stage 2) reaches only R1 (10 km; R2 has no distance, limit 20 km).
+  // Greedy: A takes its nearest, R1 (24 left), so D (28) fits nowhere: merged [1, 0], 12 pupil-km.
+  // Optimum: A → R2 (6 × 5 = 30), D → R1 (28 × 10 = 280): merged [1, 1], 310 pupil-km.
+  // Stage 2 outranks pupil-km, so the optimum takes the longer trip for A.
+  const blocked = {
+    schools: [
+      { id: 'R1', pupils: 100, capacity: 130 },
+      { id: 'R2', pupils: 100, capacity: 110 },
+      { id: 'A', pupils: 6, teachers: 1 },
+      { id: 'D', pupils: 28, teachers: 3, temporaryStaff: 1 },
+    ],
+    distances: [
+      { from: 'A', to: 'R1', km: 2 },
+      { from: 'A', to: 'R2', km: 5 },
+      { from: 'D', to: 'R1', km: 10 },
+    ],
+    maxDistanceKm: 20,
+  };
+
+  it('merges a second-stage school the greedy plan blocks', async () => {
+    const a = await solve(blocked);
+    expect(moves(a)).toEqual(['A→R2', 'D→R1']);
+    expect(values(a)).toEqual([1, 1, 310, 0]);
+    expect(greedyValues(a)).toEqual([1, 0, 12, 0]);
+    expect(a.solver).toMatchObject({ method: 'optimal', proven: true });
+    expect(a.solver.objectives.map((o) => o.bound)).toEqual(values(a));
   });
 
-  it('rejects duplicate ids, unknown ids in distances, conflicting distances and receivers without capacity', () => {
-    expect(domainError({ schools: [{ id: 'A', pupils: 5 }, { id: 'A', pupils: 7 }] })).toContain('"A"');
-    expect(domainError({ ...county, distances: [{ from: 'A', to: 'Z', km: 1 }] })).toContain('"Z"');
-    expect(
-      domainError({
-        ...county,
-        distances: [
-          { from: 'A', to: 'C1', km: 8 },
-          { from: 'C1', to: 'A', km: 9 },
-        ],
-      }),
-    ).toContain('8');
-    expect(domainError({ schools: [{ id: 'C', name: '中心校', pupils: 300 }, { id: 'A', pupils: 5 }] })).toContain('capacity');
-  });
-});
-
-describe('consolidation plan: the worked county', () => {
-  const result = plan(county);
-
-  it('merges the schools worked out above, in that order', () => {
-    expect(result.merges.map((m) => [m.stage, m.schoolId, m.receiverId, m.distanceKm, m.seatsAdded])).toEqual([
-      [1, 'F', 'C2', 9, 0],
-      [1, 'B', 'C1', 15, 0],
-      [1, 'A', 'C1', 8, 0],
-      [2, 'D', 'C1', 5, 0],
-    ]);
+  it('answers the greedy plan when asked, with the same objective lines', async () => {
+    const a = await solve({ ...blocked, method: 'greedy' });
+    expect(moves(a)).toEqual(['A→R1']);
+    expect(a.solver).toMatchObject({ method: 'greedy', proven: false });
+    expect(values(a)).toEqual([1, 0, 12, 0]);
+    expect(a.solver.objectives.every((o) => o.bound === null)).toBe(true);
   });
 
-  it('reports what seed 001 reports, per stage and in total', () => {
-    expect(result.summary.stages).toEqual([
-      { stage: 1, threshold: 10, schoolsMerged: 3, pupilsPlaced: 25, teachersRedeployed: 6, temporaryStaffRedeployed: 1 },
-      { stage: 2, threshold: 30, schoolsMerged: 1, pupilsPlaced: 25, teachersRedeployed: 3, temporaryStaffRedeployed: 1 },
-    ]);
-    expect(result.summary).toMatchObject({
-      schoolsMerged: 4,
-      pupilsPlaced: 50,
-      teachersRedeployed: 9,
-      temporaryStaffRedeployed: 2,
-      seatsAdded: 0,
-      seatsShort: 28,
-      keptSchools: 1,
-      unplacedSchools: 1,
-    });
-    expect(result.summary.text.zh).toBe(
-      '优化10人以下学校3所，30人以下学校1所，安置学生50人，分流教师9人，安置临聘人员2人，保留1所（群众不同意或条件暂不成熟），1所暂无法安置（尚缺学位28个）。',
-    );
-  });
-
-  it('lists the receivers and the schools not merged', () => {
-    expect(result.receivers).toEqual([
-      { id: 'C1', name: '城关中心小学', capacity: 450, pupilsBefore: 400, pupilsPlaced: 40, pupilsAfter: 440, seatsAdded: 0, freeSeatsAfter: 10, seatsShort: 0 },
-      { id: 'C2', name: '西江中心小学', capacity: 310, pupilsBefore: 300, pupilsPlaced: 10, pupilsAfter: 310, seatsAdded: 0, freeSeatsAfter: 0, seatsShort: 28 },
-    ]);
-    expect(result.notMerged.map((u) => [u.stage, u.schoolId, u.reason, u.nearestReceiverId, u.seatsShort])).toEqual([
-      [1, 'K', 'kept', null, 0],
-      [2, 'E', 'noSeats', 'C2', 28],
-    ]);
-  });
-
-  it('adds the seats instead when expansion is allowed', () => {
-    // E goes to its nearest receiver C2 (4 km), which has 0 free: 28 seats added.
-    const expanded = plan({ ...county, expansion: true });
-    expect(expanded.merges.at(-1)).toMatchObject({ schoolId: 'E', receiverId: 'C2', seatsAdded: 28 });
-    expect(expanded.summary).toMatchObject({ schoolsMerged: 5, pupilsPlaced: 78, teachersRedeployed: 13, temporaryStaffRedeployed: 3, seatsAdded: 28, seatsShort: 0 });
-  });
-
-  it('reads "below" thresholds as strictly fewer: F (10 pupils) moves to stage 2', () => {
-    const below = plan({ ...county, thresholdRule: 'below' });
-    expect(below.merges.find((m) => m.schoolId === 'F')?.stage).toBe(2);
-    expect(below.summary.text.zh.startsWith('优化不足10人学校2所，不足30人学校')).toBe(true);
-  });
-
-  it('gives rectangular rows for a new sheet, with the summary sentence and every merge', () => {
-    const { rows, headerRows, sectionRows, titleRows } = result.sheet;
-    expect(result.sheet.name).toBe('布局调整方案');
-    expect(new Set(rows.map((r) => r.length)).size).toBe(1);
-    expect(rows[1]![0]).toBe(result.summary.text.zh);
-    expect(titleRows).toEqual([0]);
-    expect(sectionRows).toHaveLength(3);
-    expect(headerRows).toHaveLength(3);
-    const firstMerge = rows[headerRows[0]! + 1]!;
-    expect(firstMerge.slice(0, 10)).toEqual(['10人以下', 'F', '己教学点', 10, 2, 0, 'C2', '西江中心小学', 9, 0]);
-    expect(rows[headerRows[0]! + 5]!.slice(0, 6)).toEqual(['合计', '', '4所', 50, 9, 2]);
-  });
-});
-
-describe('consolidation plan: edge cases', () => {
-  it('without distances every receiver is in range: the one with most free seats first', () => {
-    const r = plan({
+  // R1 and R2 have 10 free seats each. P (6 pupils): R1 1 km, R2 2 km; Q (5): R1 1 km, R2 20 km.
+  // Both fit only apart. Greedy (larger first, nearest): P → R1, then Q → R2: 6 + 100 = 106.
+  // Optimum: Q → R1 (5), P → R2 (12): 17 pupil-km.
+  it('sends each school where the county travels least', async () => {
+    const a = await solve({
       schools: [
-        { id: 'R1', pupils: 100, capacity: 110 },
-        { id: 'R2', pupils: 100, capacity: 130 },
-        { id: 'S', pupils: 8, teachers: 1 },
+        { id: 'R1', pupils: 200, capacity: 210 },
+        { id: 'R2', pupils: 200, capacity: 210 },
+        { id: 'P', pupils: 6 },
+        { id: 'Q', pupils: 5 },
+      ],
+      distances: [
+        { from: 'P', to: 'R1', km: 1 },
+        { from: 'P', to: 'R2', km: 2 },
+        { from: 'Q', to: 'R1', km: 1 },
+        { from: 'Q', to: 'R2', km: 20 },
       ],
     });
-    expect(r.merges.map((m) => [m.schoolId, m.receiverId, m.distanceKm])).toEqual([['S', 'R2', null]]);
+    expect(moves(a)).toEqual(['P→R2', 'Q→R1']);
+    expect(values(a)).toEqual([2, 0, 17, 0]);
+    expect(greedyValues(a)).toEqual([2, 0, 106, 0]);
   });
 
-  it('a school with no receiver in range is left, out of range', () => {
-    const r = plan({ ...county, maxDistanceKm: 1 });
-    expect(r.merges).toEqual([]);
-    // Schools not merged are listed by stage, then by id, whichever planner made the plan.
-    expect(r.notMerged.filter((u) => u.reason === 'outOfRange').map((u) => u.schoolId)).toEqual(['A', 'B', 'F', 'D', 'E']);
-  });
-
-  it('accepts school codes typed as numbers and reports them as text', () => {
-    const r = plan({
+  // With expansion: R1 (1 km) has 5 free seats, R2 (3 km) 100. S has 8 pupils.
+  // Greedy takes the nearest receiver with the seats, R2: 24 pupil-km, no seats added.
+  // Pupil-km outranks seats added: the optimum is R1, 8 pupil-km, adding 8 − 5 = 3 seats.
+  it('adds seats at a nearer school when expansion is allowed', async () => {
+    const a = await solve({
       schools: [
-        { id: 3607330001, pupils: 300, capacity: 320 },
-        { id: 3607330002, pupils: 5, teachers: 1 },
-      ],
-      distances: [{ from: 3607330002, to: '3607330001', km: 6.5 }],
-      maxDistanceKm: 10,
-    });
-    expect(r.merges.map((m) => [m.schoolId, m.receiverId, m.distanceKm])).toEqual([['3607330002', '3607330001', 6.5]]);
-    expect(consolidationInputSchema.safeParse({ schools: [{ id: 1.5, pupils: 3 }] }).success).toBe(false);
-  });
-
-  it('a small school marked receives: true is never merged and takes pupils', () => {
-    const r = plan({
-      schools: [
-        { id: 'H', pupils: 20, capacity: 40, receives: true },
+        { id: 'R1', pupils: 100, capacity: 105 },
+        { id: 'R2', pupils: 100, capacity: 200 },
         { id: 'S', pupils: 8 },
       ],
+      distances: [
+        { from: 'S', to: 'R1', km: 1 },
+        { from: 'S', to: 'R2', km: 3 },
+      ],
+      expansion: true,
     });
-    expect(r.merges.map((m) => [m.schoolId, m.receiverId])).toEqual([['S', 'H']]);
+    expect(a.merges).toMatchObject([{ schoolId: 'S', receiverId: 'R1', seatsAdded: 3 }]);
+    expect(values(a)).toEqual([1, 0, 8, 3]);
+    expect(greedyValues(a)).toEqual([1, 0, 24, 0]);
+  });
+
+  // The worked county of consolidation-greedy.test.ts. C2 has 10 free seats, C1 50, G 5.
+  // Stage 1 (F 10, B 9, A 6 = 25 pupils) all merge; at most 10 go to C2, so C1 keeps at most
+  // 35 free and only one of D (25) and E (28) can follow: [3, 1] is the best.
+  // Pupil-km: F→C2 90 + B→C1 135 + A→C1 48 = 273 beats B→C2 (54 + 200 + 48 = 302) and
+  // A→C2 (72 + 200 + 135 = 407); then D→C1 125 beats E→C1 196: 398 in all, the greedy plan's.
+  it('agrees with the greedy plan where it is already best', async () => {
+    const a = await solve(workedCounty);
+    expect(moves(a)).toEqual(['A→C1', 'B→C1', 'F→C2', 'D→C1']);
+    expect(values(a)).toEqual([3, 1, 398, 0]);
+    expect(greedyValues(a)).toEqual(values(a));
+    expect(a.notMerged.map((u) => [u.schoolId, u.reason])).toEqual([
+      ['K', 'kept'],
+      ['E', 'noSeats'],
+    ]);
   });
 });
 
-describe('consolidation plan: properties', () => {
-  const countyArb = fc
-    .record({
-      receivers: fc.array(fc.record({ pupils: fc.integer({ min: 31, max: 800 }), spare: fc.integer({ min: -20, max: 60 }) }), { minLength: 1, maxLength: 5 }),
-      small: fc.array(
-        fc.record({
-          pupils: fc.integer({ min: 0, max: 30 }),
-          teachers: fc.integer({ min: 0, max: 6 }),
-          temporaryStaff: fc.integer({ min: 0, max: 2 }),
-          kept: fc.boolean(),
-        }),
-        { maxLength: 15 },
-      ),
-      km: fc.array(fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }), { minLength: 75, maxLength: 75 }),
-      maxDistanceKm: fc.option(fc.integer({ min: 1, max: 40 }), { nil: undefined }),
-      expansion: fc.boolean(),
-    })
-    .map(({ receivers, small, km, maxDistanceKm, expansion }) => {
-      const schools = [
-        ...receivers.map((r, i) => ({ id: `R${i}`, name: `接收${i}`, pupils: r.pupils, capacity: Math.max(0, r.pupils + r.spare) })),
-        ...small.map((s, i) => ({ id: `S${i}`, name: `小校${i}`, ...s })),
-      ];
-      const distances = small.flatMap((_, i) =>
-        receivers.flatMap((__, j) => {
-          const d = km[i * 5 + j];
-          return d === undefined ? [] : [{ from: `S${i}`, to: `R${j}`, km: d }];
-        }),
-      );
-      return { schools, distances, thresholds: [10, 30], expansion, ...(maxDistanceKm === undefined ? {} : { maxDistanceKm }) };
-    });
+/** −merged per stage, pupil-km, seats added: smaller is better, compared in order. */
+const lexKey = (a: ConsolidationAnswer): number[] => a.solver.objectives.map((o) => (o.sense === 'max' ? 0 - o.value : o.value));
+const lexCompare = (x: number[], y: number[]): number => x.map((v, i) => v - y[i]!).find((d) => d !== 0) ?? 0;
 
-  it('never fills a receiver beyond its capacity plus the seats it adds (none without expansion)', () => {
-    fc.assert(
-      fc.property(countyArb, (body) => {
-        const r = plan(body);
-        for (const school of body.schools.flatMap((s) => ('capacity' in s ? [s] : []))) {
-          const placed = r.merges.filter((m) => m.receiverId === school.id).reduce((s, m) => s + m.pupils, 0);
-          const added = r.merges.filter((m) => m.receiverId === school.id).reduce((s, m) => s + m.seatsAdded, 0);
-          if (!body.expansion) expect(added).toBe(0);
-          expect(placed).toBeLessThanOrEqual(Math.max(0, school.capacity - school.pupils) + added);
-        }
+/**
+ * Every plan of a tiny county tried: each small school stays or goes to one receiver in range,
+ * capacity checked, objectives computed from the body alone; the lexicographic best key.
+ */
+function bruteForce(body: TinyCounty): number[] {
+  const receivers = body.schools.filter((s) => s.capacity !== undefined);
+  const small = body.schools.filter((s) => s.capacity === undefined && !s.kept);
+  const km = (a: string, b: string) => body.distances.find((d) => (d.from === a && d.to === b) || (d.from === b && d.to === a))?.km;
+  const stage = (p: number) => (p <= 10 ? 0 : 1);
+  let best: number[] | undefined;
+  const choice: number[] = small.map(() => -1);
+  const visit = (i: number): void => {
+    if (i === small.length) {
+      const placed = receivers.map(() => 0);
+      const key = [0, 0, 0, 0];
+      small.forEach((s, j) => {
+        const r = choice[j]!;
+        if (r < 0) return;
+        placed[r]! += s.pupils;
+        key[stage(s.pupils)]! -= 1;
+        key[2]! += s.pupils * km(s.id, receivers[r]!.id)! * 100;
+      });
+      const free = receivers.map((r) => Math.max(0, r.capacity! - r.pupils));
+      if (!body.expansion && placed.some((p, r) => p > free[r]!)) return;
+      key[3] = placed.reduce((sum, p, r) => sum + Math.max(0, p - free[r]!), 0);
+      if (!best || lexCompare(key, best) < 0) best = key;
+      return;
+    }
+    for (let r = -1; r < receivers.length; r++) {
+      const d = r < 0 ? 0 : km(small[i]!.id, receivers[r]!.id);
+      if (r >= 0 && (d === undefined || d > body.maxDistanceKm)) continue;
+      choice[i] = r;
+      visit(i + 1);
+    }
+  };
+  visit(0);
+  return best!.map((v, i) => (i === 2 ? v / 100 : v));
+}
+
+interface TinyCounty {
+  schools: { id: string; pupils: number; capacity?: number; kept?: boolean }[];
+  distances: { from: string; to: string; km: number }[];
+  maxDistanceKm: number;
+  expansion: boolean;
+}
+
+const tinyCountyArb: fc.Arbitrary<TinyCounty> = fc
+  .record({
+    free: fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 3 }),
+    small: fc.array(fc.record({ pupils: fc.integer({ min: 1, max: 30 }), kept: fc.boolean() }), { minLength: 1, maxLength: 6 }),
+    km: fc.array(fc.option(fc.integer({ min: 1, max: 30 }), { nil: undefined }), { minLength: 18, maxLength: 18 }),
+    expansion: fc.boolean(),
+  })
+  .map(({ free, small, km, expansion }) => ({
+    schools: [...free.map((f, i) => ({ id: `R${i}`, pupils: 100, capacity: 100 + f })), ...small.map((s, i) => ({ id: `S${i}`, ...s }))],
+    distances: small.flatMap((_, i) => free.flatMap((__, j) => (km[i * 3 + j] === undefined ? [] : [{ from: `S${i}`, to: `R${j}`, km: km[i * 3 + j]! }]))),
+    maxDistanceKm: 25,
+    expansion,
+  }));
+
+describe('optimal consolidation: properties', () => {
+  it('equals the best of every plan of a tiny county (brute force)', async () => {
+    await fc.assert(
+      fc.asyncProperty(tinyCountyArb, async (body) => {
+        const a = await solve(body);
+        expect(a.solver.proven).toBe(true);
+        expect(values(a)).toEqual(bruteForce(body).map((v, i) => (i < 2 ? 0 - v : v)));
       }),
+      { numRuns: 40 },
     );
   });
 
-  it('never merges a kept school or a receiver, places each school at most once, within the distance', () => {
-    fc.assert(
-      fc.property(countyArb, (body) => {
-        const r = plan(body);
-        const kept = new Set(body.schools.filter((s) => 'kept' in s && s.kept).map((s) => s.id));
-        const merged = r.merges.map((m) => m.schoolId);
-        expect(merged.filter((id) => kept.has(id) || id.startsWith('R'))).toEqual([]);
-        expect(new Set([...merged, ...r.notMerged.map((u) => u.schoolId)]).size).toBe(merged.length + r.notMerged.length);
-        if (body.maxDistanceKm !== undefined) for (const m of r.merges) expect(m.distanceKm!).toBeLessThanOrEqual(body.maxDistanceKm);
-        expect(r.summary.pupilsPlaced).toBe(r.merges.reduce((s, m) => s + m.pupils, 0));
-        expect(r.summary.teachersRedeployed).toBe(r.merges.reduce((s, m) => s + m.teachers, 0));
+  it('is proven optimal and never worse than the greedy plan on the objectives in their order; the verifier accepts both', async () => {
+    await fc.assert(
+      fc.asyncProperty(countyArb, async (body) => {
+        const optimal = await solve(body);
+        const greedy = await solve({ ...body, method: 'greedy' });
+        expect(optimal.solver.proven).toBe(true);
+        expect(lexCompare(lexKey(optimal), lexKey(greedy))).toBeLessThanOrEqual(0);
+        expect(greedyValues(optimal)).toEqual(values(greedy));
       }),
+      { numRuns: 40 },
     );
   });
 
-  it('is deterministic: the order of the table does not change the plan', () => {
-    const withShuffle = countyArb.chain((body) =>
-      fc.tuple(fc.constant(body), fc.shuffledSubarray(body.schools, { minLength: body.schools.length, maxLength: body.schools.length })),
-    );
-    fc.assert(
-      fc.property(withShuffle, ([body, shuffled]) => {
-        expect(plan({ ...body, schools: shuffled, distances: [...body.distances].reverse() })).toEqual(plan(body));
+  it('does not depend on the order of the rows', async () => {
+    const withShuffle = countyArb.chain((body) => fc.tuple(fc.constant(body), fc.shuffledSubarray(body.schools, { minLength: body.schools.length, maxLength: body.schools.length })));
+    await fc.assert(
+      fc.asyncProperty(withShuffle, async ([body, shuffled]) => {
+        const { solver: a, ...planA } = await solve(body);
+        const { solver: b, ...planB } = await solve({ ...body, schools: shuffled, distances: [...body.distances].reverse() });
+        expect(planB).toEqual(planA);
+        expect(b.objectives).toEqual(a.objectives);
       }),
+      { numRuns: 30 },
     );
   });
 });

@@ -80,6 +80,16 @@ describe('edge cases: exact decimals, not binary floating point', () => {
   it('handles large counts', () => {
     expect(run(9_000_000_001, 1000)).toEqual([[9_000_001]]);
   });
+
+  it('answers #VALUE! with a message, never null, when a tiny per makes more posts than a cell holds exactly', () => {
+    // 2^53 - 1 = 9,007,199,254,740,991 posts is the last exact whole number: 9007199254740991 ÷ 1 is still answered.
+    expect(run(Number.MAX_SAFE_INTEGER, 1)).toEqual([[Number.MAX_SAFE_INTEGER]]);
+    // 1 ÷ 1e-300 = 1e300 posts; 1e300 ÷ 1e-300 = 1e600 (Infinity as a double, null in JSON).
+    const tiny = run(1, 1e-300);
+    expect(isFormulaError(tiny) && tiny.error.code).toBe('VALUE');
+    expect(message(tiny)).toMatch(/per/);
+    expect(message(run([[10], [1e300]], [[1], [1e-300]]))).toMatch(/第 2 行.*1e\+300 ÷ 1e-300/);
+  });
 });
 
 describe('properties', () => {

@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scaledInteger } from '../../../formulas/core/exact.js';
 import { forms } from '../../../server/forms/index.js';
-import { moneyFen, showYuan, yuan } from '../../../server/forms/money.js';
+import { formatYuan } from '../../../formulas/core/money.js';
+import { moneyFen, yuan } from '../../../server/forms/money.js';
 import { isProblem, type FormBody, type FormTemplate } from '../../../server/forms/template.js';
 import { balanceIndicators } from '../../../server/forms/templates/balance-indicators.js';
 import { publicFunds } from '../../../server/forms/templates/public-funds.js';
@@ -48,7 +49,7 @@ describe('amounts in fen', () => {
     fc.assert(
       fc.property(fc.bigInt({ min: 0n, max: 10n ** 13n }), (fen) => {
         expect(scaledInteger(yuan(fen), 2)).toBe(fen);
-        expect(money.parse(showYuan(fen))).toBe(fen);
+        expect(money.parse(formatYuan(fen))).toBe(fen);
         expect(money.parse(yuan(fen))).toBe(fen);
       }),
     );
@@ -57,9 +58,9 @@ describe('amounts in fen', () => {
 
 describe('公用经费分配表', () => {
   const payload = (budget: bigint, shares: bigint[][]) => ({
-    budget: showYuan(budget),
+    budget: formatYuan(budget),
     drivers: shares[0]!.map((_, k) => ({ name: `因素${k + 1}` })),
-    rows: shares.map((s, i) => ({ name: `单位${i + 1}`, headcount: i + 1, shares: s.map(showYuan) })),
+    rows: shares.map((s, i) => ({ name: `单位${i + 1}`, headcount: i + 1, shares: s.map(formatYuan) })),
   });
 
   it('the 合计 row is the sum of the rows in integer fen and equals the budget', () => {
@@ -95,7 +96,7 @@ describe('公用经费分配表', () => {
           fc.pre(sum + diff >= 0n);
           const result = build(publicFunds, payload(sum + diff, column.map((fen) => [fen])));
           expect(isProblem(result)).toBe(true);
-          const magnitude = showYuan(diff < 0n ? -diff : diff);
+          const magnitude = formatYuan(diff < 0n ? -diff : diff);
           expect((result as { problem: { zh: string } }).problem.zh).toContain(`${diff < 0n ? '多' : '少'} ${magnitude} 元`);
         },
       ),

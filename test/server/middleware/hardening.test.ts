@@ -61,6 +61,17 @@ describe('CORS allow-list', () => {
     expect(post.status).toBe(403);
   });
 
+  it('by default allows exactly the Office origins, never another page under an Office domain', async () => {
+    const byDefault = createApp();
+    const ask = (origin: string) => request(byDefault).options('/api/v1/calc').set('Origin', origin).set('Access-Control-Request-Method', 'POST');
+    for (const origin of ['https://excel.officeapps.live.com', 'https://inc-excel.officeapps.live.com', 'https://excel.cloud.microsoft']) {
+      expect((await ask(origin)).status, origin).toBe(204);
+    }
+    for (const origin of ['https://evil.officeapps.live.com', 'https://attacker.office.com', 'https://www.office.com', 'https://x.excel.officeapps.live.com', 'https://excel.cloud.microsoft.evil.example']) {
+      expect((await ask(origin)).status, origin).toBe(403);
+    }
+  });
+
   it("lets the service's own pages call it (same origin, no CORS headers needed)", async () => {
     const server = app.listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));

@@ -102,7 +102,7 @@ describe('county policy profiles', () => {
 
   it.each([
     ['a body that is not a profile', 'jx-x', { values: 3 }, 400, /title/],
-    ['a date written wrongly, naming where', 'jx-x', { title: { zh: 'x', en: 'x' }, values: { k: [{ ...entry(1), effective: '2024/1/1' }] } }, 400, /values\.k\.0\.effective/],
+    ['a date written wrongly, naming where', 'jx-x', { title: { zh: 'x', en: 'x' }, values: { k: [{ ...entry(1), effective: '2024/1/1' }] } }, 400, /values\.k\[0\]\.effective/],
     ['an id in the body that differs from the address', 'jx-x', { id: 'jx-y', title: { zh: 'x', en: 'x' }, values: { k: [entry(1)] } }, 400, /jx-y/],
     ['an id that is not lower-case letters and dashes', 'JX_X', { title: { zh: 'x', en: 'x' }, values: { k: [entry(1)] } }, 400, /JX_X/],
     ['a parent that does not exist', 'jx-x', { title: { zh: 'x', en: 'x' }, extends: 'nowhere', values: { k: [entry(1)] } }, 422, /nowhere/],

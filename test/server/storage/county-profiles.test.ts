@@ -7,8 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolveProfile, type PolicyProfile } from '../../../formulas/core/profiles.js';
 import { shippedProfileSource } from '../../../formulas/index.js';
-import { layeredSource } from '../../../server/storage/county-profiles.js';
-import type { StoredProfile } from '../../../server/storage/types.js';
+import { CountyProfiles, layeredSource } from '../../../server/storage/county-profiles.js';
+import type { Storage, StoredProfile } from '../../../server/storage/types.js';
 
 const KEY = 'staffing.establishment.studentsPerStaff.primary';
 const source = { document: '县编办〔2024〕3号', title: '编制调整' };
@@ -45,5 +45,62 @@ describe('county profiles layered over the shipped ones', () => {
         expect(valueAt(shippedProfileSource as ReturnType<typeof layeredSource>, 'cn-national')).toBe(19);
       }),
     );
+  });
+});
+
+describe("the per-county cache: a reload never holds up a request", () => {
+  /** A store whose reads wait until the test releases them, counting reads per county. */
+  function slowStore() {
+    const pending: { county: string; release: (v: StoredProfile[]) => void }[] = [];
+    const reads = new Map<string, number>();
+    const storage = {
+      latestProfiles: (county: string) =>
+        new Promise<StoredProfile[]>((release) => {
+          reads.set(county, (reads.get(county) ?? 0) + 1);
+          pending.push({ county, release });
+        }),
+    } as unknown as Storage;
+    const releaseAll = (v: StoredProfile[] = []) => pending.splice(0).forEach((p) => p.release(v));
+    return { storage, reads, pending, releaseAll };
+  }
+  const settled = async <T>(p: Promise<T>): Promise<boolean> => {
+    let done = false;
+    void p.then(() => (done = true));
+    await new Promise((r) => setImmediate(r));
+    return done;
+  };
+  const county = (value: number) => [stored({ id: 'cn-national', title: { zh: 'x', en: 'x' }, values: { [KEY]: [{ value, effective: '2024-09-01', source }] } })];
+
+  it("after the time-to-live the old profiles answer at once while the new ones load; then the new ones answer", async () => {
+    const { storage, reads, releaseAll } = slowStore();
+    const cache = new CountyProfiles(storage, shippedProfileSource, 1);
+    const first = cache.get('a');
+    expect(await settled(first)).toBe(false); // the county's very first request waits for its read
+    releaseAll(county(18));
+    expect(valueAt((await first).source, 'cn-national')).toBe(18);
+
+    // Past the 1 ms time-to-live: the set is stale; it is answered from the cache and one reload starts.
+    await new Promise((r) => setTimeout(r, 5));
+    const stale = cache.get('a');
+    expect(await settled(stale)).toBe(true);
+    expect(valueAt((await stale).source, 'cn-national')).toBe(18);
+    expect(await settled(cache.get('a'))).toBe(true);
+    expect(reads.get('a')).toBe(2); // one reload under way, not one per request
+    releaseAll(county(17));
+    await new Promise((r) => setImmediate(r));
+    expect(valueAt((await cache.get('a')).source, 'cn-national')).toBe(17);
+    expect((await cache.get('a')).policy.key).toBe('a:cn-national@1');
+  });
+
+  it("a county whose read is slow never delays another county's cached profiles", async () => {
+    const { storage, releaseAll, pending } = slowStore();
+    const cache = new CountyProfiles(storage, shippedProfileSource, 60_000);
+    const b = cache.get('b');
+    releaseAll([]);
+    await b;
+    void cache.get('a'); // county a's read hangs
+    expect(pending.map((p) => p.county)).toEqual(['a']);
+    expect(await settled(cache.get('b'))).toBe(true);
+    expect((await cache.get('b')).policy.key).toBe('shipped');
   });
 });

@@ -1,0 +1,188 @@
+/**
+ * The worker pool every calculation runs in (piscina), so no request stalls the others
+ * (issue 15 §1). Two lanes of worker threads:
+ *   - heavy: plans, consolidation, and any request whose body is larger than
+ *     LIGHT_BODY_BYTES (or of unknown size): by default one thread fewer than the machine
+ *     has cores, at least one;
+ *   - light: small calculation batches, single calls and forms, so they never queue behind
+ *     a plan: by default half the cores, at least one.
+ *
+ * Admission happens before the body is read: a lane takes at most threads × (1 +
+ * QUEUE_PER_THREAD) requests at once, the rest are answered 503 with Retry-After at once.
+ * That bounds the bodies held in memory as well as the wait. Each worker's heap is capped
+ * (resourceLimits), so memory is bounded: docs/deploy.md gives the figure.
+ *
+ * The time budget: a job that has run for `budgetMs` in its worker is aborted; piscina then
+ * terminates the worker running it (the work really stops) and starts a fresh one. A job
+ * whose caller hung up (or whose request hit the service's request time limit while it
+ * waited) is aborted the same way, or taken off the queue.
+ *
+ * The worker file is chosen from this module's own extension: from source (tsx, vitest) the
+ * sibling source-worker.mjs, which registers tsx and imports worker.ts; compiled, worker.js
+ * beside the file this module was compiled into. `npm run build` bundles server/main.ts to
+ * dist/server/main.js and server/pool/worker.ts to dist/server/worker.js (a per-file
+ * compile such as tsc's also puts pool.js and worker.js side by side).
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel } from 'node:worker_threads';
+import { Piscina } from 'piscina';
+import { ServiceError } from '../service-error.js';
+import type { JobReply, JobRequest, Lane } from './job.js';
+
+/** Bodies up to this size may run in the light lane. */
+export const LIGHT_BODY_BYTES = 256 * 1024;
+/** Requests waiting per thread of a lane, beyond those running. */
+export const QUEUE_PER_THREAD = 4;
+
+export interface PoolOptions {
+  heavyThreads: number;
+  lightThreads: number;
+  /** Milliseconds a calculation may take from admission to answer. */
+  budgetMs: number;
+  /** Old-generation heap limit of each heavy / light worker, MiB. */
+  heavyHeapMb: number;
+  lightHeapMb: number;
+}
+
+export function defaultPoolOptions(cores = os.availableParallelism()): PoolOptions {
+  return {
+    heavyThreads: Math.max(1, cores - 1),
+    lightThreads: Math.max(1, Math.floor(cores / 2)),
+    budgetMs: 20_000,
+    heavyHeapMb: 768,
+    lightHeapMb: 256,
+  };
+}
+
+const here = fileURLToPath(import.meta.url);
+/** From source, source-worker.mjs registers tsx in the thread first (a worker inherits no loader); compiled, worker.js is plain JS. */
+const WORKER_FILE = path.join(path.dirname(here), path.extname(here) === '.ts' ? 'source-worker.mjs' : 'worker.js');
+
+/** Why a task was stopped: its budget ran out, or its caller went away. */
+export type StopReason = 'budget' | 'gone';
+
+interface LaneState {
+  piscina: Piscina<JobRequest, JobReply>;
+  threads: number;
+  /** Requests admitted and not yet answered. */
+  active: number;
+}
+
+export class CalcPool {
+  private readonly lanes: Record<Lane, LaneState>;
+
+  constructor(readonly options: PoolOptions = defaultPoolOptions()) {
+    const lane = (threads: number, heapMb: number): LaneState => ({
+      piscina: new Piscina<JobRequest, JobReply>({
+        filename: WORKER_FILE,
+        minThreads: 1,
+        maxThreads: threads,
+        // Threads beyond the first end after a quiet minute, giving their memory back.
+        idleTimeout: 60_000,
+        resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 64 },
+      }),
+      threads,
+      active: 0,
+    });
+    this.lanes = {
+      heavy: lane(options.heavyThreads, options.heavyHeapMb),
+      light: lane(options.lightThreads, options.lightHeapMb),
+    };
+  }
+
+  /** The lane for a job of `kind` whose body declares `contentLength` bytes (undefined: unknown, e.g. chunked). */
+  static laneFor(kind: 'heavy' | 'by-size', contentLength: number | undefined): Lane {
+    return kind === 'by-size' && contentLength !== undefined && contentLength <= LIGHT_BODY_BYTES ? 'light' : 'heavy';
+  }
+
+  /**
+   * Takes a place in `lane`, or throws 503 with Retry-After when the lane is full. The
+   * returned function gives the place back; call it exactly once, when the request ends.
+   */
+  admit(lane: Lane): () => void {
+    const state = this.lanes[lane];
+    if (state.active >= state.threads * (1 + QUEUE_PER_THREAD)) {
+      const seconds = Math.max(1, Math.ceil(this.options.budgetMs / 4000));
+      throw new ServiceError(
+        503,
+        'BUSY',
+        {
+          zh: `计算服务正忙（同时在算的请求已满），这次请求没有执行：请 ${seconds} 秒后重试`,
+          en: `The calculation service is busy (its queue is full) and did not run this request; try again in ${seconds} s`,
+        },
+        { headers: { 'Retry-After': String(seconds) } },
+      );
+    }
+    state.active++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      state.active--;
+    };
+  }
+
+  /**
+   * Runs `request` in `lane` until it answers, its caller leaves (`gone` aborts: rejects
+   * with piscina's AbortError) or it has run for budgetMs in its worker (rejects 413). The
+   * budget counts only the time the job runs, from the moment its worker picks it up, so a
+   * wait in the queue or a worker's start-up never counts against it.
+   */
+  async run(request: Omit<JobRequest, 'started'>, lane: Lane, gone: AbortSignal): Promise<JobReply> {
+    const stop = new AbortController();
+    const leave = () => stop.abort('gone');
+    gone.addEventListener('abort', leave, { once: true });
+    const { port1: started, port2 } = new MessageChannel();
+    let budget: NodeJS.Timeout | undefined;
+    started.once('message', () => {
+      budget = setTimeout(() => stop.abort('budget'), this.options.budgetMs);
+    });
+    try {
+      return await this.lanes[lane].piscina.run({ ...request, started: port2 }, { signal: stop.signal, transferList: [port2] });
+    } catch (err) {
+      if (stop.signal.reason === 'budget') throw this.overBudget();
+      if ((err as { code?: unknown } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY') throw this.overMemory(lane);
+      throw err;
+    } finally {
+      clearTimeout(budget);
+      started.close();
+      gone.removeEventListener('abort', leave);
+    }
+  }
+
+  private overBudget() {
+    const s = Math.round(this.options.budgetMs / 1000);
+    return new ServiceError(413, 'TOO_MUCH_WORK', {
+      zh: `这次计算超过了 ${s} 秒的时限，已停止：请减少每次的数据（如分成几批、按学区分开），上限见 docs/deploy.md`,
+      en: `This calculation took longer than its ${s} s budget and was stopped: send less per request (split it, e.g. by district); the limits are in docs/deploy.md`,
+    });
+  }
+
+  private overMemory(lane: Lane) {
+    const mb = lane === 'heavy' ? this.options.heavyHeapMb : this.options.lightHeapMb;
+    return new ServiceError(413, 'TOO_MUCH_WORK', {
+      zh: `这次计算需要的内存超过了每个请求 ${mb} MiB 的上限，已停止：请减少每次的数据，上限见 docs/deploy.md`,
+      en: `This calculation needed more than the ${mb} MiB of memory a request may use and was stopped: send less per request; the limits are in docs/deploy.md`,
+    });
+  }
+
+  /** Threads (by id) and requests per lane: what the tests and the benchmark watch. */
+  stats(): Record<Lane, { threadIds: number[]; active: number; queued: number }> {
+    const of = (s: LaneState) => ({ threadIds: s.piscina.threads.map((t) => t.threadId), active: s.active, queued: s.piscina.queueSize });
+    return { heavy: of(this.lanes.heavy), light: of(this.lanes.light) };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.lanes.heavy.piscina.close({ force: true }), this.lanes.light.piscina.close({ force: true })]);
+  }
+}
+
+let shared: CalcPool | undefined;
+
+/** One pool per process for apps created without one (tests, benchmarks); made on first use. */
+export function sharedPool(): CalcPool {
+  shared ??= new CalcPool();
+  return shared;
+}

@@ -1,0 +1,132 @@
+/**
+ * No request stalls the others (issue 15 §1): calculations run in worker threads, so the
+ * service answers /healthz and small batches while a large plan is being computed; a job
+ * over its time budget is stopped (its worker thread ends) and answered 413 in both
+ * languages; a full lane answers 503 with Retry-After before reading the body; silent
+ * connections are closed. Only the order of events is asserted here: the timings are in
+ * BENCHMARKS.md (test/bench/90-responsiveness.bench.ts).
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.js';
+import { limitIdleConnections, serverOptions } from '../../server/connections.js';
+import { CalcPool, defaultPoolOptions, QUEUE_PER_THREAD } from '../../server/pool/pool.js';
+import { smallCounty } from '../formulas/rotation/county-fixture.js';
+import { syntheticCounty } from '../formulas/rotation/synthetic-county.js';
+
+/** A county big enough to keep a worker busy for a while (the benchmark's 3,000 teachers). */
+const busyCounty = () => syntheticCounty({ seed: 1, sending: 100, receiving: 200, perSending: 24, perReceiving: 3, needsPerSchool: 2, distances: true, exemption: true });
+const smallBatch = { calls: [{ fn: 'APPORTION', args: [48, [[120], [80], [60]], 'hamilton', null, null] }] };
+
+async function listen(app: http.RequestListener): Promise<{ url: string; server: http.Server }> {
+  const server = http.createServer(serverOptions, app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+const post = (url: string, body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+describe('the worker pool', () => {
+  const pool = new CalcPool({ ...defaultPoolOptions(2), heavyThreads: 1, lightThreads: 1 });
+  const tight = new CalcPool({ ...defaultPoolOptions(2), heavyThreads: 1, lightThreads: 1, budgetMs: 150 });
+  let live: { url: string; server: http.Server };
+  let limited: { url: string; server: http.Server };
+
+  beforeAll(async () => {
+    live = await listen(createApp({ pool }));
+    limited = await listen(createApp({ pool: tight }));
+    // Both lanes' workers loaded, so start-up is not what the tests below observe.
+    expect((await post(`${live.url}/api/v1/calc`, smallBatch)).status).toBe(200);
+    expect((await post(`${live.url}/api/v1/rotation/plan`, smallCounty())).status).toBe(200);
+  });
+  afterAll(async () => {
+    live.server.close();
+    limited.server.close();
+    await Promise.all([pool.close(), tight.close()]);
+  });
+
+  it('answers /healthz and a small batch while a large plan is computed', async () => {
+    const order: string[] = [];
+    const plan = post(`${live.url}/api/v1/rotation/plan`, busyCounty()).then(async (r) => {
+      order.push(`plan ${r.status}`);
+      return r;
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    const health = await fetch(`${live.url}/healthz`);
+    order.push(`healthz ${health.status}`);
+    const batch = await post(`${live.url}/api/v1/calc`, smallBatch);
+    order.push(`batch ${batch.status}`);
+    expect(await batch.json()).toEqual({ results: [{ value: [[22], [15], [11]] }] });
+    await plan;
+    expect(order).toEqual(['healthz 200', 'batch 200', 'plan 200']);
+  });
+
+  it('stops a job over its time budget: its worker thread ends and the caller gets 413 in both languages', async () => {
+    expect((await post(`${limited.url}/api/v1/calc`, smallBatch)).status).toBe(200);
+    const before = tight.stats().heavy.threadIds;
+    expect(before.length).toBeGreaterThan(0);
+    const res = await post(`${limited.url}/api/v1/rotation/plan`, busyCounty());
+    expect(res.status).toBe(413);
+    const { error } = (await res.json()) as { error: { code: string; zh: string; en: string } };
+    expect(error.code).toBe('TOO_MUCH_WORK');
+    expect(error.zh).toContain('秒的时限');
+    expect(error.en).toContain('budget');
+    expect(tight.stats().heavy.threadIds.some((id) => before.includes(id))).toBe(false);
+    // A fresh worker serves the next request.
+    expect((await post(`${limited.url}/api/v1/calc`, smallBatch)).status).toBe(200);
+  });
+
+  it('answers 503 with Retry-After, in both languages, when a lane is full', async () => {
+    const places = 1 + QUEUE_PER_THREAD;
+    const admitted = Array.from({ length: places }, () => post(`${live.url}/api/v1/rotation/plan`, busyCounty()));
+    await new Promise((r) => setTimeout(r, 100));
+    const refused = await post(`${live.url}/api/v1/rotation/plan`, smallCounty());
+    expect(refused.status).toBe(503);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    const { error } = (await refused.json()) as { error: { code: string; zh: string; en: string } };
+    expect(error).toMatchObject({ code: 'BUSY' });
+    expect(error.zh).toContain('秒后重试');
+    // The light lane still serves small batches meanwhile.
+    expect((await post(`${live.url}/api/v1/calc`, smallBatch)).status).toBe(200);
+    for (const r of await Promise.all(admitted)) expect(r.status).toBe(200);
+  });
+
+  it('refuses more values than a request may hold with 413 naming the limit', async () => {
+    const app = await listen(createApp({ pool, limits: { maxValues: 1000 } }));
+    try {
+      const rows = Array.from({ length: 1001 }, () => [1]);
+      const res = await post(`${app.url}/api/v1/calc`, { calls: [{ fn: 'APPORTION', args: [10, rows, null, null, null] }] });
+      expect(res.status).toBe(413);
+      const { error } = (await res.json()) as { error: { zh: string; en: string } };
+      expect(error.en).toContain('limit of 1,000 values');
+      expect(error.zh).toContain('1,000 个');
+    } finally {
+      app.server.close();
+    }
+  });
+});
+
+describe('idle connections', () => {
+  it('closes a connection that never sends a byte, and keeps one that does', async () => {
+    const server = http.createServer(serverOptions, (_req, res) => res.end('ok'));
+    limitIdleConnections(server, { requestTimeoutMs: 30_000, silentMs: 200 });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const silent = net.connect(port, '127.0.0.1');
+      const closed = new Promise<string>((resolve) => silent.once('close', () => resolve('closed by the service')));
+      expect(await closed).toBe('closed by the service');
+      const agent = new http.Agent({ keepAlive: true });
+      const ask = () => new Promise<number>((resolve, reject) => http.get({ port, host: '127.0.0.1', agent }, (res) => res.resume().on('end', () => resolve(res.statusCode!))).on('error', reject));
+      expect(await ask()).toBe(200);
+      await new Promise((r) => setTimeout(r, 400));
+      // The same kept-alive connection, past the silent limit: it spoke, so it stays open.
+      expect(await ask()).toBe(200);
+      agent.destroy();
+    } finally {
+      server.close();
+    }
+  });
+});
