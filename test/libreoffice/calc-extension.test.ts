@@ -7,7 +7,7 @@
  * unoidl-write; under CI=true their absence fails the run.
  */
 import { execFile } from 'node:child_process';
-import { chownSync, copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -107,6 +107,19 @@ describe.skipIf(!hasProgram('libreoffice', 'python3-uno', 'unoidl-write'))('the 
     const content = await (await JSZip.loadAsync(readFileSync(saveAs))).file('content.xml')!.async('string');
     expect(content).toContain('of:=EDU.APPORTION(');
     expect(content).not.toMatch(/_xldudf_/i);
+  }, 180_000);
+
+  it('reads the service address from the extension’s settings when EDU_SERVICE_URL is not set', async () => {
+    // What a clerk sets in Expert Configuration, written where LibreOffice keeps it.
+    const modifications = path.join(profile, 'user', 'registrymodifications.xcu');
+    const item = `<item oor:path="/cn.edu.county.calc.Settings/Service"><prop oor:name="Url" oor:op="fuse"><value>${service.url}</value></prop></item>`;
+    const current = existsSync(modifications)
+      ? readFileSync(modifications, 'utf8')
+      : '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n</oor:items>\n';
+    writeFileSync(modifications, current.replace('</oor:items>', `${item}\n</oor:items>`));
+    const answer = await calc({ write: [{ col: 0, row: 0, rows: 3, cols: 1, formula: '=EDU.APPORTION(48, {3;5;8}, "hamilton")' }] }, '');
+    const expected = expectedCells(invoke(findFormula('APPORTION')!, [48, [[3], [5], [8]], 'hamilton'], { profiles: shippedProfileSource }));
+    expect(areaOf(answer.sheets[0]!.values, [0, 0, 0, 2])).toEqual(expected);
   }, 180_000);
 
   it('shows #N/A in every EDU cell when the service cannot be reached, and a bad argument as #VALUE!', async () => {
