@@ -12,9 +12,12 @@ export const packedRangeSchema = z.object({ dtype: z.enum(['f8', 'i4', 'i2']), s
 
 const pack = z.boolean().optional().describe('true: every all-number result of 1024 cells or more comes back as a packed range');
 
-export const calcOneBodySchema = z.object({ args: z.array(z.unknown()), pack });
+/** Where each argument sits ("Sheet1!B2:B9"), when Excel gave the add-in the addresses: messages then name cells as "B7". */
+const addresses = z.array(z.string().max(300).nullable()).max(64).optional();
 
-export const calcCallSchema = z.object({ fn: z.string(), args: z.array(z.unknown()) });
+export const calcOneBodySchema = z.object({ args: z.array(z.unknown()), pack, addresses });
+
+export const calcCallSchema = z.object({ fn: z.string(), args: z.array(z.unknown()), addresses });
 export const calcBatchBodySchema = z.object({ calls: z.array(calcCallSchema), pack });
 
 const cellSchema = z.union([z.number(), z.string(), z.boolean(), errorBodySchema]);
