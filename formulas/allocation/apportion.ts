@@ -12,7 +12,8 @@ import { defineFormula, param } from '../core/definition.js';
 import { type Bilingual, type FormulaError, valueError } from '../core/errors.js';
 import { showValue } from '../core/issue-messages.js';
 import { decimalOf } from '../core/exact.js';
-import { type Cell, choiceOf, finiteNumber, type Orientation, orient, type PerUnit, perUnitOf, vectorOf } from '../core/excel-values.js';
+import { type Cell, choiceOf, type Orientation, orient, type PerUnit, perUnitOf } from '../core/excel-values.js';
+import { numberVector } from '../core/number-cells.js';
 import type { BoundedProblem } from './apportion-problem.js';
 import { type DivisorMethod, divisorApportion, firstPostIsFree } from './divisor-methods.js';
 import { hamiltonThenRaise } from './hamilton-raise.js';
@@ -177,7 +178,7 @@ export const apportion = defineFormula({
       dimensionality: 'matrix',
       type: 'number',
       hint: { zh: '每个单位的权重须是不小于 0 的数（如学生数），放在一列或一行中', en: 'Each unit’s weight must be a number >= 0 (e.g. its pupils), in one column or row' },
-      schema: vectorOf(finiteNumber().min(0)),
+      schema: numberVector({ min: 0 }),
     }),
     param({
       name: 'method',

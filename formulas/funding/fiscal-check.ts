@@ -16,7 +16,7 @@ import { defineFormula, param } from '../core/definition.js';
 import { type FormulaError, valueError } from '../core/errors.js';
 import { compare, div, mul, type Rational, rationalOf, sub } from '../core/exact.js';
 import type { ResultCell, Vector } from '../core/excel-values.js';
-import { numberVector } from './fast-cells.js';
+import { numberVector } from '../core/number-cells.js';
 
 const HUNDRED: Rational = { n: 100n, d: 1n };
 

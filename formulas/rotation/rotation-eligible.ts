@@ -14,7 +14,8 @@ import { addMonths, type CivilDate, compareDates, dateAdvice, parseDateCell } fr
 import { type CellKind, defineFormula, param } from '../core/definition.js';
 import { type Bilingual, type FormulaError, valueError } from '../core/errors.js';
 import { showValue } from '../core/issue-messages.js';
-import { type PerUnit, type ResultCell, expandPerUnit, orient, perUnitOf, vectorOf } from '../core/excel-values.js';
+import { type PerUnit, type ResultCell, expandPerUnit, orient, perUnitOf } from '../core/excel-values.js';
+import { numberVector } from '../core/number-cells.js';
 import { type RetireCategory, retireCategoryAliases, statutoryRetirement } from '../staffing/retirement-reform.js';
 import { rotationDefaults } from './rotation-profile.js';
 
@@ -69,7 +70,7 @@ export const rotationEligibleFormula = defineFormula({
       dimensionality: 'matrix',
       type: 'number',
       hint: { zh: '请选择在本校任教年限一列，每格为不小于 0 的数', en: 'Select the column of years at the school, numbers of 0 or more' },
-      schema: vectorOf(z.number().min(0)),
+      schema: numberVector({ min: 0 }),
     }),
     param({
       name: 'minYears',

@@ -54,7 +54,8 @@ describe('the same mistake reads the same in every function', () => {
 
   it.each(cases)('EDU.%s argument %i (%s) given "abc"', (id, i, name) => {
     const def = findFormula(id)!;
-    const args = def.params.map((p: ParamSpec) => (p.default === undefined ? (p.dimensionality === 'matrix' ? [[1]] : 1) : null));
+    // Start from the function's own first example, so every other argument is valid.
+    const args = def.params.map((_: ParamSpec, j: number) => def.examples[0]?.args[j] ?? null);
     args[i] = 'abc';
     const result = invoke(def, args, ctx);
     expect(isFormulaError(result)).toBe(true);
