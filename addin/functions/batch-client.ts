@@ -49,6 +49,8 @@ export interface BatchClientOptions {
 interface Pending {
   fn: string;
   args: unknown[];
+  /** Where the arguments sit in the workbook, when Excel said (messages then name cells as "B7"). */
+  addresses: string[] | undefined;
   key: string | undefined;
   settle: (outcome: CallOutcome) => void;
 }
@@ -90,10 +92,12 @@ export class BatchClient {
   }
 
   /** Queues one call; the promise always settles with a value or an error value. */
-  call(fn: string, args: readonly unknown[]): Promise<CallOutcome> {
+  call(fn: string, args: readonly unknown[], argumentAddresses?: readonly string[]): Promise<CallOutcome> {
     const normalised = args.map((a) => (a === undefined ? null : a));
+    const addresses = argumentAddresses?.some((a) => typeof a === 'string' && a !== '') ? argumentAddresses.map(String) : undefined;
     const cacheable = this.opts.pure.has(fn) && !normalised.some(isLargeRange);
-    const key = cacheable ? `${fn}\u0000${JSON.stringify(normalised)}` : undefined;
+    // The addresses are part of the key: an error message names the cells it came from.
+    const key = cacheable ? `${fn}\u0000${JSON.stringify(normalised)}\u0000${addresses?.join('\u0001') ?? ''}` : undefined;
     if (key !== undefined) {
       const cached = this.cache.get(key);
       if (cached) return Promise.resolve(cached);
@@ -101,7 +105,7 @@ export class BatchClient {
       if (running) return running;
     }
     const promise = new Promise<CallOutcome>((resolve) => {
-      this.queue.push({ fn, args: normalised, key, settle: resolve });
+      this.queue.push({ fn, args: normalised, addresses, key, settle: resolve });
     });
     if (key !== undefined) {
       this.sameCall.set(key, promise);
@@ -235,12 +239,13 @@ export class BatchClient {
 
 /** The batch as JSON; one JSON.stringify unless some call has a range worth packing. */
 function requestBody(batch: Pending[]): string {
-  if (!batch.some((p) => p.args.some(isLargeRange))) return JSON.stringify({ calls: batch.map((p) => ({ fn: p.fn, args: p.args })), pack: true });
+  if (!batch.some((p) => p.args.some(isLargeRange))) return JSON.stringify({ calls: batch.map((p) => ({ fn: p.fn, args: p.args, addresses: p.addresses })), pack: true });
   return `{"calls":[${batch.map(callJson).join(',')}],"pack":true}`;
 }
 
 function callJson(p: Pending): string {
-  return `{"fn":${JSON.stringify(p.fn)},"args":${argsJson(packArgs(p.args))}}`;
+  const where = p.addresses ? `,"addresses":${JSON.stringify(p.addresses)}` : '';
+  return `{"fn":${JSON.stringify(p.fn)},"args":${argsJson(packArgs(p.args))}${where}}`;
 }
 
 /** A result as Excel takes it: a packed one (a large all-number range) decoded into rows. */
