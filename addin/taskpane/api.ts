@@ -7,6 +7,7 @@
  */
 import type { ErrorBody, ErrorItem } from '../../contracts/errors.js';
 import type { Bilingual } from '../../formulas/core/errors.js';
+import { unreachableMessage } from '../functions/unreachable.js';
 
 export interface ApiSettings {
   baseUrl(): string;
@@ -57,12 +58,8 @@ function byStatus(status: number): Bilingual {
 }
 
 export function networkFailure(url: string): ApiError {
-  return new ApiError(
-    0,
-    'NETWORK',
-    `无法连接计算服务 ${url}：请确认服务已启动、网络通畅，并在“连接与设置”页检查服务地址`,
-    `Cannot reach the calculation service at ${url}: make sure it is running and the network is up, and check the address on the Connection page`,
-  );
+  const words = unreachableMessage(url);
+  return new ApiError(0, 'NETWORK', words.zh, words.en);
 }
 
 export function timeoutFailure(seconds: number): ApiError {
@@ -96,9 +93,10 @@ export class ServiceApi {
     return this.settings.baseUrl();
   }
 
-  private async send(method: 'GET' | 'POST', path: string, body: unknown, timeoutMs: number): Promise<Response> {
+  private async send(method: 'GET' | 'POST', path: string, body: unknown, timeoutMs: number, idempotencyKey?: string): Promise<Response> {
     const url = `${this.settings.baseUrl()}${path}`;
     const headers: Record<string, string> = { accept: 'application/json' };
+    if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
     const token = this.settings.token();
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -144,6 +142,21 @@ export class ServiceApi {
 
   async post<T>(path: string, body: unknown, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<T> {
     return this.json<T>(await this.send('POST', path, body, timeoutMs));
+  }
+
+  /**
+   * A POST that creates a record (a scenario version), sent with an Idempotency-Key and sent
+   * once more with the same key when the answer was lost (network failure, time-out): the
+   * service then answers the first save instead of adding a second version.
+   */
+  async postOnce<T>(path: string, body: unknown, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<T> {
+    const key = globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+    try {
+      return await this.json<T>(await this.send('POST', path, body, timeoutMs, key));
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.status !== 0) throw err;
+      return this.json<T>(await this.send('POST', path, body, timeoutMs, key));
+    }
   }
 
   /** POST answering a file (the .xlsx of a form): its bytes and the name the service gives it. */

@@ -4,7 +4,7 @@
  * Each bench file exports `bench(): Promise<BenchSection>`; speed is measured here, never
  * asserted in timed tests.
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -27,6 +27,22 @@ function machine(): string {
     `- OS: ${os.type()} ${os.release()} (${os.arch()})`,
     `- Node.js: ${process.version}`,
   ].join('\n');
+}
+
+/** BENCHMARKS.md with each of `sections` put in place of the section of the same title, or appended. */
+export function replaceSections(doc: string, sections: readonly BenchSection[]): string {
+  let out = doc.trimEnd();
+  for (const s of sections) {
+    const body = `## ${s.title}\n\n_Refreshed alone on ${new Date().toISOString().slice(0, 10)} (npm run bench -- <name>), same machine._\n\n${s.markdown}\n`;
+    const start = out.indexOf(`\n## ${s.title}\n`);
+    if (start < 0) {
+      out = `${out}\n\n${body}`;
+      continue;
+    }
+    const next = out.indexOf('\n## ', start + 1);
+    out = `${out.slice(0, start + 1)}${body}${next < 0 ? '' : out.slice(next)}`;
+  }
+  return `${out.trimEnd()}\n`;
 }
 
 async function main(): Promise<void> {
@@ -56,7 +72,11 @@ async function main(): Promise<void> {
     ...sections.flatMap((s) => [`## ${s.title}`, '', s.markdown, '']),
   ].join('\n');
   if (only.length === 0) writeFileSync(path.join(root, 'BENCHMARKS.md'), doc);
-  else process.stdout.write('(a subset was run: BENCHMARKS.md left as it was)\n');
+  else {
+    // A subset refreshes its own sections in place (dated), and leaves the others as they were.
+    writeFileSync(path.join(root, 'BENCHMARKS.md'), replaceSections(readFileSync(path.join(root, 'BENCHMARKS.md'), 'utf8'), sections));
+    process.stdout.write(`(a subset was run: its ${sections.length} section(s) in BENCHMARKS.md were refreshed)\n`);
+  }
 }
 
 await main();

@@ -202,7 +202,10 @@ const STUB = String.raw`
         m.forEach(function (row, r) { row.forEach(function (x, c) {
           if (x === null) return;
           var t = cell(sheet, area.r + r, area.c + c, true);
-          if (typeof x === 'string' && x.charAt(0) === '=') { t.f = x; delete t.v; } else { t.v = x; delete t.f; }
+          // As Range.values documents: a string starting with =, + or - (or @) becomes a formula,
+          // unless the cell is formatted as text ("@"). Signed numbers ("-5") stay values here.
+          var formulaLike = typeof x === 'string' && (x.charAt(0) === '=' || /^[+\-@][^0-9.\s]/.test(x));
+          if (formulaLike && t.nf !== '@') { t.f = x.charAt(0) === '=' ? x : '=' + x; delete t.v; } else { t.v = x; delete t.f; }
         }); });
       },
       formulas: function (v) {

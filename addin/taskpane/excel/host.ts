@@ -49,13 +49,21 @@ export interface WriteResult {
 export interface ExcelHost {
   workbookName(): Promise<string>;
   listSources(): Promise<SourceInfo[]>;
-  /** Values of named ranges and tables, by name, in the shape scenarios store. */
-  readSources(refs: readonly { kind: SourceKind; name: string }[], progress?: Progress): Promise<Record<string, SavedSource>>;
+  /** Values of named ranges and tables, by name, in the shape scenarios store; with `formulas`, their formulas too. */
+  readSources(refs: readonly { kind: SourceKind; name: string }[], progress?: Progress, options?: { formulas?: boolean }): Promise<Record<string, SavedSource>>;
+  /**
+   * Names the selected range (a plain range, so scenarios can save it): `requested`, or a name
+   * made from its sheet and address when empty. Refuses a name Excel would not take or that exists.
+   */
+  nameSelection(requested: string): Promise<{ name: string; sheet: string; address: string }>;
   /** A table, or the selection with its first row as column names. */
   readTable(source: { kind: 'table'; name: string } | { kind: 'selection' }): Promise<TableData>;
   checkTargets(saved: Record<string, SavedSource>): Promise<TargetCheck[]>;
-  /** Writes saved values back to their names/tables; answers the names written. */
-  writeSources(saved: Record<string, SavedSource>, progress?: Progress): Promise<string[]>;
+  /**
+   * Writes saved values back to their names/tables; answers the names written. Strings Excel
+   * would read as formulas are written as text; saved formulas come back only with `restoreFormulas`.
+   */
+  writeSources(saved: Record<string, SavedSource>, progress?: Progress, options?: { restoreFormulas?: boolean }): Promise<string[]>;
   /** Writes a grid into a new sheet (named after grid.sheetName, made unique) and shows it. */
   writeGrid(grid: PaneGrid, extras?: GridExtras, progress?: Progress): Promise<WriteResult>;
   insertExampleSheets(payload: ExampleSheetsPayload, progress?: Progress): Promise<string[]>;

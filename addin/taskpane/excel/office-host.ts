@@ -2,7 +2,9 @@
  * The ExcelHost on Office.js (Excel.run). Reads and writes go in chunks of rows so a table
  * of any size stays under Excel's per-request limits, with progress after each chunk.
  */
+import { rangeNameProblem, suggestRangeName } from '../logic/range-name.js';
 import type { TableData } from '../logic/column-map.js';
+import { writePlan, type WritePlan } from '../logic/formula-guard.js';
 import { labelsFrom, type CellValue, type SavedSource } from '../logic/saved-values.js';
 import { rangeAddress, sheetReference, splitReference, uniqueSheetName } from './a1.js';
 import { HostError } from './host-error.js';
@@ -31,24 +33,40 @@ const cellsOf = (values: unknown[][]): CellValue[][] =>
 export function officeHost(pickFont: FontPicker): ExcelHost {
   const run = <T>(fn: (context: Ctx) => Promise<T>): Promise<T> => Excel.run(fn);
 
-  async function readBlock(context: Ctx, b: Block, progress?: Progress, offset = 0, total = b.rows): Promise<CellValue[][]> {
+  async function readBlock(context: Ctx, b: Block, progress?: Progress, offset = 0, total = b.rows, property: 'values' | 'formulas' = 'values'): Promise<CellValue[][]> {
     const out: CellValue[][] = [];
     const step = Math.max(1, Math.floor(CELLS_PER_CHUNK / Math.max(1, b.columns)));
     for (let r = 0; r < b.rows; r += step) {
       const n = Math.min(step, b.rows - r);
-      const range = b.sheet.getRangeByIndexes(b.row + r, b.column, n, b.columns).load('values');
+      const range = b.sheet.getRangeByIndexes(b.row + r, b.column, n, b.columns).load(property);
       await context.sync();
-      out.push(...cellsOf(range.values));
+      out.push(...cellsOf(range[property]));
       progress?.(offset + r + n, total);
     }
     return out;
   }
 
-  async function writeBlock(context: Ctx, b: Block, values: CellValue[][], progress?: Progress): Promise<void> {
+  /** The block's formulas ("" where a cell holds none), or undefined when it holds none. */
+  async function readFormulas(context: Ctx, b: Block): Promise<string[][] | undefined> {
+    const cells = await readBlock(context, b, undefined, 0, b.rows, 'formulas');
+    const formulas = cells.map((row) => row.map((f) => (typeof f === 'string' && f.startsWith('=') ? f : '')));
+    return formulas.some((row) => row.some((f) => f !== '')) ? formulas : undefined;
+  }
+
+  /**
+   * Writes values, first formatting as text ("@") each cell whose string Excel would read as
+   * a formula, then restoring the formulas asked for (logic/formula-guard.ts). Both go cell
+   * by cell: they are few, and nothing depends on how Excel treats nulls in a 2-D array.
+   */
+  async function writeBlock(context: Ctx, b: Block, plan: WritePlan, progress?: Progress): Promise<void> {
+    const { values } = plan;
     const step = Math.max(1, Math.floor(CELLS_PER_CHUNK / Math.max(1, b.columns)));
     for (let r = 0; r < values.length; r += step) {
       const part = values.slice(r, r + step);
-      b.sheet.getRangeByIndexes(b.row + r, b.column, part.length, b.columns).values = part;
+      const range = b.sheet.getRangeByIndexes(b.row + r, b.column, part.length, b.columns);
+      plan.textFormat?.slice(r, r + step).forEach((row, i) => row.forEach((f, c) => f && (range.getCell(i, c).numberFormat = [[f]])));
+      range.values = part;
+      plan.formulas?.slice(r, r + step).forEach((row, i) => row.forEach((f, c) => f && (range.getCell(i, c).formulas = [[f]])));
       await context.sync();
       progress?.(r + part.length, values.length);
     }
@@ -127,7 +145,7 @@ export function officeHost(pickFont: FontPicker): ExcelHost {
         return out.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
       }),
 
-    readSources: (refs, progress) =>
+    readSources: (refs, progress, options) =>
       run(async (context) => {
         const out: Record<string, SavedSource> = {};
         const found = [];
@@ -140,10 +158,12 @@ export function officeHost(pickFont: FontPicker): ExcelHost {
         let offset = 0;
         for (const { ref, where } of found) {
           const values = await readBlock(context, where, progress, offset, total);
+          const formulas = options?.formulas ? await readFormulas(context, where) : undefined;
+          const kept = formulas ? { formulas } : {};
           offset += where.rows;
           const address = sheetReference(where.sheetName, rangeAddress(where.row, where.column, where.row + where.rows - 1, where.column + where.columns - 1));
           if (ref.kind === 'table') {
-            out[ref.name] = { kind: 'table', address, headers: where.headers ?? [], values };
+            out[ref.name] = { kind: 'table', address, headers: where.headers ?? [], values, ...kept };
             continue;
           }
           // Labels beside a one-column (or one-row) range name its units in a comparison: the
@@ -162,9 +182,25 @@ export function officeHost(pickFont: FontPicker): ExcelHost {
             const block = cellsOf(above.values);
             for (let r = reach - 1; r >= 0 && !labels; r--) labels = labelsFrom(block[r]);
           }
-          out[ref.name] = { kind: 'range', address, values, ...(labels ? { labels } : {}) };
+          out[ref.name] = { kind: 'range', address, values, ...(labels ? { labels } : {}), ...kept };
         }
         return out;
+      }),
+
+    nameSelection: (requested) =>
+      run(async (context) => {
+        const sel = context.workbook.getSelectedRange().load('address');
+        await context.sync();
+        const { sheet = '', address } = splitReference(sel.address);
+        const name = requested.trim() || suggestRangeName(sheet.replace(/^'|'$/g, '').replace(/''/g, "'"), address);
+        const problem = rangeNameProblem(name);
+        if (problem) throw new HostError(problem.zh, problem.en);
+        const existing = context.workbook.names.getItemOrNullObject(name);
+        await context.sync();
+        if (!existing.isNullObject) throw new HostError(`工作簿中已有名称“${name}”：请换一个名称`, `The workbook already has a name "${name}": choose another`);
+        context.workbook.names.add(name, sel);
+        await context.sync();
+        return { name, sheet: sheet.replace(/^'|'$/g, ''), address };
       }),
 
     readTable: (source) =>
@@ -222,7 +258,7 @@ export function officeHost(pickFont: FontPicker): ExcelHost {
         return checks;
       }),
 
-    writeSources: (saved, progress) =>
+    writeSources: (saved, progress, options) =>
       run(async (context) => {
         const written: string[] = [];
         const entries = Object.entries(saved);
@@ -232,6 +268,7 @@ export function officeHost(pickFont: FontPicker): ExcelHost {
           n++;
           if (!where) continue;
           const columns = value.kind === 'table' ? value.headers.length : (value.values[0]?.length ?? 0);
+          const plan = writePlan(value.values, value.formulas, options?.restoreFormulas === true);
           if (value.kind === 'table') {
             if (columns !== where.columns || !where.table) continue;
             const rows = value.values.length;
@@ -240,22 +277,22 @@ export function officeHost(pickFont: FontPicker): ExcelHost {
               for (let i = where.rows - 1; i >= Math.max(rows, 1); i--) where.table.rows.getItemAt(i).delete();
               await context.sync();
             }
-            const keep = Math.min(rows, where.rows);
-            if (keep > 0) await writeBlock(context, { ...where, rows: keep }, value.values.slice(0, keep));
             if (rows > where.rows) {
-              const extra = value.values.slice(where.rows);
-              for (let i = 0; i < extra.length; i += 5000) {
-                where.table.rows.add(undefined, extra.slice(i, i + 5000));
+              // New rows are added blank, then written like the rest, so no string becomes a formula.
+              const blank = Array.from({ length: rows - where.rows }, () => Array.from({ length: columns }, () => ''));
+              for (let i = 0; i < blank.length; i += 5000) {
+                where.table.rows.add(undefined, blank.slice(i, i + 5000));
                 await context.sync();
               }
             }
+            if (rows > 0) await writeBlock(context, { ...where, rows }, plan);
             if (rows === 0) {
               where.sheet.getRangeByIndexes(where.row, where.column, 1, where.columns).clear('Contents');
               await context.sync();
             }
           } else {
             const rows = value.values.length;
-            await writeBlock(context, { ...where, rows }, value.values);
+            await writeBlock(context, { ...where, rows }, plan);
             if (rows !== where.rows || columns !== where.columns) {
               // The name follows the values it now holds.
               context.workbook.names.getItem(name).delete();

@@ -9,7 +9,9 @@
  * table's `values` are its body rows, without the header. `labels` name the units of a
  * one-column (or one-row) range: the text beside it when there is any, for the comparison.
  * A bare 2-D array (what another client may post, e.g. {"Budget": [[1600000]]}) is read as
- * a range.
+ * a range. `formulas` (same shape as `values`, "" where a cell holds no formula) is there only
+ * when the user chose to save formulas; loading restores them only when asked to
+ * (logic/formula-guard.ts).
  */
 export type CellValue = string | number | boolean;
 
@@ -18,6 +20,7 @@ export interface SavedRange {
   address: string;
   values: CellValue[][];
   labels?: string[];
+  formulas?: string[][];
 }
 
 export interface SavedTable {
@@ -25,6 +28,7 @@ export interface SavedTable {
   address: string;
   headers: string[];
   values: CellValue[][];
+  formulas?: string[][];
 }
 
 export type SavedSource = SavedRange | SavedTable;
@@ -39,6 +43,13 @@ function isMatrix(v: unknown): v is CellValue[][] {
 
 const cleanMatrix = (m: unknown[][]): CellValue[][] => m.map((row) => row.map((c) => (c === null ? '' : (c as CellValue))));
 
+/** Saved formulas of the same shape as the values, or nothing. */
+function formulasOf(raw: unknown, values: CellValue[][]): { formulas?: string[][] } {
+  if (!Array.isArray(raw) || raw.length !== values.length) return {};
+  const ok = raw.every((row, r) => Array.isArray(row) && row.length === values[r]!.length && row.every((f) => typeof f === 'string'));
+  return ok ? { formulas: raw as string[][] } : {};
+}
+
 /** The saved value in the pane's shape, or undefined when it is not a range or table. */
 export function readSaved(raw: unknown): SavedSource | undefined {
   if (isMatrix(raw)) return { kind: 'range', address: '', values: cleanMatrix(raw) };
@@ -49,12 +60,16 @@ export function readSaved(raw: unknown): SavedSource | undefined {
   if (o.kind === 'table' && Array.isArray(o.headers) && o.headers.every((h) => typeof h === 'string')) {
     const headers = o.headers as string[];
     if (Array.isArray(o.values) && o.values.length === 0) return { kind: 'table', address, headers, values: [] };
-    if (isMatrix(o.values) && o.values[0]!.length === headers.length) return { kind: 'table', address, headers, values: cleanMatrix(o.values) };
+    if (isMatrix(o.values) && o.values[0]!.length === headers.length) {
+      const values = cleanMatrix(o.values);
+      return { kind: 'table', address, headers, values, ...formulasOf(o.formulas, values) };
+    }
     return undefined;
   }
   if ((o.kind === 'range' || o.kind === undefined) && isMatrix(o.values)) {
     const labels = Array.isArray(o.labels) && o.labels.every((l) => typeof l === 'string') ? (o.labels as string[]) : undefined;
-    return { kind: 'range', address, values: cleanMatrix(o.values), ...(labels ? { labels } : {}) };
+    const values = cleanMatrix(o.values);
+    return { kind: 'range', address, values, ...(labels ? { labels } : {}), ...formulasOf(o.formulas, values) };
   }
   return undefined;
 }

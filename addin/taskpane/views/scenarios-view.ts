@@ -7,6 +7,7 @@ import { HostError } from '../excel/host-error.js';
 import type { SourceInfo } from '../excel/host.js';
 import { buildComparison, quantitiesOf, type ScenarioValues } from '../logic/compare.js';
 import { comparisonGrid } from '../logic/comparison-grid.js';
+import { guardCounts } from '../logic/formula-guard.js';
 import { readSaved, sizeText, type SavedSource } from '../logic/saved-values.js';
 import { confirmInPane } from '../ui/confirm.js';
 import { $, bi, h, localTime, option } from '../ui/dom.js';
@@ -55,6 +56,7 @@ export function scenariosView(ctx: ViewContext): { open(): Promise<void> } {
   const compareStatus = new Status($('scn-compare-status'), panelControls);
   const historyStatus = new Status($('scn-history-status'), () => []);
   const refreshStatus = new Status($('scn-refresh-status'), panelControls);
+  const selectionStatus = new Status($('scn-selection-status'), panelControls);
 
   const fetchVersion = (id: string, version: number): Promise<ScenarioVersion> => {
     const key = `${id}@${version}`;
@@ -114,14 +116,33 @@ export function scenariosView(ctx: ViewContext): { open(): Promise<void> } {
     renderSources();
   }
 
+  /** A plain selected range becomes a named range, listed and marked as an input. */
+  async function nameSelection(): Promise<void> {
+    const named = await selectionStatus.run('正在为选区命名…', 'Naming the selection…', async () => {
+      const result = await requireHost(ctx).nameSelection($<HTMLInputElement>('scn-selection-name').value);
+      uses.set(result.name, 'input');
+      await refreshSources();
+      return result;
+    });
+    if (!named) return;
+    $<HTMLInputElement>('scn-selection-name').value = '';
+    selectionStatus.ok(
+      `已把选区 ${named.sheet}!${named.address} 命名为“${named.name}”，并设为“输入”：可在上表中改为“结果”`,
+      `Named ${named.sheet}!${named.address} "${named.name}" and marked it as an input (change it above)`,
+    );
+  }
+
   // ---- scenario list ----
   async function refreshScenarios(): Promise<void> {
-    scenarios = (await ctx.api.get<{ scenarios: ScenarioSummary[] }>('/api/v1/scenarios')).scenarios;
+    // The most recent 1000 (the service pages the list); the total says when there are more.
+    const page = await ctx.api.get<{ scenarios: ScenarioSummary[]; total: number }>('/api/v1/scenarios?limit=1000');
+    scenarios = page.scenarios;
     $('scn-names').replaceChildren(...scenarios.map((s) => option(s.name, s.name)));
     for (const id of ['scn-load-name', 'scn-history-name']) scenarioOptions($<HTMLSelectElement>(id));
     versionOptions($<HTMLSelectElement>('scn-load-version'), scenarios.find((s) => s.id === $<HTMLSelectElement>('scn-load-name').value));
     renderCompareList();
-    refreshStatus.info(`已保存方案 ${scenarios.length} 个 · 可选区域和表格 ${sources.length} 个`, `${scenarios.length} scenarios · ${sources.length} ranges/tables`);
+    const shown = page.total > scenarios.length ? `（共 ${page.total} 个，显示最近的 ${scenarios.length} 个）` : '';
+    refreshStatus.info(`已保存方案 ${scenarios.length} 个${shown} · 可选区域和表格 ${sources.length} 个`, `${page.total} scenarios (${scenarios.length} shown) · ${sources.length} ranges/tables`);
     const empty = scenarios.length === 0;
     for (const id of ['scn-load-empty', 'scn-compare-empty', 'scn-history-empty']) $(id).hidden = !empty;
     if (!empty) await showHistory();
@@ -143,16 +164,18 @@ export function scenariosView(ctx: ViewContext): { open(): Promise<void> } {
     }
     const result = await saveStatus.run('正在读取工作簿中的数值…', 'Reading the values from the workbook…', async () => {
       const host = requireHost(ctx);
-      const values = await host.readSources(picked, (d, t) => saveStatus.progress(d, t));
+      const values = await host.readSources(picked, (d, t) => saveStatus.progress(d, t), { formulas: $<HTMLInputElement>('scn-save-formulas').checked });
       const inputs: Record<string, SavedSource> = {};
       const results: Record<string, SavedSource> = {};
       for (const s of picked) (uses.get(s.name) === 'input' ? inputs : results)[s.name] = values[s.name]!;
       saveStatus.busy('正在保存到服务…', 'Saving to the service…');
       const workbook = await host.workbookName();
-      return ctx.api.post<{ id: string; name: string; version: number; createdAt: string }>('/api/v1/scenarios', { name, workbook, inputs, results });
+      const personal = $<HTMLInputElement>('scn-personal').checked;
+      return ctx.api.postOnce<{ id: string; name: string; version: number; createdAt: string; personal: boolean }>('/api/v1/scenarios', { name, workbook, inputs, results, personal });
     });
     if (!result) return;
-    saveStatus.ok(`已保存“${result.name}”第 ${result.version} 版（${localTime(result.createdAt)}）`, `Saved "${result.name}" as version ${result.version}`);
+    const personalNote = result.personal ? [{ zh: '含个人信息：只有人事和管理员可以查看内容', en: 'Holds personal information: only personnel and administrators may read it' }] : [];
+    saveStatus.ok(`已保存“${result.name}”第 ${result.version} 版（${localTime(result.createdAt)}）`, `Saved "${result.name}" as version ${result.version}`, personalNote);
     $('scn-save-status').dataset.version = String(result.version);
     await refreshScenarios().catch((err) => refreshStatus.error(err));
   }
@@ -176,6 +199,7 @@ export function scenariosView(ctx: ViewContext): { open(): Promise<void> } {
     });
     if (!prepared) return;
     const { v, saved, unreadable, checks } = prepared;
+    const savedFormulas: string[] = [];
     const writable = checks.filter((c) => c.found && !c.refused);
     const items = checks.map((c) => {
       const what = `${c.name}（${KIND_ZH[c.kind]} ${KIND_EN[c.kind]}）`;
@@ -185,6 +209,9 @@ export function scenariosView(ctx: ViewContext): { open(): Promise<void> } {
       const li = bi('li', `${what}：覆盖 ${c.writes}（${size.zh}）`, `overwrites ${c.writes} (${size.en})`, 'overwrite');
       if (c.current) li.append(bi('div', `大小改变：现为 ${c.current}`, `size changes: now ${c.current}`, 'small warn'));
       if (c.formulas > 0) li.append(bi('div', `其中 ${c.formulas} 个单元格现有公式，将被数值替换`, `${c.formulas} cells now hold formulas that will become values`, 'small warn'));
+      const guard = guardCounts(saved[c.name]!.values, saved[c.name]!.formulas);
+      if (guard.asText > 0) li.append(bi('div', `${guard.asText} 个以 = + - @ 开头的文字按文字写入，不会成为公式`, `${guard.asText} strings starting with = + - @ are written as text, never as formulas`, 'small'));
+      savedFormulas.push(...guard.formulas);
       return li;
     });
     for (const name of unreadable) items.push(bi('li', `${name}：保存的内容不是区域或表格，跳过`, 'not a range or table; skipped', 'skip'));
@@ -200,10 +227,22 @@ export function scenariosView(ctx: ViewContext): { open(): Promise<void> } {
     }
     loadStatus.info('请确认要覆盖的区域', 'Confirm what will be overwritten');
     const body = h('div', {}, bi('p', `将把“${v.name}”第 ${v.version} 版（${v.author}，${localTime(v.createdAt)}）的输入写回工作簿：`, `Version ${v.version} of "${v.name}" will be written back:`), h('ul', { className: 'confirm-list' }, ...items));
+    // Saved formulas come back only when the user ticks this (off by default) after seeing them.
+    const restore = h('input', { attrs: { type: 'checkbox', id: 'scn-restore-formulas' } });
+    if (savedFormulas.length > 0) {
+      const shown = savedFormulas.slice(0, 5).join('  ');
+      body.append(
+        h('label', { className: 'inline check', attrs: { for: 'scn-restore-formulas' } }, restore, `恢复保存时有意保存的 ${savedFormulas.length} 个公式 Restore the ${savedFormulas.length} formulas saved on purpose`),
+        h('p', { className: 'small muted' }, h('code', { text: shown + (savedFormulas.length > 5 ? ' …' : '') })),
+      );
+    }
     const yes = await confirmInPane($('scn-confirm'), { zh: '覆盖这些区域？', en: 'Overwrite these ranges?' }, body, { zh: '确定覆盖', en: 'Overwrite' });
     if (!yes) return loadStatus.info('已取消，工作簿没有改动', 'Cancelled; the workbook is unchanged');
+    const restoreFormulas = (restore as HTMLInputElement).checked;
     const toWrite = Object.fromEntries(writable.map((c) => [c.name, saved[c.name]!]));
-    const written = await loadStatus.run('正在写入工作簿…', 'Writing into the workbook…', () => requireHost(ctx).writeSources(toWrite, (d, t) => loadStatus.progress(d, t)));
+    const written = await loadStatus.run('正在写入工作簿…', 'Writing into the workbook…', () =>
+      requireHost(ctx).writeSources(toWrite, (d, t) => loadStatus.progress(d, t), { restoreFormulas }),
+    );
     if (!written) return;
     loadStatus.ok(`已载入“${v.name}”第 ${v.version} 版：写入 ${written.length} 个区域（${written.join('、')}）`, `Loaded version ${v.version} of "${v.name}": ${written.length} written`);
   }
@@ -296,6 +335,7 @@ export function scenariosView(ctx: ViewContext): { open(): Promise<void> } {
       );
   }
 
+  $('scn-name-selection').addEventListener('click', () => void nameSelection());
   $('scn-save').addEventListener('click', () => void save());
   $('scn-load').addEventListener('click', () => void load());
   $('scn-compare').addEventListener('click', () => void compare());
