@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { said } from '../formulas/core/issue-messages.js';
+import { policyProfileWriteSchema } from '../formulas/core/profile-write-rules.js';
 import { policyProfileSchema } from '../formulas/core/profiles.js';
 import { bilingualSchema } from './errors.js';
 
@@ -96,7 +97,8 @@ export const profileListSchema = z.object({
   ),
 });
 
-export const profilePutSchema = policyProfileSchema.extend({ id: policyProfileSchema.shape.id.optional(), version: z.number().int().min(1).optional() });
+// Writes are checked by the stricter rules (real dates, numbers in range, text lengths); reads accept any stored profile.
+export const profilePutSchema = policyProfileWriteSchema.extend({ id: policyProfileSchema.shape.id.optional(), version: z.number().int().min(1).optional() });
 export const profileVersionQuerySchema = z.object({ version: z.coerce.number().int().min(1).optional() });
 export const profileAnswerSchema = z.looseObject({ id: z.string(), title: bilingualSchema, meta: z.looseObject({ source: z.enum(['shipped', 'county']) }) });
 export const profileHistorySchema = z.object({ id: z.string(), versions: z.array(z.looseObject({ version: z.number().int() })) });

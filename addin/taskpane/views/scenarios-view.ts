@@ -31,6 +31,7 @@ export function scenariosView(ctx: ViewContext): { open(): Promise<void> } {
   const compareStatus = new Status($('scn-compare-status'), panelControls);
   const historyStatus = new Status($('scn-history-status'), () => []);
   const refreshStatus = new Status($('scn-refresh-status'), panelControls);
+  const selectionStatus = new Status($('scn-selection-status'), panelControls);
 
   const fetchVersion = (id: string, version: number): Promise<ScenarioVersion> => {
     const key = `${id}@${version}`;
@@ -88,6 +89,22 @@ export function scenariosView(ctx: ViewContext): { open(): Promise<void> } {
     $('scn-workbook').textContent = name;
     sources = list;
     renderSources();
+  }
+
+  /** A plain selected range becomes a named range, listed and marked as an input. */
+  async function nameSelection(): Promise<void> {
+    const named = await selectionStatus.run('正在为选区命名…', 'Naming the selection…', async () => {
+      const result = await requireHost(ctx).nameSelection($<HTMLInputElement>('scn-selection-name').value);
+      uses.set(result.name, 'input');
+      await refreshSources();
+      return result;
+    });
+    if (!named) return;
+    $<HTMLInputElement>('scn-selection-name').value = '';
+    selectionStatus.ok(
+      `已把选区 ${named.sheet}!${named.address} 命名为“${named.name}”，并设为“输入”：可在上表中改为“结果”`,
+      `Named ${named.sheet}!${named.address} "${named.name}" and marked it as an input (change it above)`,
+    );
   }
 
   // ---- scenario list ----
@@ -293,6 +310,7 @@ export function scenariosView(ctx: ViewContext): { open(): Promise<void> } {
       );
   }
 
+  $('scn-name-selection').addEventListener('click', () => void nameSelection());
   $('scn-save').addEventListener('click', () => void save());
   $('scn-load').addEventListener('click', () => void load());
   $('scn-compare').addEventListener('click', () => void compare());
