@@ -12,6 +12,7 @@ const schoolId = z
   .custom<string | number>((v) => (typeof v === 'string' && v.trim().length > 0) || (typeof v === 'number' && Number.isInteger(v)), {
     ...said('不是学校代码（非空文本或整数）', 'is not a school id (non-empty text or a whole number)'),
   })
+  .meta({ type: ['string', 'integer'] })
   .transform((v) => String(v).trim());
 
 export const consolidationSchoolSchema = z.object({
@@ -55,8 +56,8 @@ export const consolidationInputSchema = z.object({
   sheetName: z.string().trim().min(1).max(31).default('布局调整方案'),
   /** "optimal": the lexicographic optimum by HiGHS (default); "greedy": the rule-of-thumb planner, for comparison. */
   method: z.enum(['optimal', 'greedy']).default('optimal'),
-  /** Seconds the solver may take over all its objectives; when it stops early the answer gives the gap still open. */
-  timeLimitSeconds: z.number().positive().max(25).default(10),
+  /** Seconds the solver may take over all its objectives (at most 15: a pooled job has 20 s by default); when it stops early the answer gives the gap still open. */
+  timeLimitSeconds: z.number().positive().max(15).default(10),
 });
 
 export type ConsolidationInput = z.output<typeof consolidationInputSchema>;

@@ -14,6 +14,7 @@
  *   needing 2 subjects, all 500,000 distances, the exemption on: a 10 MB request), through the
  *   HTTP route; target 5 s; the process's peak resident memory is reported beside it.
  */
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import request from 'supertest';
 import { shippedProfileSource } from '../../formulas/index.js';
@@ -51,6 +52,7 @@ function pipeline(body: unknown): Promise<SolvedPlan> {
 }
 
 export async function bench(): Promise<BenchSection> {
+  const load1 = os.loadavg()[0]!.toFixed(1);
   const t0 = performance.now();
   await highsRuntime();
   const load = performance.now() - t0;
@@ -103,7 +105,7 @@ export async function bench(): Promise<BenchSection> {
     '',
     table(['case', 'selection LP (cols × rows)', 'placement LP (cols × rows)', 'eligible / rotating / placed of needs', 'HiGHS stages (last run)'], details),
     '',
-    `Each case: the median of 3 runs after 1 warm-up, request validation and the independent verifier included. Loading the HiGHS WebAssembly runtime once per process took ${ms(load)} (not in the figures). Both programs are network LPs solved by the simplex method; the integral optimum needs no branching.`,
+    `Load average when the section started: ${load1} on ${os.cpus().length} logical cores (other work lengthens wall times). Each case: the median of 3 runs after 1 warm-up, request validation and the independent verifier included; the HTTP rows go through the worker pool (heavy lane). The prefecture row's peak RSS is the whole bench process (the service's threads, the 10 MB request and its copies, and the 318,000-column placement program in HiGHS's WebAssembly memory). Loading the HiGHS WebAssembly runtime once per process took ${ms(load)} (not in the figures). Both programs are network LPs solved by the simplex method; the integral optimum needs no branching.`,
   ].join('\n');
   return { title: 'Teacher rotation plan (HiGHS)', markdown };
 }
