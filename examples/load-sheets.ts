@@ -13,7 +13,7 @@ import type { ExampleSheet } from './sheet-spec.js';
 export const SHEETS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'sheets');
 
 /** The order of the seeds' cases; any other module follows, alphabetically. */
-const FAMILY_ORDER = ['staffing', 'funding', 'rotation', 'balance', 'tasks'];
+const FAMILY_ORDER = ['staffing', 'funding', 'fiscal', 'rotation', 'balance', 'tasks'];
 
 export interface SheetProblem {
   file: string;

@@ -27,6 +27,8 @@ import { type CalcPool, sharedPool } from './pool/pool.js';
 import { apiRoutes } from './routes/index.js';
 import { pooledRouter } from './routes/pooled.js';
 import { addinStatic } from './static.js';
+import { OneTimeLinks } from './download-links.js';
+import { contentDisposition } from './jobs/form-export.js';
 import { CountyProfiles, SHIPPED_POLICY, type CountyProfileSet } from './storage/county-profiles.js';
 import { classifyDbError } from './storage/errors.js';
 import { denialAuditor } from './records/denials.js';
@@ -42,6 +44,8 @@ export interface AppDeps {
   profiles?: ProfileSource;
   /** Folder of the built add-in (dist/addin) to serve beside the API; omitted: API only. */
   addinDir?: string;
+  /** The office.js address the add-in's pages use (office-js-source.ts); default: the local copy. */
+  officeJs?: string;
   limits?: Partial<Limits>;
   /** Scenarios, users, county profiles and the audit log; omitted: those routes answer 503. */
   storage?: Storage;
@@ -130,6 +134,8 @@ export interface RequestContext {
   principal(req: Request): Principal;
   /** Drops this instance's cached profiles of `county` after a change. */
   profilesChanged(county: string): void;
+  /** Files waiting behind one-time download links (Excel for Mac). */
+  downloads: OneTimeLinks;
 }
 
 const LOCAL_COUNTY = 'local';
@@ -174,6 +180,7 @@ export function createApp(deps: AppDeps = {}): express.Express {
     },
     principal,
     profilesChanged: (county) => countyProfiles?.invalidate(county),
+    downloads: new OneTimeLinks(),
   };
 
   const loadProfiles: RequestHandler = async (req, _res, next) => {
@@ -204,6 +211,21 @@ export function createApp(deps: AppDeps = {}): express.Express {
     }
   });
 
+  // Outside /api: the system browser that opens a one-time link carries no sign-in token.
+  app.get('/downloads/:token', (req, res, next) => {
+    const file = ctx.downloads.take(req.params.token);
+    if (!file) {
+      next(
+        new ServiceError(404, 'LINK_GONE', {
+          zh: '下载链接已用过或已过期（5 分钟内有效，只能用一次）：请回到 Excel 任务窗格再点一次“下载”',
+          en: 'This download link was used already or has expired (it works once, within 5 minutes): click Download in the Excel task pane again',
+        }),
+      );
+      return;
+    }
+    res.set('Cache-Control', 'no-store').type(file.type).set('Content-Disposition', contentDisposition(file.fileName, 'download.xlsx')).send(file.bytes);
+  });
+
   app.use('/api', cors(deps.corsOrigins ?? OFFICE_ORIGINS));
   app.use('/api', requestTimeout(limits.requestTimeoutMs));
   app.use('/api', authenticate(auth, storage, new RateLimiter(limits.signInFailures)));
@@ -218,6 +240,7 @@ export function createApp(deps: AppDeps = {}): express.Express {
       policyFor: ctx.policyFor,
       audit: ctx.audit,
       logger,
+      downloads: ctx.downloads,
     }),
   );
   app.use('/api', ...jsonBody(Math.min(limits.maxBodyBytes, limits.maxRecordBodyBytes), limits.maxValues));
@@ -226,7 +249,7 @@ export function createApp(deps: AppDeps = {}): express.Express {
     next(new ServiceError(404, 'NOT_FOUND', { zh: `没有这个接口：${req.method} /api${req.path}`, en: `No API route ${req.method} /api${req.path}` })),
   );
 
-  if (deps.addinDir) app.use(addinStatic(deps.addinDir));
+  if (deps.addinDir) app.use(addinStatic(deps.addinDir, deps.officeJs));
 
   app.use((req, _res, next) => next(new ServiceError(404, 'NOT_FOUND', { zh: `这里没有内容：${req.method} ${req.path}`, en: `Nothing at ${req.method} ${req.path}` })));
   app.use(errorResponder(logger, limits.maxBodyBytes, storage && denialAuditor(storage, logger)));

@@ -9,6 +9,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { OFFICE_ORIGINS } from './middleware/cors.js';
+import { officeJsUrl } from './office-js-source.js';
 
 const positiveInt = z.coerce.number().int().min(0);
 
@@ -21,6 +22,10 @@ const envSchema = z.object({
   TLS_CERT: z.string().optional(),
   TLS_KEY: z.string().optional(),
   EDU_ADDIN_DIR: z.string().optional(),
+  EDU_OFFICE_JS: z
+    .string()
+    .default('local')
+    .refine((v) => officeJsUrl(v) !== undefined, 'local, microsoft, china, or an https:// address of office.js'),
   EDU_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   EDU_DATA_DIR: z.string().min(1).optional(),
   DATABASE_URL: z
@@ -39,7 +44,7 @@ const envSchema = z.object({
   EDU_TRUST_PROXY: z.string().optional(),
   EDU_PROFILE_CACHE_MS: positiveInt.default(2000),
   EDU_MAX_RECORD_MB: z.coerce.number().positive().max(64).default(4),
-  EDU_CALC_BUDGET_MS: positiveInt.min(100).default(20_000),
+  EDU_CALC_BUDGET_MS: positiveInt.min(100).default(25_000),
   EDU_CALC_THREADS: positiveInt.min(1).max(64).optional(),
   EDU_TOKEN_DAYS: positiveInt.min(1).max(3650).default(90),
   EDU_PERSONAL_RETENTION_DAYS: positiveInt.min(1).default(365),
@@ -54,6 +59,8 @@ export type ServiceConfig = {
   port: number;
   tls: { cert: string; key: string } | undefined;
   addinDir: string;
+  /** The office.js address the add-in's pages load (EDU_OFFICE_JS). */
+  officeJs: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   dataDir: string;
   databaseUrl: string | undefined;
@@ -157,6 +164,7 @@ export function readConfig(env: NodeJS.ProcessEnv, root: string): ServiceConfig 
     port: e.PORT,
     tls: e.TLS_CERT && e.TLS_KEY ? { cert: e.TLS_CERT, key: e.TLS_KEY } : undefined,
     addinDir: e.EDU_ADDIN_DIR ?? path.join(root, 'dist', 'addin'),
+    officeJs: officeJsUrl(e.EDU_OFFICE_JS)!,
     logLevel: e.EDU_LOG_LEVEL,
     dataDir: store.dataDir,
     databaseUrl: store.databaseUrl,

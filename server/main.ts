@@ -67,6 +67,7 @@ async function main(): Promise<void> {
   const app = createApp({
     logger,
     addinDir,
+    officeJs: config.officeJs,
     storage,
     auth,
     corsOrigins: config.corsOrigins,

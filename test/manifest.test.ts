@@ -3,28 +3,17 @@
  * xmllint), plus what the schemas cannot check: the shared runtime block and that every
  * resid is defined exactly once.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEV_BASE, rewriteManifestUrls } from '../addin/build/manifest-urls.js';
+import { withoutRuntimes, xmllint } from './helpers/manifest-schema.js';
 import { hasProgram } from './helpers/system-programs.js';
 
 const root = path.join(import.meta.dirname, '..');
-const schema = path.resolve(root, '..', 'shared', 'office-manifest-schemas', 'OfficeAppManifestV1_1.xsd');
 const manifest = readFileSync(path.join(root, 'manifest.xml'), 'utf8');
-
-function xmllint(xml: string): { status: number | null; stderr: string } {
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'edu-manifest-')), 'manifest.xml');
-  writeFileSync(file, xml);
-  const run = spawnSync('xmllint', ['--nonet', '--noout', '--schema', schema, file], { encoding: 'utf8' });
-  if (run.error) throw new Error(`xmllint is not installed (${run.error.message}): apt-get install -y libxml2-utils`);
-  return { status: run.status, stderr: run.stderr };
-}
-
-/** The schemas predate shared runtimes: validate without <Runtimes> and check it separately. */
-const withoutRuntimes = (xml: string): string => xml.replace(/\s*<Runtimes>[\s\S]*?<\/Runtimes>/, '');
 
 const attrs = (xml: string, name: string): string[] => [...xml.matchAll(new RegExp(`\\b${name}="([^"]+)"`, 'g'))].map((m) => m[1]!);
 const resources = manifest.slice(manifest.indexOf('<Resources>'));

@@ -15,6 +15,7 @@ import { registerFunctions } from '../addin/functions/register.js';
 import { buildAddin } from '../addin/build/build.js';
 import { functionsMarkdown } from '../addin/build/docs.js';
 import { functionsJson, runtimeFunctionList } from '../addin/build/functions-json.js';
+import { PARAM_NAMES_ZH } from '../formulas/param-names.js';
 import { catalog } from '../formulas/catalog.js';
 import { registry, type ParamSpec } from '../formulas/index.js';
 import { createApp } from '../server/app.js';
@@ -41,6 +42,16 @@ describe('the registry itself', () => {
   });
 });
 
+describe('zh-CN tooltip names', () => {
+  it('every parameter of every function has a Chinese name (add it to formulas/param-names.ts), each a few Chinese characters', () => {
+    for (const def of registry) {
+      for (const p of def.params as readonly ParamSpec[]) {
+        expect(PARAM_NAMES_ZH[p.name], `EDU.${def.id} ${p.name}: add its Chinese name to formulas/param-names.ts`).toMatch(/^[\u4e00-\u9fff]{2,8}$/u);
+      }
+    }
+  });
+});
+
 describe('generated artefacts agree with the registry', () => {
   const entries = catalog();
   let outDir: string;
@@ -58,9 +69,12 @@ describe('generated artefacts agree with the registry', () => {
       const built = JSON.parse(readFileSync(path.join(outDir, file), 'utf8'));
       expect(built).toEqual(functionsJson(entries, locale));
       expect(built.functions.map((f: { id: string }) => f.id)).toEqual(ids);
-      built.functions.forEach((f: { parameters: { name: string; optional: boolean; dimensionality: string }[] }, i: number) => {
+      built.functions.forEach((f: { parameters: { name: string; optional: boolean; dimensionality: string }[]; result: { dimensionality: string }; options?: { requiresParameterAddresses?: boolean } }, i: number) => {
         const def = registry[i]!;
-        expect(f.parameters.map((p) => p.name)).toEqual(def.params.map((p: ParamSpec) => p.name));
+        const names = def.params.map((p: ParamSpec) => (locale === 'zh' ? PARAM_NAMES_ZH[p.name] : p.name));
+        expect(f.parameters.map((p) => p.name)).toEqual(names);
+        // Excel gives argument addresses only to functions with a matrix result (custom-functions-json.md).
+        expect(f.options?.requiresParameterAddresses === true).toBe(f.result.dimensionality === 'matrix');
         expect(f.parameters.map((p) => p.dimensionality)).toEqual(def.params.map((p: ParamSpec) => p.dimensionality));
         expect(f.parameters.map((p) => p.optional)).toEqual(def.params.map((p: ParamSpec) => p.optional === true || p.default !== undefined));
       });

@@ -5,7 +5,8 @@
  * - the add-in into dist/addin, everything the service serves: taskpane.html/.css/.js (the
  *   shared runtime: functions + pane), functions.json (zh-CN) and functions.en-US.json
  *   generated from the registry, icons, a help page, and the manifest (URLs moved to
- *   EDU_PUBLIC_URL when set).
+ *   EDU_PUBLIC_URL when set);
+ * - dist/edu.oxt, the LibreOffice Calc extension (addin/libreoffice/build-oxt.ts).
  * `npm start` calls it through ensure-built.mjs only when a source file changed.
  */
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { functionsJson, runtimeFunctionList } from './functions-json.js';
 import { helpPage } from './help-page.js';
 import { ICON_SIZES, iconPng } from './icons.js';
 import { rewriteManifestUrls } from './manifest-urls.js';
+import { buildOxt } from '../libreoffice/build-oxt.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -40,7 +42,10 @@ export async function buildAddin(outDir = path.join(root, 'dist', 'addin'), publ
   for (const file of ['taskpane.html', 'taskpane.css']) copyFileSync(path.join(root, 'addin', 'taskpane', file), path.join(outDir, file));
   writeFileSync(path.join(outDir, 'functions.json'), `${JSON.stringify(functionsJson(entries, 'zh'), null, 2)}\n`);
   writeFileSync(path.join(outDir, 'functions.en-US.json'), `${JSON.stringify(functionsJson(entries, 'en'), null, 2)}\n`);
-  for (const size of ICON_SIZES) writeFileSync(path.join(outDir, 'assets', `icon-${size}.png`), iconPng(size));
+  for (const size of ICON_SIZES) {
+    writeFileSync(path.join(outDir, 'assets', `icon-${size}.png`), iconPng(size, 'pane'));
+    writeFileSync(path.join(outDir, 'assets', `recalc-${size}.png`), iconPng(size, 'recalc'));
+  }
   writeFileSync(path.join(outDir, 'help.html'), helpPage(entries));
   const manifest = readFileSync(path.join(root, 'manifest.xml'), 'utf8');
   writeFileSync(path.join(outDir, 'manifest.xml'), publicUrl ? rewriteManifestUrls(manifest, publicUrl) : manifest);
@@ -81,4 +86,6 @@ const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) ==
 if (isMain) {
   const [service, addin] = await Promise.all([buildService(), buildAddin()]);
   process.stdout.write(`service built into ${path.relative(root, service)}, add-in into ${path.relative(root, addin)}\n`);
+  const oxt = await buildOxt();
+  if (oxt) process.stdout.write(`LibreOffice extension built: ${path.relative(root, oxt)}\n`);
 }

@@ -4,6 +4,7 @@
  * default file is zh-CN and the manifest points en-US users at functions.en-US.json.
  */
 import type { CatalogEntry } from '../../formulas/catalog.js';
+import { PARAM_NAMES_ZH } from '../../formulas/param-names.js';
 
 export type MetadataLocale = 'zh' | 'en';
 
@@ -14,6 +15,7 @@ export interface FunctionsJson {
     description: string;
     result: { type: string; dimensionality: string };
     parameters: { name: string; description: string; type: string; dimensionality: string; optional: boolean }[];
+    options?: { requiresParameterAddresses: true };
   }[];
 }
 
@@ -25,12 +27,15 @@ export function functionsJson(entries: readonly CatalogEntry[], locale: Metadata
       description: e.summary[locale],
       result: { type: e.result.type, dimensionality: e.result.dimensionality },
       parameters: e.params.map((p) => ({
-        name: p.name,
+        // zh-CN Excel shows the Chinese name in the tooltip; en-US keeps the ASCII one.
+        name: locale === 'zh' ? (PARAM_NAMES_ZH[p.name] ?? p.name) : p.name,
         description: p.default === undefined ? p.summary[locale] : `${p.summary[locale]} (${locale === 'zh' ? '默认' : 'default'} ${JSON.stringify(p.default)})`,
         type: p.type,
         dimensionality: p.dimensionality,
         optional: p.optional,
       })),
+      // Excel then passes each argument's address (CustomFunctionsRuntime 1.3); it allows this only for matrix results.
+      ...(e.result.dimensionality === 'matrix' ? { options: { requiresParameterAddresses: true as const } } : {}),
     })),
   };
 }

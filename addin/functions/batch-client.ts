@@ -14,6 +14,7 @@
  * Nothing here touches Office.js: fetch and timers are injected so the client is tested in
  * Node and measured in the benchmark exactly as it runs in Excel.
  */
+import { unreachableMessage } from './unreachable.js';
 import type { ErrorBody } from '../../contracts/errors.js';
 import type { Bilingual, FormulaError } from '../../formulas/core/errors.js';
 import type { ResultValue } from '../../formulas/core/excel-values.js';
@@ -48,6 +49,8 @@ export interface BatchClientOptions {
 interface Pending {
   fn: string;
   args: unknown[];
+  /** Where the arguments sit in the workbook, when Excel said (messages then name cells as "B7"). */
+  addresses: string[] | undefined;
   key: string | undefined;
   settle: (outcome: CallOutcome) => void;
 }
@@ -89,10 +92,12 @@ export class BatchClient {
   }
 
   /** Queues one call; the promise always settles with a value or an error value. */
-  call(fn: string, args: readonly unknown[]): Promise<CallOutcome> {
+  call(fn: string, args: readonly unknown[], argumentAddresses?: readonly string[]): Promise<CallOutcome> {
     const normalised = args.map((a) => (a === undefined ? null : a));
+    const addresses = argumentAddresses?.some((a) => typeof a === 'string' && a !== '') ? argumentAddresses.map(String) : undefined;
     const cacheable = this.opts.pure.has(fn) && !normalised.some(isLargeRange);
-    const key = cacheable ? `${fn}\u0000${JSON.stringify(normalised)}` : undefined;
+    // The addresses are part of the key: an error message names the cells it came from.
+    const key = cacheable ? `${fn}\u0000${JSON.stringify(normalised)}\u0000${addresses?.join('\u0001') ?? ''}` : undefined;
     if (key !== undefined) {
       const cached = this.cache.get(key);
       if (cached) return Promise.resolve(cached);
@@ -100,7 +105,7 @@ export class BatchClient {
       if (running) return running;
     }
     const promise = new Promise<CallOutcome>((resolve) => {
-      this.queue.push({ fn, args: normalised, key, settle: resolve });
+      this.queue.push({ fn, args: normalised, addresses, key, settle: resolve });
     });
     if (key !== undefined) {
       this.sameCall.set(key, promise);
@@ -220,10 +225,10 @@ export class BatchClient {
         error: naError(
           timedOut
             ? `计算服务 ${url} 在 ${Math.round(this.opts.timeoutMs / 1000)} 秒内没有答复：请稍后重新计算，或在任务窗格中检查服务地址`
-            : `无法连接计算服务 ${url}：请确认服务已启动（npm start），并在任务窗格“设置”中检查服务地址`,
+            : unreachableMessage(url).zh,
           timedOut
             ? `The calculation service at ${url} did not answer within ${Math.round(this.opts.timeoutMs / 1000)} s: recalculate later or check the service address in the task pane`
-            : `Could not reach the calculation service at ${url} (${err instanceof Error ? err.message : String(err)}): make sure it is running (npm start) and check the service address in the task pane settings`,
+            : unreachableMessage(url).en,
         ),
       };
     } finally {
@@ -234,12 +239,13 @@ export class BatchClient {
 
 /** The batch as JSON; one JSON.stringify unless some call has a range worth packing. */
 function requestBody(batch: Pending[]): string {
-  if (!batch.some((p) => p.args.some(isLargeRange))) return JSON.stringify({ calls: batch.map((p) => ({ fn: p.fn, args: p.args })), pack: true });
+  if (!batch.some((p) => p.args.some(isLargeRange))) return JSON.stringify({ calls: batch.map((p) => ({ fn: p.fn, args: p.args, addresses: p.addresses })), pack: true });
   return `{"calls":[${batch.map(callJson).join(',')}],"pack":true}`;
 }
 
 function callJson(p: Pending): string {
-  return `{"fn":${JSON.stringify(p.fn)},"args":${argsJson(packArgs(p.args))}}`;
+  const where = p.addresses ? `,"addresses":${JSON.stringify(p.addresses)}` : '';
+  return `{"fn":${JSON.stringify(p.fn)},"args":${argsJson(packArgs(p.args))}${where}}`;
 }
 
 /** A result as Excel takes it: a packed one (a large all-number range) decoded into rows. */

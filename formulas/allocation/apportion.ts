@@ -9,15 +9,18 @@
  */
 import { z } from 'zod';
 import { defineFormula, param } from '../core/definition.js';
-import { type Bilingual, type FormulaError, showValue, valueError } from '../core/errors.js';
+import { type Bilingual, type FormulaError, valueError } from '../core/errors.js';
+import { showValue } from '../core/issue-messages.js';
 import { decimalOf } from '../core/exact.js';
-import { type Cell, choiceOf, finiteNumber, type Orientation, orient, type PerUnit, perUnitOf, vectorOf } from '../core/excel-values.js';
+import { type Cell, choiceOf, type Orientation, orient, type PerUnit, perUnitOf } from '../core/excel-values.js';
+import { numberVector } from '../core/number-cells.js';
 import type { BoundedProblem } from './apportion-problem.js';
 import { type DivisorMethod, divisorApportion, firstPostIsFree } from './divisor-methods.js';
+import { hamiltonThenRaise } from './hamilton-raise.js';
 import { largestRemainder } from './largest-remainder.js';
 import { lookupTable } from '../core/lookup.js';
 
-export type ApportionMethod = 'hamilton' | DivisorMethod;
+export type ApportionMethod = 'hamilton' | 'hamilton-raise' | DivisorMethod;
 
 /** Every name a cell may use for a method (matched case-insensitively), Chinese names among them. */
 export const APPORTION_METHOD_ALIASES: Readonly<Record<string, ApportionMethod>> = lookupTable({
@@ -28,6 +31,9 @@ export const APPORTION_METHOD_ALIASES: Readonly<Record<string, ApportionMethod>>
   最大余数法: 'hamilton',
   汉密尔顿: 'hamilton',
   汉密尔顿法: 'hamilton',
+  'hamilton-raise': 'hamilton-raise',
+  vinton: 'hamilton-raise',
+  先分后补: 'hamilton-raise',
   jefferson: 'jefferson',
   dhondt: 'jefferson',
   "d'hondt": 'jefferson',
@@ -57,6 +63,7 @@ export const APPORTION_METHOD_ALIASES: Readonly<Record<string, ApportionMethod>>
 
 const METHOD_NAMES: Readonly<Record<ApportionMethod, Bilingual>> = {
   hamilton: { zh: 'hamilton 法（最大余额法）', en: 'hamilton (largest remainder)' },
+  'hamilton-raise': { zh: 'hamilton-raise 法（最大余额法，先分后补最低名额）', en: 'hamilton-raise (largest remainder, then raise to the minimum)' },
   jefferson: { zh: 'jefferson 法（杰斐逊/达洪特法）', en: "jefferson (D'Hondt)" },
   webster: { zh: 'webster 法（韦伯斯特/圣拉古法）', en: 'webster (Sainte-Laguë)' },
   'huntington-hill': { zh: 'huntington-hill 法（亨廷顿-希尔法）', en: 'huntington-hill' },
@@ -98,8 +105,8 @@ function boundValue(cell: Cell, name: BoundName, index: number | undefined, orie
       ? { zh: '请填写最低名额（不小于 0 的整数，如 1），留空表示不设下限', en: 'Enter the least posts (a whole number >= 0, e.g. 1), or leave it blank for none' }
       : { zh: '请填写最高名额（大于 0 的整数），写 无 或留空表示不设上限', en: 'Enter the most posts (a whole number above 0), or 无 (none) or a blank for no limit' };
   return valueError(
-    `参数 ${name}${at.zh} 的值 ${showValue(cell)} 不是不小于 0 的整数：${what.zh}`,
-    `${name}${at.en}: ${showValue(cell)} is not a whole number >= 0. ${what.en}`,
+    `参数 ${name}${at.zh} 的值 ${showValue(cell).zh} 不是不小于 0 的整数：${what.zh}`,
+    `${name}${at.en}: ${showValue(cell).en} is not a whole number >= 0. ${what.en}`,
   );
 }
 
@@ -145,11 +152,13 @@ export const apportion = defineFormula({
   rounding: {
     zh:
       '每个单位得到整数个名额，合计恰为 total。hamilton：各单位先得份额 total×权重/权重和 的整数部分，剩余名额按小数部分从大到小各补 1 个。' +
+      'hamilton-raise：不设下限按 hamilton 分完，再把低于 minimum 的单位补足，所需名额从按小数部分多得 1 个的单位中、小数部分最小者起各收回 1 个。' +
       '除数法取一个公共除数 d，各单位得 权重/d 按本法规则取整，d 的选择使合计恰为 total：jefferson 向下取整；adams 向上取整；' +
       'webster 四舍五入（k 与 k+1 的分界点为 k+0.5）；huntington-hill 分界点为几何平均 √(k(k+1))；dean 分界点为调和平均 2k(k+1)/(2k+1)。' +
       '有最低/最高名额时，取整结果被限制在界内后仍合计为 total。所有判断均以精确分数（大整数）进行，浮点数只作初始估计；最后名额完全平局时报错，不按行序分配。',
     en:
       'Each unit gets a whole number of posts and the parts sum to total exactly. hamilton: each unit first gets the whole part of its quota total×weight/sum of weights, and the posts left go one each to the largest fractional parts. ' +
+      'hamilton-raise: hamilton with no bounds, then units below their minimum are raised, the posts taken back one each from the units that won a leftover post, smallest fractional part first. ' +
       'The divisor methods pick one divisor d and round weight/d by their rule, d chosen so the parts sum to total: jefferson rounds down; adams rounds up; ' +
       'webster rounds to nearest (the point between k and k+1 is k+0.5); huntington-hill rounds at the geometric mean √(k(k+1)); dean at the harmonic mean 2k(k+1)/(2k+1). ' +
       'With minimums/maximums the roundings are clamped to each unit\'s bounds and still sum to total. Every decision is made on exact fractions (big integers); doubles only give starting estimates; an exact tie for the last post is an error, never settled by row order.',
@@ -169,21 +178,21 @@ export const apportion = defineFormula({
       dimensionality: 'matrix',
       type: 'number',
       hint: { zh: '每个单位的权重须是不小于 0 的数（如学生数），放在一列或一行中', en: 'Each unit’s weight must be a number >= 0 (e.g. its pupils), in one column or row' },
-      schema: vectorOf(finiteNumber().min(0)),
+      schema: numberVector({ min: 0 }),
     }),
     param({
       name: 'method',
       summary: {
-        zh: '分配方法（不区分大小写，中文名末尾的“法”可省）：hamilton（最大余额法、最大余数法、汉密尔顿，默认）、jefferson（dhondt、杰斐逊、达洪特）、webster（sainte-lague、韦伯斯特、圣拉古）、huntington-hill（亨廷顿-希尔、亨廷顿希尔）、adams（亚当斯）、dean（迪安）',
-        en: "Method (any case; Chinese names as listed in the reference): hamilton (largest-remainder, hare-niemeyer, 最大余额法; the default), jefferson (dhondt, d'hondt, 杰斐逊/达洪特), webster (sainte-lague, sainte-laguë, 韦伯斯特/圣拉古), huntington-hill (equal-proportions, 亨廷顿-希尔), adams (亚当斯), dean (迪安)",
+        zh: '分配方法（不区分大小写，中文名末尾的“法”可省）：hamilton（最大余额法、最大余数法、汉密尔顿，默认）、hamilton-raise（vinton、先分后补：先不设下限按最大余额法分，再把低于 minimum 的单位补足，名额从按余数多得 1 个、小数部分最小的单位收回）、jefferson（dhondt、杰斐逊、达洪特）、webster（sainte-lague、韦伯斯特、圣拉古）、huntington-hill（亨廷顿-希尔、亨廷顿希尔）、adams（亚当斯）、dean（迪安）',
+        en: "Method (any case; Chinese names as listed in the reference): hamilton (largest-remainder, hare-niemeyer, 最大余额法; the default), hamilton-raise (vinton, 先分后补: Hamilton with no bounds, then units below minimum raised, the posts taken back from the smallest winning fractional parts), jefferson (dhondt, d'hondt, 杰斐逊/达洪特), webster (sainte-lague, sainte-laguë, 韦伯斯特/圣拉古), huntington-hill (equal-proportions, 亨廷顿-希尔), adams (亚当斯), dean (迪安)",
       },
       dimensionality: 'scalar',
       type: 'string',
       optional: true,
       default: 'hamilton',
       hint: {
-        zh: '请填写 hamilton、jefferson、webster、huntington-hill、adams 或 dean（或其中文名，如 最大余额法）',
-        en: 'Enter hamilton, jefferson, webster, huntington-hill, adams or dean (or a Chinese name such as 最大余额法)',
+        zh: '请填写 hamilton、hamilton-raise、jefferson、webster、huntington-hill、adams 或 dean（或其中文名，如 最大余额法）',
+        en: 'Enter hamilton, hamilton-raise, jefferson, webster, huntington-hill, adams or dean (or a Chinese name such as 最大余额法)',
       },
       schema: choiceOf(APPORTION_METHOD_ALIASES),
     }),
@@ -229,6 +238,11 @@ export const apportion = defineFormula({
       result: [[7], [2], [1]],
     },
     {
+      formula: '=EDU.APPORTION(10, {1000;210;40}, "hamilton-raise", 1)',
+      args: [10, [[1000], [210], [40]], 'hamilton-raise', 1],
+      result: [[8], [1], [1]],
+    },
+    {
       formula: '=EDU.APPORTION(250, {1003200,1228600,4990700,813000,764500}, "jefferson")',
       args: [250, [[1003200, 1228600, 4990700, 813000, 764500]], 'jefferson'],
       result: [[28, 35, 143, 23, 21]],
@@ -268,6 +282,7 @@ export const apportion = defineFormula({
         `The minimums add up to ${loSum}, more than total ${total}: lower some units' minimums, or raise total to at least ${loSum}`,
       );
     }
+    if (method === 'hamilton-raise') return raiseToMinimum(total, exact, lo, rawHi, weights.values, orientation);
     const capped = rawHi.map((h) => Math.min(h, total));
     if (sum(capped) < total) {
       return valueError(
@@ -292,8 +307,8 @@ export const apportion = defineFormula({
     if (lowSum > total) {
       const needing = low.flatMap((l, i) => (l > lo[i]! ? [i] : []));
       return valueError(
-        `${name.zh}给每个权重大于 0 的单位至少 1 个名额（它在 0 与 1 之间的取整分界点为 0），${unitsAt(needing, orientation).zh} 因此各需 1 个，连同 minimum 共需 ${lowSum} 个，多于 total ${total}：请把 total 提高到至少 ${lowSum}、把不参与分配的单位的 maximum 设为 0，或改用 hamilton、jefferson 或 webster 法`,
-        `${name.en} gives every unit of positive weight at least 1 post (its rounding point between 0 and 1 is 0), so ${unitsAt(needing, orientation).en} each need 1; with the minimums that is ${lowSum} posts, more than total ${total}: raise total to at least ${lowSum}, set maximum 0 for units that should get none, or use hamilton, jefferson or webster`,
+        `${name.zh}给每个权重大于 0 的单位至少 1 个名额（它在 0 与 1 之间的取整分界点为 0），${unitsAt(needing, orientation).zh} 因此各需 1 个，连同 minimum 共需 ${lowSum} 个，多于 total ${total}：请把 total 提高到至少 ${lowSum}、把不参与分配的单位的权重设为 0，或改用 hamilton、jefferson 或 webster 法`,
+        `${name.en} gives every unit of positive weight at least 1 post (its rounding point between 0 and 1 is 0), so ${unitsAt(needing, orientation).en} each need 1; with the minimums that is ${lowSum} posts, more than total ${total}: raise total to at least ${lowSum}, set the weight of units that should get none to 0, or use hamilton, jefferson or webster`,
       );
     }
 
@@ -303,7 +318,7 @@ export const apportion = defineFormula({
     const outcome = method === 'hamilton' ? largestRemainder(problem) : divisorApportion(method, problem);
     if (outcome.kind === 'tie') {
       const at = unitsAt(outcome.rows, orientation);
-      const shown = outcome.rows.slice(0, 10).map((i) => showValue(weights.values[i]));
+      const shown = outcome.rows.slice(0, 10).map((i) => String(weights.values[i]));
       return valueError(
         `${at.zh}（权重 ${shown.join('、')}）按 ${name.zh}完全平局，争最后 ${outcome.posts} 个名额；本函数不按行序分配：请微调其中一个权重、改变 total，或用 minimum/maximum 指定由哪个单位得到`,
         `${at.en} (weights ${shown.join(', ')}) tie exactly under ${name.en} for the last ${outcome.posts} post${outcome.posts > 1 ? 's' : ''}, which is never given by row order: adjust one of their weights slightly, change total, or use minimum/maximum to say which unit gets it`,
@@ -312,3 +327,28 @@ export const apportion = defineFormula({
     return orient(outcome.seats, orientation);
   },
 });
+
+/** EDU.APPORTION with method "hamilton-raise" (hamilton-raise.ts): minimums only. */
+function raiseToMinimum(total: number, exact: bigint[], lo: number[], hi: number[], typed: readonly number[], orientation: Orientation) {
+  if (hi.some((h) => h !== Number.POSITIVE_INFINITY)) {
+    return valueError(
+      'hamilton-raise 法只按已公布表格的做法补足最低名额，不支持 maximum：有最高名额时请改用 hamilton（先固定超界单位、其余重新分配）',
+      'hamilton-raise only raises units to their minimum, as the published tables did, and takes no maximum: with maximums use hamilton (fix the units past a bound, re-split the rest)',
+    );
+  }
+  if (total === 0) return orient(lo, orientation);
+  const outcome = hamiltonThenRaise(total, exact, lo);
+  if (outcome.kind === 'seats') return orient(outcome.seats, orientation);
+  if (outcome.kind === 'short') {
+    return valueError(
+      `hamilton-raise 法要从按余数多得 1 个名额的单位收回 ${outcome.need} 个名额补足最低名额，但只有 ${outcome.donors} 个这样的单位：请改用 hamilton（先固定、再重新分配），或降低 minimum`,
+      `hamilton-raise must take back ${outcome.need} posts from units that won a leftover post to raise units to their minimum, but only ${outcome.donors} such units exist: use hamilton (fix, then re-split), or lower the minimums`,
+    );
+  }
+  const at = unitsAt(outcome.rows, orientation);
+  const shown = outcome.rows.slice(0, 10).map((i) => showValue(typed[i]));
+  return valueError(
+    `${at.zh}（权重 ${shown.join('、')}）按 hamilton-raise 法的小数部分完全相同，争 ${outcome.posts} 个名额；本函数不按行序分配：请微调其中一个权重或改变 total`,
+    `${at.en} (weights ${shown.join(', ')}) have exactly equal fractional parts under hamilton-raise for ${outcome.posts} post${outcome.posts > 1 ? 's' : ''}, which is never settled by row order: adjust one of their weights slightly or change total`,
+  );
+}

@@ -2,10 +2,9 @@
  * The arguments the balance formulas share. Each function words its summary for its own
  * reference entry, so the summary is an argument; the type, schema and hint are written once.
  */
-import { z } from 'zod';
 import { param } from '../core/definition.js';
 import type { Bilingual } from '../core/errors.js';
-import { matrixOf, vectorOf } from '../core/excel-values.js';
+import { numberMatrix, numberVector } from '../core/number-cells.js';
 import { LEVEL_HINT, levelsSchema } from './indicators.js';
 
 const ENROLMENT_HINT: Bilingual = {
@@ -21,7 +20,7 @@ export function indicatorsParam(summary: Bilingual) {
     dimensionality: 'matrix',
     type: 'number',
     hint: { zh: '请选择 n 行 7 列的指标区域，值不小于 0', en: 'Select the n x 7 range of indicator values, each at least 0' },
-    schema: matrixOf(z.number().min(0)),
+    schema: numberMatrix({ min: 0 }).transform((grid) => grid.resultRows()),
   });
 }
 
@@ -33,7 +32,7 @@ export function studentsParam(summary: Bilingual, hint: Bilingual = ENROLMENT_HI
     dimensionality: 'matrix',
     type: 'number',
     hint,
-    schema: vectorOf(z.number().int().min(0)),
+    schema: numberVector({ min: 0, integer: true }),
   });
 }
 

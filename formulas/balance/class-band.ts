@@ -7,10 +7,10 @@
  * sit in 2 classes the average is 45.5, but one class must hold at least 46, which is over
  * the primary standard. A whole-number average gives the same band either way.
  */
-import { z } from 'zod';
 import { defineFormula, param } from '../core/definition.js';
 import { type Bilingual, formulaError, type FormulaError, rowEn, rowZh, valueError } from '../core/errors.js';
-import { type ResultCell, vectorOf } from '../core/excel-values.js';
+import { type ResultCell } from '../core/excel-values.js';
+import { numberVector } from '../core/number-cells.js';
 import { profileParam } from '../core/profile-param.js';
 import { profileNumber, resolveProfile, type ResolvedProfile } from '../core/profiles.js';
 import { studentsParam } from './balance-params.js';
@@ -76,7 +76,7 @@ export const classBand = defineFormula({
       dimensionality: 'matrix',
       type: 'number',
       hint: { zh: '请选择班级数所在的一列，每个为不小于 0 的整数', en: 'Select the column of class counts, each a whole number of at least 0' },
-      schema: vectorOf(z.number().int().min(0)),
+      schema: numberVector({ min: 0, integer: true }),
     }),
     param({
       name: 'level',

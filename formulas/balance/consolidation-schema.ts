@@ -5,12 +5,14 @@
  * consolidation-model.ts; consolidation-report.ts turns a placement into this answer.
  */
 import { z } from 'zod';
+import { said } from '../core/issue-messages.js';
 
 /** Text or a whole number (school codes are often numbers in a sheet); kept as text. A custom check, not a union: a county's distance table can hold a million of these. */
 const schoolId = z
   .custom<string | number>((v) => (typeof v === 'string' && v.trim().length > 0) || (typeof v === 'number' && Number.isInteger(v)), {
-    message: 'a school id: non-empty text or a whole number',
+    ...said('不是学校代码（非空文本或整数）', 'is not a school id (non-empty text or a whole number)'),
   })
+  .meta({ type: ['string', 'integer'] })
   .transform((v) => String(v).trim());
 
 export const consolidationSchoolSchema = z.object({
@@ -43,7 +45,7 @@ export const consolidationInputSchema = z.object({
     .min(1)
     .max(10)
     .default([10, 30])
-    .refine((t) => t.every((v, i) => i === 0 || v > t[i - 1]!), { message: 'thresholds must be strictly ascending, e.g. [10, 30]' }),
+    .refine((t) => t.every((v, i) => i === 0 || v > t[i - 1]!), said('不是从小到大排列（如 [10, 30]）', 'is not in strictly ascending order (e.g. [10, 30])')),
   /** "atMost": pupils ≤ threshold (以下含本数, the legal reading of "10人以下"); "below": pupils < threshold. */
   thresholdRule: z.enum(['atMost', 'below']).default('atMost'),
   /** Farthest a school's pupils may be sent; omitted: no limit. */
@@ -54,8 +56,8 @@ export const consolidationInputSchema = z.object({
   sheetName: z.string().trim().min(1).max(31).default('布局调整方案'),
   /** "optimal": the lexicographic optimum by HiGHS (default); "greedy": the rule-of-thumb planner, for comparison. */
   method: z.enum(['optimal', 'greedy']).default('optimal'),
-  /** Seconds the solver may take over all its objectives; when it stops early the answer gives the gap still open. */
-  timeLimitSeconds: z.number().positive().max(25).default(10),
+  /** Seconds the solver may take over all its objectives (at most 15: a pooled job has 20 s by default); when it stops early the answer gives the gap still open. */
+  timeLimitSeconds: z.number().positive().max(15).default(10),
 });
 
 export type ConsolidationInput = z.output<typeof consolidationInputSchema>;

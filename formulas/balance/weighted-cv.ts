@@ -4,10 +4,9 @@
  * (教督〔2017〕6号): weighted by each school's pupils, population form (divide by P, no
  * n − 1). An unweighted CV, or a sample standard deviation, gives a different number.
  */
-import { z } from 'zod';
 import { defineFormula, param } from '../core/definition.js';
 import { formulaError, valueError } from '../core/errors.js';
-import { vectorOf } from '../core/excel-values.js';
+import { numberVector } from '../core/number-cells.js';
 import { studentsParam } from './balance-params.js';
 import { cvSquared, sqrtToNumber, weightedMoments } from './cv-exact.js';
 
@@ -32,7 +31,7 @@ export const weightedCv = defineFormula({
       dimensionality: 'matrix',
       type: 'number',
       hint: { zh: '请选择各校指标值所在的一列，值不小于 0', en: "Select the column of the schools' values, each at least 0" },
-      schema: vectorOf(z.number().min(0)),
+      schema: numberVector({ min: 0 }),
     }),
     studentsParam({ zh: '各校在校生数，与 values 一一对应', en: "Each school's enrolment, one per value" }),
   ],

@@ -17,7 +17,8 @@
  */
 import type { CellKind, ParamSpec } from './definition.js';
 import { halfWidth, isBlankCell, isNoLimitWord, numberFromText, yesNoOf } from './cells.js';
-import { type Bilingual, showValue } from './errors.js';
+import type { Bilingual } from './errors.js';
+import { showValue } from './issue-messages.js';
 import { NumberGrid } from './packed-range.js';
 
 /** An optional argument left out, or blank (it takes its default). */
@@ -143,11 +144,11 @@ function zeroProblem(spec: ParamSpec, at: number[], value: unknown): ZeroProblem
 
 export const isZeroProblem = (v: unknown): v is ZeroProblem => typeof v === 'object' && v !== null && 'zeroAt' in v && 'advice' in v;
 
-/** "0" or "(空 / empty)" for the message, with why a 0 may be a blank cell. */
+/** "0" or "(empty)" for the message, with why a 0 may be a blank cell. */
 export function zeroShown(value: unknown): Bilingual {
   const shown = showValue(value);
   return {
-    zh: `${shown}（Excel 桌面版把空单元格当作 0 传给函数，两者无法区分）`,
-    en: `${shown} (Excel on Windows and Mac passes a blank cell as 0, so the two cannot be told apart)`,
+    zh: `${shown.zh}（Excel 桌面版把空单元格当作 0 传给函数，两者无法区分）`,
+    en: `${shown.en} (Excel on Windows and Mac passes a blank cell as 0, so the two cannot be told apart)`,
   };
 }

@@ -41,15 +41,6 @@ export function isFormulaError(value: unknown): value is FormulaError {
 
 export const valueError = (zh: string, en: string): FormulaError => formulaError('VALUE', zh, en);
 
-/** Renders a cell value for a message without flooding it (long strings, nested arrays). */
-export function showValue(value: unknown): string {
-  if (value === null || value === undefined) return '(空 / empty)';
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  if (Array.isArray(value)) return `[${value.length} 项 / items]`;
-  return '(对象 / object)';
-}
-
 /** "第 3 行" / "row 3" for 0-based index i. */
 export const rowZh = (i: number): string => `第 ${i + 1} 行`;
 export const rowEn = (i: number): string => `row ${i + 1}`;

@@ -9,7 +9,8 @@
 import { z } from 'zod';
 import { halfWidth } from './cells.js';
 import type { FormulaError } from './errors.js';
-import { NumberGrid } from './packed-range.js';
+import { RANGE_RULES } from './issue-messages.js';
+import { orientationOf, rangeRows } from './number-cells.js';
 
 export type Cell = number | string | boolean | null;
 /** One cell of a result: a value, or an error value in just that cell (Excel shows it there). */
@@ -32,29 +33,25 @@ export function orient<T>(values: readonly T[], orientation: Orientation): T[][]
   return orientation === 'column' ? values.map((v) => [v]) : [values.slice()];
 }
 
-const isRectangular = (rows: unknown[][]): boolean => rows.every((r) => r.length === rows[0]!.length);
-
 /**
  * A 2-D range whose cells satisfy `cell`. A lone scalar is accepted as a 1 x 1 range
- * (that is what Excel does when a single cell is passed to a matrix parameter).
+ * (that is what Excel does when a single cell is passed to a matrix parameter). The shape
+ * is read by the one range path (number-cells.ts); ranges of numbers use its fast
+ * schemas (numberMatrix, numberVector, perUnitCells) instead of a schema per cell.
  */
 export function matrixOf<S extends z.ZodType>(cell: S) {
-  return z.preprocess(
-    (v) => (Array.isArray(v) ? v : v instanceof NumberGrid ? v.toRows() : v === null || v === undefined ? v : [[v]]),
-    z
-      .array(z.array(cell).min(1), { error: 'range' })
-      .min(1)
-      .refine((rows) => isRectangular(rows as unknown[][]), { message: 'ragged' }),
-  );
+  return z
+    .unknown()
+    .transform((raw, ctx): unknown[][] => rangeRows(raw, ctx) ?? z.NEVER)
+    .pipe(z.array(z.array(cell)));
 }
 
 /** A single row or column (or one cell) of values satisfying `cell`. */
 export function vectorOf<S extends z.ZodType>(cell: S) {
   return matrixOf(cell).transform((rows, ctx): Vector<z.output<S>> => {
-    if (rows[0]!.length === 1) return { values: rows.map((r) => r[0]!), orientation: 'column' };
-    if (rows.length === 1) return { values: rows[0]!, orientation: 'row' };
-    ctx.addIssue({ code: 'custom', message: 'vector' });
-    return z.NEVER;
+    const orientation = orientationOf(rows.length, rows[0]!.length, ctx);
+    if (orientation === undefined) return z.NEVER;
+    return { values: orientation === 'column' ? rows.map((r) => r[0]!) : rows[0]!, orientation };
   });
 }
 
@@ -69,7 +66,7 @@ export function perUnitOf<S extends z.ZodType>(cell: S) {
 }
 
 /** A finite number (JSON and Excel never send NaN, but a caller of the core might). */
-export const finiteNumber = () => z.number().refine(Number.isFinite, { message: 'finite' });
+export const finiteNumber = () => z.number().refine(Number.isFinite, RANGE_RULES.finite);
 
 /** Expands a PerUnit bound to one value per unit; the caller has checked the length. */
 export function expandPerUnit<T>(bound: PerUnit<T>, n: number): T[] {

@@ -9,10 +9,10 @@
  */
 import type { z } from 'zod';
 import { cellWithin } from './a1.js';
-import { YES_NO_HINT } from './cells.js';
 import { coerceArgument, isZeroProblem, OMITTED, zeroShown, type ZeroProblem } from './coerce.js';
 import type { AnyFormula, ComputeContext, ParamSpec } from './definition.js';
-import { type Bilingual, type FormulaError, isFormulaError, showValue, valueError } from './errors.js';
+import { type Bilingual, type FormulaError, isFormulaError, valueError } from './errors.js';
+import { deepestIssue, issueReason, showValue, valueAt } from './issue-messages.js';
 import type { ResultCell, ResultValue } from './excel-values.js';
 import { decodePacked, looksPacked, NumberGrid } from './packed-range.js';
 
@@ -99,15 +99,6 @@ function zeroError(spec: ParamSpec, problem: ZeroProblem, raw: unknown, address:
   );
 }
 
-function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
-  let v: unknown = raw;
-  for (const key of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<PropertyKey, unknown>)[key];
-  }
-  return v;
-}
-
 /**
  * Where in the argument a cell is: its address ("B7") when Excel gave the argument's
  * address, else "第 3 行第 2 列" / "row 3, column 2" (just the row or column for a single
@@ -125,65 +116,11 @@ function where(raw: unknown, path: readonly PropertyKey[], address?: string): { 
   return { zh: ` 第 ${r + 1} 行第 ${c + 1} 列`, en: ` row ${r + 1}, column ${c + 1}` };
 }
 
-function problem(issue: z.core.$ZodIssue): { zh: string; en: string } {
-  switch (issue.code) {
-    case 'invalid_type':
-      if (issue.expected === 'int') return { zh: '不是整数', en: 'is not a whole number' };
-      if (issue.expected === 'number') return { zh: '不是数字', en: 'is not a number' };
-      if (issue.expected === 'string') return { zh: '不是文本', en: 'is not text' };
-      if (issue.expected === 'boolean') return { zh: `不是 ${YES_NO_HINT.zh}`, en: `is not ${YES_NO_HINT.en}` };
-      if (issue.expected === 'array') return { zh: '不是单元格区域', en: 'is not a range' };
-      return { zh: '类型不对', en: `has the wrong type (expected ${issue.expected})` };
-    case 'too_small':
-      if (issue.origin === 'array') return { zh: '区域是空的', en: 'is an empty range' };
-      return issue.inclusive
-        ? { zh: `小于 ${String(issue.minimum)}`, en: `is below ${String(issue.minimum)}` }
-        : { zh: `不大于 ${String(issue.minimum)}`, en: `is not above ${String(issue.minimum)}` };
-    case 'too_big':
-      if (issue.origin === 'array') return { zh: `超过 ${String(issue.maximum)} 项`, en: `has more than ${String(issue.maximum)} items` };
-      return issue.inclusive
-        ? { zh: `大于 ${String(issue.maximum)}`, en: `is above ${String(issue.maximum)}` }
-        : { zh: `不小于 ${String(issue.maximum)}`, en: `is not below ${String(issue.maximum)}` };
-    case 'invalid_value': {
-      // Long alias lists (Chinese names among them) would flood the tooltip; the hint names the main choices.
-      const shown = issue.values.slice(0, 6).map(String);
-      const more = issue.values.length > shown.length ? '…' : '';
-      return {
-        zh: `不是可选值之一（${shown.join('、')}${more}）`,
-        en: `is not one of the choices (${shown.join(', ')}${more})`,
-      };
-    }
-    case 'invalid_union':
-      return { zh: '既不是单个数，也不是一行或一列', en: 'is neither a single number nor one row or column' };
-    case 'custom':
-      if (issue.message === 'ragged') return { zh: '各行长度不一致', en: 'has rows of different lengths' };
-      if (issue.message === 'vector') return { zh: '必须是一行或一列', en: 'must be a single row or column' };
-      if (issue.message === 'finite') return { zh: '不是有限的数', en: 'is not a finite number' };
-      return { zh: issue.message, en: issue.message };
-    default:
-      return { zh: issue.message, en: issue.message };
-  }
-}
-
-/**
- * For "one number or a range" arguments the union fails as a whole; the branch that got
- * furthest into the input (the longest path, e.g. row 3 of a range) says what is wrong.
- */
-function deepest(issue: z.core.$ZodIssue): z.core.$ZodIssue {
-  if (issue.code !== 'invalid_union') return issue;
-  const candidates = issue.errors.flat().filter((i) => i.path.length > 0);
-  if (candidates.length === 0) return issue;
-  const best = candidates.reduce((a, b) => (b.path.length > a.path.length ? b : a));
-  return { ...best, path: [...issue.path, ...best.path] } as z.core.$ZodIssue;
-}
-
 function describeIssue(spec: ParamSpec, firstIssue: z.core.$ZodIssue, raw: unknown, address: string | undefined): FormulaError {
-  const issue = deepest(firstIssue);
+  const issue = deepestIssue(firstIssue);
   const at = where(raw, issue.path, address);
   const value = issue.path.length > 0 && Array.isArray(raw) ? valueAt(raw, issue.path) : raw;
-  const what = problem(issue);
-  return valueError(
-    `参数 ${spec.name}${at.zh} 的值 ${showValue(value)} ${what.zh}：${spec.hint.zh}`,
-    `${spec.name}${at.en}: ${showValue(value)} ${what.en}. ${spec.hint.en}`,
-  );
+  const shown = showValue(value);
+  const what = issueReason(issue);
+  return valueError(`参数 ${spec.name}${at.zh} 的值 ${shown.zh} ${what.zh}：${spec.hint.zh}`, `${spec.name}${at.en}: ${shown.en} ${what.en}. ${spec.hint.en}`);
 }

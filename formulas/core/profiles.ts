@@ -12,12 +12,13 @@
 import { z } from 'zod';
 import { parseDateCell } from './dates.js';
 import { type FormulaError, valueError } from './errors.js';
+import { said } from './issue-messages.js';
 
 /** A calendar date as YYYY-MM-DD: 2023-02-30 or 2023-13-01 would sort as text and take effect on no real day. */
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
-  .refine((text) => parseDateCell(text) !== undefined, 'not a real calendar date (YYYY-MM-DD), e.g. 2023-02-30');
+  .refine((text) => parseDateCell(text) !== undefined, said('不是真实存在的日期（YYYY-MM-DD），如 2023-02-30 不存在', 'is not a real calendar date (YYYY-MM-DD); e.g. 2023-02-30 does not exist'));
 
 export const policyEntrySchema = z.object({
   value: z.union([z.number(), z.string(), z.boolean(), z.array(z.number())]),
@@ -86,8 +87,8 @@ export function resolveProfile(source: ProfileSource, ref: string | undefined, t
     const profile = source.get(next);
     if (!profile) {
       return valueError(
-        `找不到政策配置 "${next}"：请检查名称，或先在任务窗格中建立该配置（内置：${source.defaultId}）`,
-        `Policy profile "${next}" was not found: check the name or create it in the task pane (built in: ${source.defaultId})`,
+        `找不到政策配置 "${next}"：请检查名称；本县配置须由管理员通过服务的配置接口 PUT /api/v1/profiles/${next} 建立（见 docs/funding.md“县里怎样加自己的配置”）（内置：${source.defaultId}）`,
+        `Policy profile "${next}" was not found: check the name; a county profile is created by an administrator through the service's PUT /api/v1/profiles/${next} (docs/funding.md, "adding a county profile") (built in: ${source.defaultId})`,
       );
     }
     chain.push(profile);

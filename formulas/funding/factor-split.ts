@@ -17,7 +17,7 @@ import { fenToYuan, formatYuan, MAX_YUAN, yuanToFen } from '../core/money.js';
 import { NumberGrid } from '../core/packed-range.js';
 import { lowestTotal, type SplitInput, splitExactly } from './clamped-split.js';
 import { potsByShares, splitPot, wholeScale } from './factor-pots.js';
-import { numberMatrix, numberVector, perUnitCells } from './fast-cells.js';
+import { numberMatrix, numberVector, perUnitCells } from '../core/number-cells.js';
 import { checkBudgetReach, fenPerUnit, tooManyDecimals } from './split-checks.js';
 
 const money = { min: 0, max: MAX_YUAN };

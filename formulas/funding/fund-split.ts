@@ -15,7 +15,7 @@ import { booleanCell, finiteNumber, type ResultCell } from '../core/excel-values
 import { NumberGrid } from '../core/packed-range.js';
 import { fenToYuan, formatYuan, MAX_FEN, MAX_YUAN, yuanToFen } from '../core/money.js';
 import { lowestTotal, type Level, type SplitInput, splitExactly } from './clamped-split.js';
-import { numberMatrix, numberVector, perUnitCells } from './fast-cells.js';
+import { numberMatrix, numberVector, perUnitCells } from '../core/number-cells.js';
 import { checkBudgetReach, fenPerUnit, tooManyDecimals } from './split-checks.js';
 
 const money = { min: 0, max: MAX_YUAN };

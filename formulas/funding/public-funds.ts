@@ -12,7 +12,7 @@ import { booleanCell, expandPerUnit, orient, perUnitOf, type ResultCell } from '
 import { ceilDiv } from '../core/money.js';
 import { profileParam } from '../core/profile-param.js';
 import { profileNumber, resolveProfile, type ResolvedProfile } from '../core/profiles.js';
-import { numberVector, perUnitNumbers } from './fast-cells.js';
+import { numberVector, perUnitNumbers } from '../core/number-cells.js';
 
 // Ten million pupils per school is far beyond any real school and keeps every amount below 10^12 yuan.
 const pupils = { min: 0, max: 10_000_000, integer: true } as const;

@@ -5,7 +5,7 @@
 import { type FormulaError, rowsEn, rowsZh, valueError } from '../core/errors.js';
 import { formatYuan, yuanToFenNumber } from '../core/money.js';
 import { highestTotal, lowestTotal, type SplitInput } from './clamped-split.js';
-import type { PerUnitCells } from './fast-cells.js';
+import type { PerUnitCells } from '../core/number-cells.js';
 
 export function tooManyDecimals(name: string, whereZh: string, whereEn: string, x: number): FormulaError {
   return valueError(

@@ -124,9 +124,15 @@ export function verifyPlan(input: PlanInput, plan: PlanResult, profiles: Profile
   // Quotas, re-derived per sending school.
   const rotating = new Set(plan.rows.map((r) => r.teacherId));
   const backboneQuota = new Map<string, number>();
+  const bySchool = new Map<string, PlanTeacher[]>();
+  for (const t of input.teachers) {
+    const list = bySchool.get(t.school);
+    if (list) list.push(t);
+    else bySchool.set(t.school, [t]);
+  }
   for (const s of input.schools) {
     if (s.role !== 'sending') continue;
-    const eligible = input.teachers.filter((t) => t.school === s.id && eligibleTeacher(t, rules));
+    const eligible = (bySchool.get(s.id) ?? []).filter((t) => eligibleTeacher(t, rules));
     const e = eligible.length;
     const byRate = ceilShare(rate, e);
     const policyBackbone = ceilShare(share, rules.backboneBase === 'rotating' ? byRate : e);
@@ -154,8 +160,12 @@ export function verifyPlan(input: PlanInput, plan: PlanResult, profiles: Profile
   const placedAt = new Map<string, number>();
   const key = (school: string, subject: string) => `${school}\u0000${subject}`;
   for (const r of plan.rows) if (r.toSchoolId) placedAt.set(key(r.toSchoolId, r.subject), (placedAt.get(key(r.toSchoolId, r.subject)) ?? 0) + 1);
-  const openNeed = (subject: string): PlanSchool[] =>
-    input.schools.filter((s) => s.role === 'receiving' && (placedAt.get(key(s.id, subject)) ?? 0) < needOf(s, subject));
+  const open = new Map<string, PlanSchool[]>();
+  const openNeed = (subject: string): PlanSchool[] => {
+    let list = open.get(subject);
+    if (!list) open.set(subject, (list = input.schools.filter((s) => s.role === 'receiving' && (placedAt.get(key(s.id, subject)) ?? 0) < needOf(s, subject))));
+    return list;
+  };
   for (const [k, n] of placedAt) {
     const [school, subject] = k.split('\u0000') as [string, string];
     const need = needOf(schools.get(school), subject);

@@ -12,8 +12,10 @@
 import { z } from 'zod';
 import { addMonths, type CivilDate, compareDates, dateAdvice, parseDateCell } from '../core/dates.js';
 import { type CellKind, defineFormula, param } from '../core/definition.js';
-import { type Bilingual, type FormulaError, showValue, valueError } from '../core/errors.js';
-import { type PerUnit, type ResultCell, expandPerUnit, orient, perUnitOf, vectorOf } from '../core/excel-values.js';
+import { type Bilingual, type FormulaError, valueError } from '../core/errors.js';
+import { showValue } from '../core/issue-messages.js';
+import { type PerUnit, type ResultCell, expandPerUnit, orient, perUnitOf } from '../core/excel-values.js';
+import { numberVector } from '../core/number-cells.js';
 import { type RetireCategory, retireCategoryAliases, statutoryRetirement } from '../staffing/retirement-reform.js';
 import { rotationDefaults } from './rotation-profile.js';
 
@@ -68,7 +70,7 @@ export const rotationEligibleFormula = defineFormula({
       dimensionality: 'matrix',
       type: 'number',
       hint: { zh: '请选择在本校任教年限一列，每格为不小于 0 的数', en: 'Select the column of years at the school, numbers of 0 or more' },
-      schema: vectorOf(z.number().min(0)),
+      schema: numberVector({ min: 0 }),
     }),
     param({
       name: 'minYears',
@@ -199,13 +201,13 @@ export const rotationEligibleFormula = defineFormula({
       const birth = parseDateCell(births![i], { monthEnough: true });
       if (birth === undefined) {
         const advice = births![i] === null ? { zh: '是空的：请填写出生日期', en: 'is blank: enter the birth date' } : dateAdvice(births![i], true);
-        return valueError(`第 ${i + 1} 行：出生日期 ${showValue(births![i])} ${advice.zh}`, `Row ${i + 1}: birth date ${showValue(births![i])} ${advice.en}`);
+        return valueError(`第 ${i + 1} 行：出生日期 ${showValue(births![i]).zh} ${advice.zh}`, `Row ${i + 1}: birth date ${showValue(births![i]).en} ${advice.en}`);
       }
       const category = parseRetireCategory(categories![i]);
       if (category === undefined) {
         return valueError(
-          `第 ${i + 1} 行：退休类别 ${showValue(categories![i])} 无法识别：请填写 ${CATEGORY_CHOICES.zh}`,
-          `Row ${i + 1}: retirement category ${showValue(categories![i])} is not recognised: enter ${CATEGORY_CHOICES.en}`,
+          `第 ${i + 1} 行：退休类别 ${showValue(categories![i]).zh} 无法识别：请填写 ${CATEGORY_CHOICES.zh}`,
+          `Row ${i + 1}: retirement category ${showValue(categories![i]).en} is not recognised: enter ${CATEGORY_CHOICES.en}`,
         );
       }
       return !nearRetirement(birth, category, rule);
@@ -220,7 +222,7 @@ function exemptionAt(i: number | undefined, asOf: unknown, exemptYears: number):
   if (date === undefined) {
     const at = i === undefined ? { zh: '', en: '' } : { zh: `第 ${i + 1} 行：`, en: `Row ${i + 1}: ` };
     const advice = asOf === null ? { zh: '是空的：请填写如 DATE(2025,9,1) 或 "2025-09-01" 的日期', en: 'is blank: enter a date such as DATE(2025,9,1) or "2025-09-01"' } : dateAdvice(asOf);
-    return valueError(`${at.zh}基准日期 asOf ${showValue(asOf)} ${advice.zh}`, `${at.en}asOf ${showValue(asOf)} ${advice.en}`);
+    return valueError(`${at.zh}基准日期 asOf ${showValue(asOf).zh} ${advice.zh}`, `${at.en}asOf ${showValue(asOf).en} ${advice.en}`);
   }
   return { asOf: date, exemptYears };
 }

@@ -14,7 +14,8 @@ import { z } from 'zod';
 import { defineFormula, param } from '../core/definition.js';
 import { type FormulaError, formulaError, valueError } from '../core/errors.js';
 import { type Rational, ceil, mul, rationalOf } from '../core/exact.js';
-import { type ResultCell, vectorOf } from '../core/excel-values.js';
+import { type ResultCell } from '../core/excel-values.js';
+import { numberVector } from '../core/number-cells.js';
 import { type BackboneBase, backboneBaseSchema, rotationDefaults } from './rotation-profile.js';
 
 export interface QuotaRule {
@@ -46,7 +47,6 @@ export function rotationQuota(eligible: number, rule: QuotaRule): Quota {
   return { rotating: Math.max(byRate, backbone), backbone };
 }
 
-const count = () => z.number().int().min(0);
 const share = () => z.number().min(0).max(1);
 
 export const rotationQuotaFormula = defineFormula({
@@ -67,7 +67,7 @@ export const rotationQuotaFormula = defineFormula({
       dimensionality: 'matrix',
       type: 'number',
       hint: { zh: '请选择各校符合交流条件教师人数所在的一列，每格为不小于 0 的整数', en: 'Select the column of eligible teachers per school, whole numbers of 0 or more' },
-      schema: vectorOf(count()),
+      schema: numberVector({ min: 0, integer: true }),
     }),
     param({
       name: 'rate',
@@ -108,7 +108,7 @@ export const rotationQuotaFormula = defineFormula({
       type: 'number',
       optional: true,
       hint: { zh: '请选择与 eligible 等长的一列，每格为不小于 0 的整数', en: 'Select a column as long as eligible, whole numbers of 0 or more' },
-      schema: vectorOf(count()),
+      schema: numberVector({ min: 0, integer: true }),
       zero: {
         advice: { zh: '请选择与 eligible 等长的一列（空白格按 0 人），或省略该参数', en: 'select a column as long as eligible (a blank cell counts as 0), or leave the argument out' },
         wholeOnly: true,

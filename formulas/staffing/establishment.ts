@@ -11,7 +11,8 @@
  */
 import { z } from 'zod';
 import { defineFormula, param } from '../core/definition.js';
-import { type FormulaError, isFormulaError, showValue, valueError } from '../core/errors.js';
+import { type FormulaError, isFormulaError, valueError } from '../core/errors.js';
+import { showValue } from '../core/issue-messages.js';
 import { choiceOf, type ResultCell } from '../core/excel-values.js';
 import { compare, div, mul, rationalOf, type Rational } from '../core/exact.js';
 import { profileParam } from '../core/profile-param.js';
@@ -55,8 +56,8 @@ function roundingOf(profile: ResolvedProfile): RoundingMode | FormulaError {
   const mode = typeof entry.value === 'string' ? roundingAliases[entry.value.trim().toLowerCase()] : undefined;
   if (mode === undefined) {
     return valueError(
-      `政策配置 "${profile.id}" 的 ${establishmentKeys.rounding} 为 ${showValue(entry.value)}，应为 up（向上）、down（向下）或 nearest（四舍五入）：请更正配置`,
-      `Policy profile "${profile.id}" sets ${establishmentKeys.rounding} to ${showValue(entry.value)}; it must be up, down or nearest: correct the profile`,
+      `政策配置 "${profile.id}" 的 ${establishmentKeys.rounding} 为 ${showValue(entry.value).zh}，应为 up（向上）、down（向下）或 nearest（四舍五入）：请更正配置`,
+      `Policy profile "${profile.id}" sets ${establishmentKeys.rounding} to ${showValue(entry.value).en}; it must be up, down or nearest: correct the profile`,
     );
   }
   return mode;

@@ -18,7 +18,8 @@
 import { z } from 'zod';
 import { defineFormula, param } from '../core/definition.js';
 import { type FormulaError, valueError } from '../core/errors.js';
-import { finiteNumber, type ResultCell, vectorOf } from '../core/excel-values.js';
+import { finiteNumber, type ResultCell } from '../core/excel-values.js';
+import { numberVector } from '../core/number-cells.js';
 import { ceil, div, floor, rationalOf, type Rational } from '../core/exact.js';
 import { shareSchema } from './share.js';
 
@@ -58,7 +59,7 @@ export const inspectors = defineFormula({
       dimensionality: 'matrix',
       type: 'number',
       hint: { zh: '请填写不小于 0 的整数学校数', en: 'Enter whole school counts of 0 or more' },
-      schema: vectorOf(z.number().int().min(0)),
+      schema: numberVector({ min: 0, integer: true }),
     }),
     param({
       name: 'schoolsPerInspector',

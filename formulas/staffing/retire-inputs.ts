@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { dateAdvice, isoOf, parseDateCell, toExcelSerial } from '../core/dates.js';
-import { type FormulaError, isFormulaError, showValue, valueError } from '../core/errors.js';
+import { type FormulaError, isFormulaError, valueError } from '../core/errors.js';
+import { showValue } from '../core/issue-messages.js';
 import type { PerUnit } from '../core/excel-values.js';
 import { param } from '../core/definition.js';
 import { retireCategoryAliases, type RetireCategory, statutoryRetirement, type StatutoryRetirement } from './retirement-reform.js';
@@ -48,7 +49,7 @@ type Where = { zh: string; en: string };
 function dateError(where: Where, raw: unknown): FormulaError {
   if (raw === null) return valueError(`${where.zh}没有出生日期：请填写出生日期`, `${where.en}no birth date: enter one`);
   const advice = dateAdvice(raw, true);
-  return valueError(`${where.zh}出生日期 ${showValue(raw)} ${advice.zh}`, `${where.en}birth date ${showValue(raw)} ${advice.en}`);
+  return valueError(`${where.zh}出生日期 ${showValue(raw).zh} ${advice.zh}`, `${where.en}birth date ${showValue(raw).en} ${advice.en}`);
 }
 
 const ambiguousFemale = new Set(['女', '女性', '女职工', 'female', 'f', 'woman', 'women']);
@@ -56,13 +57,13 @@ const ambiguousFemale = new Set(['女', '女性', '女职工', 'female', 'f', 'w
 function categoryError(where: Where, raw: unknown): FormulaError {
   if (typeof raw === 'string' && ambiguousFemale.has(raw.trim().toLowerCase())) {
     return valueError(
-      `${where.zh}类别 ${showValue(raw)} 不够具体：女职工须区分原法定退休年龄 55 周岁（female-cadre / 女干部）和 50 周岁（female-worker / 女工人）`,
-      `${where.en}category ${showValue(raw)} is ambiguous: for women say female-cadre (original age 55) or female-worker (original age 50)`,
+      `${where.zh}类别 ${showValue(raw).zh} 不够具体：女职工须区分原法定退休年龄 55 周岁（female-cadre / 女干部）和 50 周岁（female-worker / 女工人）`,
+      `${where.en}category ${showValue(raw).en} is ambiguous: for women say female-cadre (original age 55) or female-worker (original age 50)`,
     );
   }
   return valueError(
-    `${where.zh}类别 ${showValue(raw)} 无法识别：请填写 男职工（male）、女干部（female-cadre，原法定退休年龄 55 周岁）或 女工人（female-worker，原法定退休年龄 50 周岁）`,
-    `${where.en}category ${showValue(raw)} is not known: enter male, female-cadre (original age 55) or female-worker (original age 50)`,
+    `${where.zh}类别 ${showValue(raw).zh} 无法识别：请填写 男职工（male）、女干部（female-cadre，原法定退休年龄 55 周岁）或 女工人（female-worker，原法定退休年龄 50 周岁）`,
+    `${where.en}category ${showValue(raw).en} is not known: enter male, female-cadre (original age 55) or female-worker (original age 50)`,
   );
 }
 

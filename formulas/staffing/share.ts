@@ -8,6 +8,8 @@
  */
 import { z } from 'zod';
 import { rationalOf, type Rational } from '../core/exact.js';
+import { finiteNumber } from '../core/excel-values.js';
+import { said } from '../core/issue-messages.js';
 
 const MAX_SNAP_DENOMINATOR = 1000;
 
@@ -26,13 +28,13 @@ const FRACTION_TEXT = /^\s*(\d+)\s*[/:：]\s*(\d+)\s*$/;
 export const shareSchema = () =>
   z
     .union([
-      z.number().refine(Number.isFinite, { message: 'finite' }).transform(shareOf),
+      finiteNumber().transform(shareOf),
       z
         .string()
-        .regex(FRACTION_TEXT, { message: '请写成 1/3 这样的分数 / write a fraction such as 1/3' })
+        .refine((s) => FRACTION_TEXT.test(s), said('不是 1/3 这样的分数', 'is not a fraction such as 1/3'))
         .transform((s): Rational => {
           const [, a, b] = FRACTION_TEXT.exec(s)!;
           return { n: BigInt(a!), d: BigInt(b!) };
         }),
     ])
-    .refine((r) => r.d > 0n && r.n > 0n && r.n <= r.d, { message: '须大于 0 且不超过 1 / must be above 0 and at most 1' });
+    .refine((r) => r.d > 0n && r.n > 0n && r.n <= r.d, said('不在 0（不含）到 1 之间', 'is not above 0 and at most 1'));

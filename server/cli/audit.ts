@@ -3,10 +3,11 @@
  * or DATABASE_OWNER_URL / DATABASE_URL):
  *   npm run audit -- verify          recomputes every hash chain; exit code 1 and the first
  *                                    row that does not match when one is broken
- *   npm run audit -- expired         personal scenario versions older than the retention
- *                                    period (EDU_PERSONAL_RETENTION_DAYS, default 365)
- *   npm run audit -- purge-expired   erases those versions' content; each erasure leaves a
- *                                    tombstone with its hashes in the audit chain
+ *   npm run audit -- expired [--days N]        personal scenario versions older than the
+ *                                    retention period (EDU_PERSONAL_RETENTION_DAYS, default 365;
+ *                                    --days overrides it, 0 meaning everything saved until now)
+ *   npm run audit -- purge-expired [--days N]  erases those versions' content; each erasure
+ *                                    leaves a tombstone with its hashes in the audit chain
  * The lists name scenarios by id, author and date, never by name: a name may be a person's.
  */
 import os from 'node:os';
@@ -19,8 +20,8 @@ const root = projectRoot();
 
 const USAGE = `用法 / Usage:
   npm run audit -- verify
-  npm run audit -- expired
-  npm run audit -- purge-expired`;
+  npm run audit -- expired [--days N]
+  npm run audit -- purge-expired [--days N]`;
 
 async function verify(storage: Storage, print: (line: string) => void): Promise<number> {
   const report = await storage.verify();
@@ -38,8 +39,16 @@ async function verify(storage: Storage, print: (line: string) => void): Promise<
   return 1;
 }
 
-async function run(storage: Storage, command: string | undefined, print: (line: string) => void): Promise<number> {
-  const days = recordSettings(process.env).personalRetentionDays;
+class UsageError extends Error {}
+
+function retentionDays(args: readonly string[]): number {
+  if (args.length === 0) return recordSettings(process.env).personalRetentionDays;
+  if (args.length !== 2 || args[0] !== '--days' || !/^\d{1,5}$/.test(args[1]!)) throw new UsageError('--days 应为 0 起的整数 / --days must be a whole number from 0');
+  return Number(args[1]);
+}
+
+async function run(storage: Storage, [command, ...rest]: readonly string[], print: (line: string) => void): Promise<number> {
+  const days = retentionDays(command === 'verify' ? [] : rest);
   const before = new Date(Date.now() - days * 86_400_000).toISOString();
   switch (command) {
     case 'verify':
@@ -65,8 +74,12 @@ async function main(): Promise<number> {
   let storage: Storage | undefined;
   try {
     storage = await openStorage(storageSettings(process.env, root, 'owner'));
-    return await run(storage, process.argv[2], (line) => process.stdout.write(`${line}\n`));
+    return await run(storage, process.argv.slice(2), (line) => process.stdout.write(`${line}\n`));
   } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`${err.message}\n\n${USAGE}\n`);
+      return 2;
+    }
     process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
     return 1;
   } finally {

@@ -5,15 +5,17 @@
  * Excel shows exactly with the format #,##0.00.
  */
 import { z } from 'zod';
+import { said } from '../../formulas/core/issue-messages.js';
 import { scaledInteger } from '../../formulas/core/exact.js';
 import { fenToYuan, MAX_FEN } from '../../formulas/core/money.js';
 
 
 const MONEY_TEXT = /^\d+(\.\d{1,2})?$/;
 
-const moneyMessage = (shown: string) =>
-  `金额 ${shown} 无法识别：应为不小于 0 的金额，最多两位小数（分），如 1600000 或 "83333.34" / ` +
-  `Amount ${shown} cannot be read: give a non-negative amount with at most two decimals (fen), e.g. 1600000 or "83333.34"`;
+const NOT_MONEY = said(
+  '不是可识别的金额：应为不小于 0 的金额，最多两位小数（分），如 1600000 或 "83333.34"',
+  'cannot be read as an amount: give a non-negative amount with at most two decimals (fen), e.g. 1600000 or "83333.34"',
+);
 
 /** Yuan as a number (1600000, 83333.34) or text ("1,600,000.00"), read exactly into fen. */
 export const moneyFen = () =>
@@ -29,7 +31,7 @@ export const moneyFen = () =>
       }
     }
     if (fen === undefined || fen > MAX_FEN) {
-      ctx.issues.push({ code: 'custom', message: moneyMessage(JSON.stringify(input)), input });
+      ctx.issues.push({ code: 'custom', ...NOT_MONEY, input });
       return z.NEVER;
     }
     return fen;

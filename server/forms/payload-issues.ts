@@ -4,7 +4,8 @@
  * what was there and what to enter instead, in Chinese then English.
  */
 import type { z } from 'zod';
-import { showValue, type Bilingual } from '../../formulas/core/errors.js';
+import type { Bilingual } from '../../formulas/core/errors.js';
+import { issuePath, valueAt, valueProblem } from '../../formulas/core/issue-messages.js';
 
 export interface PayloadIssue {
   /** Where in the payload, e.g. "rows[2].director". */
@@ -17,67 +18,14 @@ export interface PayloadIssue {
   en: string;
 }
 
-const TYPE_NAMES: Record<string, Bilingual> = {
-  number: { zh: '数字', en: 'a number' },
-  int: { zh: '整数', en: 'a whole number' },
-  string: { zh: '文字', en: 'text' },
-  boolean: { zh: 'true 或 false', en: 'true or false' },
-  array: { zh: '列表', en: 'a list' },
-  object: { zh: '对象（{...}）', en: 'an object ({...})' },
-};
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let here = root;
-  for (const key of path) {
-    if (here === null || typeof here !== 'object') return undefined;
-    here = (here as Record<PropertyKey, unknown>)[key];
-  }
-  return here;
-}
-
-function pathText(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');
-}
-
+/** The issue map's words, with the form's own example named for a misspelt field. */
 function reason(issue: z.core.$ZodIssue, value: unknown, formId: string): Bilingual {
-  switch (issue.code) {
-    case 'invalid_type': {
-      if (value === undefined) return { zh: '缺少此项，请填写', en: 'is missing; please fill it in' };
-      const t = TYPE_NAMES[issue.expected] ?? { zh: issue.expected, en: issue.expected };
-      return { zh: `应为${t.zh}，现为 ${showValue(value)}`, en: `must be ${t.en}; got ${showValue(value)}` };
-    }
-    case 'too_small': {
-      const min = String(issue.minimum);
-      if (issue.origin === 'string') return { zh: '不能为空', en: 'must not be empty' };
-      if (issue.origin === 'array') return { zh: `至少要有 ${min} 项`, en: `needs at least ${min} item(s)` };
-      return issue.inclusive
-        ? { zh: `应不小于 ${min}，现为 ${showValue(value)}`, en: `must be at least ${min}; got ${showValue(value)}` }
-        : { zh: `应大于 ${min}，现为 ${showValue(value)}`, en: `must be more than ${min}; got ${showValue(value)}` };
-    }
-    case 'too_big': {
-      const max = String(issue.maximum);
-      if (issue.origin === 'string') return { zh: `不能超过 ${max} 个字`, en: `must be at most ${max} characters long` };
-      if (issue.origin === 'array') return { zh: `最多 ${max} 项`, en: `may hold at most ${max} items` };
-      return { zh: `应不大于 ${max}，现为 ${showValue(value)}`, en: `must be at most ${max}; got ${showValue(value)}` };
-    }
-    case 'invalid_value': {
-      const allowed = issue.values.map((v) => JSON.stringify(v));
-      return { zh: `应为 ${allowed.join('、')} 之一，现为 ${showValue(value)}`, en: `must be one of ${allowed.join(', ')}; got ${showValue(value)}` };
-    }
-    case 'unrecognized_keys':
-      return {
-        zh: `有不认识的字段 ${issue.keys.join('、')}：请检查拼写（GET /api/v1/forms/${formId}/example 给出完整示例）`,
-        en: `has unknown field(s) ${issue.keys.join(', ')}: check the spelling (GET /api/v1/forms/${formId}/example shows a complete payload)`,
-      };
-    case 'invalid_union':
-      return { zh: `格式不对，现为 ${showValue(value)}`, en: `has the wrong form; got ${showValue(value)}` };
-    case 'custom': {
-      const cut = issue.message.indexOf(' / ');
-      return cut < 0 ? { zh: issue.message, en: issue.message } : { zh: issue.message.slice(0, cut), en: issue.message.slice(cut + 3) };
-    }
-    default:
-      return { zh: `不正确：${issue.message}`, en: `is not valid: ${issue.message}` };
-  }
+  const why = valueProblem(issue, value);
+  if (issue.code !== 'unrecognized_keys') return why;
+  return {
+    zh: `${why.zh}（GET /api/v1/forms/${formId}/example 给出完整示例）`,
+    en: `${why.en} (GET /api/v1/forms/${formId}/example shows a complete payload)`,
+  };
 }
 
 /** One issue per problem, in payload order; `fields` names the form's fields. */
@@ -116,7 +64,7 @@ export function describeIssues(error: z.ZodError, raw: unknown, fields: Record<s
     const zhWhere = [whereZh, fieldZh].filter(Boolean).join('的') || '请求内容';
     const enWhere = [whereEn, fieldEn].filter(Boolean).join(', ') || 'the payload';
     return {
-      path: pathText(path),
+      path: issuePath(path),
       ...(row !== undefined ? { row } : {}),
       ...(fieldKey ? { field: fieldKey } : {}),
       zh: `${zhWhere}：${why.zh}`,

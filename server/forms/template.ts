@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import type { Bilingual } from '../../formulas/core/errors.js';
+import { said } from '../../formulas/core/issue-messages.js';
 import type { GridValue } from './grid.js';
 
 /**
@@ -118,7 +119,7 @@ export const commonShape = {
       date: z
         .string()
         .trim()
-        .refine(isCalendarDate, { message: '日期应写成 YYYY-MM-DD，如 2023-08-17 / The date must read YYYY-MM-DD, e.g. 2023-08-17' })
+        .refine(isCalendarDate, said('不是 YYYY-MM-DD 形式的日期（如 2023-08-17）', 'is not a date written YYYY-MM-DD (e.g. 2023-08-17)'))
         .optional(),
     })
     .optional(),

@@ -1,31 +1,31 @@
 /**
  * The calculation endpoints, generated from the registry, run in the worker pool:
  *   POST /api/v1/calc/{ID}  { "args": [...], "pack"?: true }                    -> 200 { value } | 422 { error }
- *   POST /api/v1/calc       { "calls": [{ "fn", "args" }, ...], "pack"?: true }  -> 200 { results: [...] }
+ *   POST /api/v1/calc       { "calls": [{ "fn", "args", "addresses"? }, ...], "pack"?: true } -> 200 { results: [...] }
+ * "addresses" (optional) are the arguments' places in the workbook as Excel gives them
+ * (requiresParameterAddresses): messages then name a cell as "B7" rather than "row 3".
  * Arguments are positional, exactly as Excel passes them (null for an omitted optional,
  * 2-D arrays for ranges). Any range argument may instead be a packed range
  * (formulas/core/packed-range.ts); with "pack": true, every all-number result of at least
  * PACK_MIN_CELLS cells comes back packed too. In a batch one bad call never fails the others.
  */
-import { z } from 'zod';
+import { calcBatchBodySchema, calcOneBodySchema } from '../../contracts/calc.js';
 import { arityProblem, evaluateFormula, findFormula, type AnyFormula } from '../../formulas/index.js';
+import type { ArgumentAddresses } from '../../formulas/core/invoke.js';
 import { formulaError, isFormulaError, type FormulaError } from '../../formulas/core/errors.js';
 import type { ResultValue } from '../../formulas/core/excel-values.js';
 import { NumberGrid, packGrid, packRows, PACK_MIN_CELLS, type PackedRange } from '../../formulas/core/packed-range.js';
 import type { JobDefinition, JobInput } from '../pool/job.js';
 import { ServiceError, unprocessable } from '../service-error.js';
 
-const pack = z.boolean().optional();
-const argsBody = z.object({ args: z.array(z.unknown()), pack });
-const batchBody = z.object({ calls: z.array(z.object({ fn: z.string(), args: z.array(z.unknown()) })), pack });
 
 type WireOutcome = { value: ResultValue | PackedRange } | FormulaError;
 type Evaluated = { value: ResultValue | NumberGrid } | FormulaError;
 
 /** One call, never throwing: a bug in a formula becomes an #N/A for that call alone. */
-function runCall(def: AnyFormula, args: unknown[], input: JobInput): Evaluated {
+function runCall(def: AnyFormula, args: unknown[], input: JobInput, where?: ArgumentAddresses): Evaluated {
   try {
-    const result = evaluateFormula(def, args, input.context);
+    const result = evaluateFormula(def, args, input.context, where);
     return isFormulaError(result) ? result : { value: result };
   } catch (err) {
     input.log('error', 'formula.crash', { fn: def.id, error: String(err instanceof Error ? err.stack : err) });
@@ -53,13 +53,13 @@ export const calcOneJob: JobDefinition = {
     if (!def) {
       throw new ServiceError(400, 'BAD_REQUEST', { zh: `没有函数 "${id}"：GET /api/v1/functions 列出全部函数`, en: `Unknown function "${id}": GET /api/v1/functions lists the functions` });
     }
-    const body = argsBody.safeParse(input.body);
+    const body = calcOneBodySchema.safeParse(input.body);
     if (!body.success) {
       throw new ServiceError(400, 'BAD_REQUEST', { zh: '请求体应为 {"args": [...]}：按顺序给出参数，省略的可选参数写 null', en: 'The body must be {"args": [...]}: the arguments in order, null for an omitted optional' });
     }
     const arity = arityProblem(def, body.data.args);
     if (arity) throw new ServiceError(400, 'BAD_REQUEST', { zh: arity.zh, en: arity.en });
-    const outcome = runCall(def, body.data.args, input);
+    const outcome = runCall(def, body.data.args, input, body.data.addresses);
     if ('error' in outcome) throw unprocessable(outcome);
     return { json: toWire(outcome, body.data.pack) };
   },
@@ -69,7 +69,7 @@ export const calcBatchJob: JobDefinition = {
   name: 'calc.batch',
   lane: 'by-size',
   run(input) {
-    const body = batchBody.safeParse(input.body);
+    const body = calcBatchBodySchema.safeParse(input.body);
     if (!body.success) {
       throw new ServiceError(400, 'BAD_REQUEST', { zh: '请求体应为 {"calls": [{"fn": "APPORTION", "args": [...]}, ...]}', en: 'The body must be {"calls": [{"fn": "APPORTION", "args": [...]}, ...]}' });
     }
@@ -78,12 +78,12 @@ export const calcBatchJob: JobDefinition = {
     if (calls.length > maxCalls) {
       throw new ServiceError(413, 'TOO_LARGE', { zh: `一次最多 ${maxCalls} 个计算，本次有 ${calls.length} 个：请分成几次发送`, en: `A batch may hold at most ${maxCalls} calls; this one has ${calls.length}. Split it into several requests.` });
     }
-    const results = calls.map(({ fn, args }): WireOutcome => {
+    const results = calls.map(({ fn, args, addresses: where }): WireOutcome => {
       const def = findFormula(fn);
       if (!def) return formulaError('NA', `没有函数 EDU.${fn}：请检查函数名`, `There is no function EDU.${fn}: check the name`);
       const arity = arityProblem(def, args);
       if (arity) return formulaError('VALUE', arity.zh, arity.en);
-      return toWire(runCall(def, args, input), body.data.pack);
+      return toWire(runCall(def, args, input, where), body.data.pack);
     });
     return { json: { results } };
   },

@@ -28,7 +28,7 @@ export const consolidationPlanJob: JobDefinition = {
   lane: 'heavy',
   async run(input) {
     const body = consolidationInputSchema.safeParse(input.body);
-    if (!body.success) throw zodProblem(body.error, { zh: '布局调整计划请求', en: 'consolidation plan request' }, BODY_HINT);
+    if (!body.success) throw zodProblem(body.error, input.body, { zh: '布局调整计划请求', en: 'consolidation plan request' }, BODY_HINT);
     const plan = await planConsolidation(body.data, solveLexicographicMip);
     if ('bug' in plan) {
       input.log('error', 'consolidation.solver', { message: plan.bug });

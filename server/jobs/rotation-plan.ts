@@ -32,7 +32,7 @@ export const rotationPlanJob: JobDefinition = {
   async run(input) {
     const t0 = performance.now();
     const body = planInputSchema.safeParse(input.body);
-    if (!body.success) throw zodProblem(body.error, { zh: '交流轮岗计划请求', en: 'rotation plan request' }, BODY_HINT);
+    if (!body.success) throw zodProblem(body.error, input.body, { zh: '交流轮岗计划请求', en: 'rotation plan request' }, BODY_HINT);
     const { profiles } = input.context;
     const prepared = preparePlan(body.data, profiles);
     if (!prepared.ok) {

@@ -15,6 +15,7 @@ import type { CountyPolicy, JobDefinition, JobReply, Lane, WorkLimits } from '..
 import { findJob } from '../pool/jobs.js';
 import { CalcPool } from '../pool/pool.js';
 import { ServiceError } from '../service-error.js';
+import { LINK_TTL_MS, type OneTimeLinks } from '../download-links.js';
 
 export interface PooledOptions {
   pool: CalcPool;
@@ -23,16 +24,30 @@ export interface PooledOptions {
   policyFor(req: Request): CountyPolicy;
   audit(req: Request, event: AuditEvent): Promise<void>;
   logger: Logger;
+  /** Where a file answered by a /link route waits for its one-time download (Excel for Mac). */
+  downloads: OneTimeLinks;
 }
 
-const ROUTES: [path: string, job: string][] = [
+/** `link`: the file is not sent but kept behind a one-time link (download-links.ts), whose address is answered. */
+const ROUTES: [path: string, job: string, deliver?: 'link'][] = [
   ['/calc/:id', 'calc.one'],
   ['/calc', 'calc.batch'],
   ['/rotation/plan', 'rotation.plan'],
   ['/consolidation/plan', 'consolidation.plan'],
   ['/forms/:id', 'form.xlsx'],
+  ['/forms/:id/link', 'form.xlsx', 'link'],
   ['/forms/:id/layout', 'form.layout'],
 ];
+
+/** The UTF-8 file name of a Content-Disposition written by contentDisposition (jobs/form-export.ts). */
+const dispositionName = (disposition: string): string => decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ?? 'download.xlsx');
+
+function sendLink(res: Response, reply: JobReply, downloads: OneTimeLinks): void {
+  if (!reply.file) throw new Error('a link route needs a job that answers a file');
+  const fileName = dispositionName(reply.file.disposition);
+  const token = downloads.put({ bytes: Buffer.from(reply.file.bytes), fileName, type: reply.file.type });
+  res.json({ url: `/downloads/${token}`, fileName, expiresInSeconds: LINK_TTL_MS / 1000 });
+}
 
 interface Admitted {
   lane: Lane;
@@ -63,7 +78,7 @@ export function pooledRouter(opts: PooledOptions): Router {
   const router = Router();
   const raw = express.raw({ type: 'application/json', limit: opts.maxBodyBytes });
 
-  const handler = (job: JobDefinition): RequestHandler[] => {
+  const handler = (job: JobDefinition, deliver?: 'link'): RequestHandler[] => {
     const admit: RequestHandler = (req, res, next) => {
       const lane = CalcPool.laneFor(job.lane, declaredLength(req));
       const release = opts.pool.admit(lane);
@@ -104,15 +119,16 @@ export function pooledRouter(opts: PooledOptions): Router {
         return;
       }
       if (reply.audit) await opts.audit(req, reply.audit);
-      send(res, reply);
+      if (deliver === 'link') sendLink(res, reply, opts.downloads);
+      else send(res, reply);
     };
     return [admit, raw, run];
   };
 
-  for (const [path, name] of ROUTES) {
+  for (const [path, name, deliver] of ROUTES) {
     const job = findJob(name);
     if (!job) throw new Error(`pooled route ${path} names no job ${name}`);
-    router.post(path, ...handler(job));
+    router.post(path, ...handler(job, deliver));
   }
   return router;
 }

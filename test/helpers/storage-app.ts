@@ -26,9 +26,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(options: { auth?: 'tokens' | 'local'; limits?: Partial<Limits>; deps?: Partial<AppDeps> } = {}): Promise<TestApp> {
+/** `databaseUrl`: a PostgreSQL database instead of the SQLite file. */
+export async function startTestApp(options: { auth?: 'tokens' | 'local'; limits?: Partial<Limits>; deps?: Partial<AppDeps>; databaseUrl?: string } = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'edu-app-'));
-  const storage = await openStorage({ dataDir });
+  const storage = await openStorage({ dataDir, databaseUrl: options.databaseUrl });
   const logs: string[] = [];
   const auth = options.auth === 'local' ? ({ kind: 'local', principal: localPrincipal('local') } as const) : ({ kind: 'tokens' } as const);
   if (auth.kind === 'local') await storage.ensureCounty('local');

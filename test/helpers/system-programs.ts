@@ -36,6 +36,11 @@ export function findPostgresBin(): string | undefined {
 export const PROGRAMS = {
   chromium: { name: 'Chromium', apt: 'chromium', find: () => firstExisting(process.env.EDU_CHROMIUM, '/usr/bin/chromium') },
   libreoffice: { name: 'LibreOffice (soffice)', apt: 'libreoffice-calc-nogui', find: () => firstExisting('/usr/bin/soffice', '/usr/bin/libreoffice') },
+  'unoidl-write': {
+    name: 'unoidl-write (LibreOffice SDK: compiles the extension’s interface)',
+    apt: 'libreoffice-dev',
+    find: () => firstExisting('/usr/lib/libreoffice/sdk/bin/unoidl-write', '/usr/bin/unoidl-write'),
+  },
   'python3-uno': { name: 'Python UNO (/usr/bin/python3 with uno)', apt: 'python3-uno', find: () => firstExisting('/usr/lib/python3/dist-packages/uno.py') },
   postgresql: {
     name: 'PostgreSQL server binaries (initdb, pg_ctl)',

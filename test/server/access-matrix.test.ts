@@ -9,6 +9,7 @@
  * revealed). Calculation, form and plan routes are open to every signed-in role: they read
  * nothing of a county except its policy profiles.
  */
+import { OneTimeLinks } from '../../server/download-links.js';
 import type { Router } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, DEFAULT_RECORDS, type RequestContext } from '../../server/app.js';
@@ -55,6 +56,7 @@ const profileBody = {
 const ROWS: Row[] = [
   { route: 'GET /session', path: () => '/api/v1/session', own: all(200) },
   { route: 'GET /functions', path: () => '/api/v1/functions', own: all(200) },
+  { route: 'GET /openapi.json', path: () => '/api/v1/openapi.json', own: all(200) },
   { route: 'POST /calc/:id', path: () => '/api/v1/calc/PROFILE', body: () => ({ args: ['cn-national', 'balance.cvLimit.primary'] }), own: all(200) },
   { route: 'POST /calc', path: () => '/api/v1/calc', body: () => ({ calls: [{ fn: 'PROFILE', args: ['cn-national', 'balance.cvLimit.primary'] }] }), own: all(200) },
   { route: 'POST /consolidation/plan', path: () => '/api/v1/consolidation/plan', body: () => ({}), own: all(400) },
@@ -64,6 +66,7 @@ const ROWS: Row[] = [
   { route: 'GET /forms/:id/example', path: (i) => `/api/v1/forms/${i.form}/example`, own: all(200) },
   { route: 'POST /forms/:id', path: (i) => `/api/v1/forms/${i.form}`, body: (i) => i.formExample, own: all(200) },
   { route: 'POST /forms/:id/layout', path: (i) => `/api/v1/forms/${i.form}/layout`, body: (i) => i.formExample, own: all(200) },
+  { route: 'POST /forms/:id/link', path: (i) => `/api/v1/forms/${i.form}/link`, body: (i) => i.formExample, own: all(200) },
   { route: 'GET /example-sheets', path: () => '/api/v1/example-sheets', own: all(200) },
   { route: 'GET /scenarios', path: () => '/api/v1/scenarios', own: all(200) },
   {
@@ -98,6 +101,7 @@ function mountedRoutes(): string[] {
       throw new Error('not called');
     },
     profilesChanged: () => {},
+    downloads: new OneTimeLinks(),
   } satisfies RequestContext;
   const found: string[] = [];
   const walk = (router: Router) => {
@@ -107,7 +111,7 @@ function mountedRoutes(): string[] {
     }
   };
   walk(apiRoutes(ctx));
-  walk(pooledRouter({ pool: sharedPool(), maxBodyBytes: 1, work: { maxCalls: 1, maxValues: 1 }, policyFor: ctx.policyFor, audit: ctx.audit, logger: silentLogger }));
+  walk(pooledRouter({ pool: sharedPool(), maxBodyBytes: 1, work: { maxCalls: 1, maxValues: 1 }, policyFor: ctx.policyFor, audit: ctx.audit, logger: silentLogger, downloads: ctx.downloads }));
   return found.sort();
 }
 
@@ -188,8 +192,8 @@ describe('access matrix', () => {
       expect(entries.length).toBeGreaterThan(0);
       expect(entries.every((e) => e.county === B)).toBe(true);
       const exports = entries.filter((e) => e.action === 'form.export');
-      // Every role of B exported the form once as .xlsx and once as a layout.
-      expect(exports).toHaveLength(ROLES.length * 2);
+      // Every role of B exported the form once as .xlsx, once as a layout and once behind a one-time link.
+      expect(exports).toHaveLength(ROLES.length * 3);
       expect(exports.every((e) => /^[0-9a-f]{64}$/.test(e.inputHash ?? ''))).toBe(true);
       expect(new Set(exports.map((e) => e.actor))).toEqual(new Set(ROLES.map((r) => `${r}-${B}`)));
     });

@@ -182,3 +182,28 @@ describe('catalog, health and unknown routes', () => {
     }
   });
 });
+
+describe('argument addresses (requiresParameterAddresses)', () => {
+  it('names the cell as the clerk sees it when a call carries its arguments\' addresses, and the row when not', async () => {
+    const weights = [[5], [-3], [5]];
+    const res = await request(app)
+      .post('/api/v1/calc')
+      .send({
+        calls: [
+          { fn: 'APPORTION', args: [10, weights], addresses: ['Sheet1!A1', 'Sheet1!C4:C6'] },
+          { fn: 'APPORTION', args: [10, weights] },
+        ],
+      });
+    expect(res.status).toBe(200);
+    expect(res.body.results[0].error.zh).toMatch(/weights（Sheet1!C5） 的值 -3 小于 0/);
+    expect(res.body.results[1].error.zh).toMatch(/weights 第 2 行 的值 -3 小于 0/);
+    const single = await request(app).post('/api/v1/calc/APPORTION').send({ args: [10, weights], addresses: [null, '名单!B2:B4'] });
+    expect(single.status).toBe(422);
+    expect(single.body.error.en).toMatch(/weights \(名单!B3\): -3 is below 0/);
+  });
+
+  it('refuses addresses that are not a list of texts as a malformed request', async () => {
+    const res = await request(app).post('/api/v1/calc/APPORTION').send({ args: [10, [[1]]], addresses: 'B2' });
+    expect(res.status).toBe(400);
+  });
+});

@@ -67,7 +67,7 @@ describe('POST /api/v1/rotation/plan', () => {
     const role = smallCounty();
     role.schools[0] = { ...role.schools[0]!, role: 'capital' };
     const bad = await post(role).expect(400);
-    expect(`${bad.body.error.zh} / ${bad.body.error.en}`).toContain('schools.0.role');
+    expect(`${bad.body.error.zh} / ${bad.body.error.en}`).toContain('schools[0].role');
     const yes = smallCounty();
     yes.teachers[0] = { ...yes.teachers[0]!, backbone: 'maybe' };
     await post(yes).expect(400);

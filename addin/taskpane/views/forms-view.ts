@@ -4,20 +4,13 @@
  * "写入新工作表" writes the laid-out form (POST /forms/{id}/layout) into a new sheet ready
  * to print, "下载 .xlsx" saves the service's own file (POST /forms/{id}).
  */
-import type { FormGrid } from '../excel/pane-grid.js';
+import type { DownloadLink, FormGrid, FormList, FormSummary } from '../../../contracts/forms.js';
 import { payloadFromTable, type FormDetail } from '../logic/form-fill.js';
-import { saveFile } from '../ui/download.js';
+import { needsOutsideDownload, openOutside, saveFile } from '../ui/download.js';
 import { $, option } from '../ui/dom.js';
-import { Status, type Words } from '../ui/status.js';
+import { Status } from '../ui/status.js';
 import { HostError } from '../excel/host-error.js';
 import { requireHost, sourceLabel, type ViewContext } from './context.js';
-
-interface FormSummary {
-  id: string;
-  title: string;
-  summary: Words;
-  orientation: 'portrait' | 'landscape';
-}
 
 export function formsView(ctx: ViewContext): { open(): Promise<void> } {
   let forms: FormSummary[] = [];
@@ -104,6 +97,19 @@ export function formsView(ctx: ViewContext): { open(): Promise<void> } {
     const f = current();
     const body = await payload();
     if (!f || !body) return;
+    if (needsOutsideDownload()) {
+      const link = await status.run('正在生成下载链接…', 'Making a download link…', () =>
+        ctx.api.post<DownloadLink>(`/api/v1/forms/${f.id}/link`, body),
+      );
+      if (!link) return;
+      const url = `${ctx.api.baseUrl()}${link.url}`;
+      if (openOutside(url, link.fileName, $('form-download-link'))) {
+        status.ok(`已在浏览器中打开“${link.fileName}”的下载链接，并记入审计日志`, `Opened the download of "${link.fileName}" in your browser; the export is in the audit log`);
+      } else {
+        status.ok('此版本的 Excel 不能打开浏览器：请把下方链接复制到浏览器中下载', 'This Excel cannot open a browser: copy the link below into a browser to download');
+      }
+      return;
+    }
     const file = await status.run('正在生成 .xlsx…', 'Making the .xlsx…', () => ctx.api.postForFile(`/api/v1/forms/${f.id}`, body, `${f.title}.xlsx`));
     if (!file) return;
     saveFile(file.blob, file.fileName, $('form-download-link'));
@@ -126,7 +132,7 @@ export function formsView(ctx: ViewContext): { open(): Promise<void> } {
   async function open(): Promise<void> {
     const loaded = await status.run('正在读取报表列表…', 'Reading the list of forms…', async () => {
       if (forms.length === 0) {
-        forms = (await ctx.api.get<{ forms: FormSummary[] }>('/api/v1/forms')).forms;
+        forms = (await ctx.api.get<FormList>('/api/v1/forms')).forms;
         select.replaceChildren(...forms.map((f) => option(f.id, f.title)));
         showSummary();
       }

@@ -6,6 +6,8 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { BatchClient, type BatchClientOptions, type CallOutcome } from '../../../addin/functions/batch-client.js';
+import type { CustomFunctionsApi } from '../../../addin/functions/excel-errors.js';
+import { registerFunctions } from '../../../addin/functions/register.js';
 import type { FormulaError } from '../../../formulas/core/errors.js';
 import { PACK_MIN_CELLS, packRows, unpackRows } from '../../../formulas/core/packed-range.js';
 
@@ -79,6 +81,10 @@ describe('every promise settles', () => {
     expect('error' in r && r.error.code).toBe('NA');
     expect('error' in r && `${r.error.zh} / ${r.error.en}`).toContain('http://127.0.0.1:9/api/v1/calc');
     expect('error' in r && r.error.zh).toContain('无法连接计算服务');
+    // It speaks to a clerk: whom to contact and the address tried, no command to run.
+    expect('error' in r && r.error.zh).toContain('请联系本局负责本加载项的信息化管理员');
+    expect('error' in r && r.error.en).toContain('Contact the bureau');
+    expect('error' in r && `${r.error.zh} ${r.error.en}`).not.toMatch(/npm|start the service|服务已启动/);
   });
 
   it('a time-out gives #N/A saying the service did not answer', async () => {
@@ -243,5 +249,29 @@ describe('every call settles when reading the settings throws (issue 13 §1)', (
     expect('error' in (await c.call('PURE', [1]))).toBe(true);
     fail = false;
     expect(await c.call('PURE', [1])).toEqual({ value: 'PURE:1' });
+  });
+});
+
+describe('argument addresses from Excel', () => {
+  it('sends the invocation\'s parameterAddresses with the call, and leaves them out when Excel gave none', async () => {
+    const service = fakeService(echo);
+    const c = client(service.fetch);
+    const associated = new Map<string, (...args: unknown[]) => Promise<unknown>>();
+    const api = {
+      Error: class {
+        constructor(
+          readonly code: string,
+          readonly message?: string,
+        ) {}
+      },
+      ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A' },
+      associate: (id: string, fn: (...args: unknown[]) => Promise<unknown>) => associated.set(id, fn),
+    } as unknown as CustomFunctionsApi;
+    registerFunctions(api, c, [{ id: 'APPORTION', paramCount: 2 }]);
+    const handler = associated.get('APPORTION')!;
+    await Promise.all([handler(10, [[1], [2]], { parameterAddresses: ['Sheet1!A1', 'Sheet1!B2:B3'] }), handler(11, [[1], [2]], {})]);
+    const sent = service.requests.flat() as (Call & { addresses?: string[] })[];
+    expect(sent[0]!.addresses).toEqual(['Sheet1!A1', 'Sheet1!B2:B3']);
+    expect(sent[1]!.addresses).toBeUndefined();
   });
 });

@@ -67,7 +67,7 @@ describe('EDU.APPORTION bad arguments', () => {
     const e = errorOf(run(10, col([1, 2]), 'fair'));
     expect(e.zh).toContain('"fair"');
     expect(e.zh).toContain('不是可选值之一');
-    expect(e.en).toContain('Enter hamilton, jefferson, webster, huntington-hill, adams or dean');
+    expect(e.en).toContain('Enter hamilton, hamilton-raise, jefferson, webster, huntington-hill, adams or dean');
   });
 
   it('all weights zero with total > 0', () => {
@@ -557,6 +557,59 @@ describe('EDU.APPORTION properties', () => {
         else expect(isTie(permuted)).toBe(isTie(original));
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('EDU.APPORTION hamilton-raise: Hamilton first, then the minimum, as the published tables did', () => {
+  it('takes the post for a unit below its minimum back from the smallest winning remainder', () => {
+    // Quotas 8.00, 1.68, 0.32 -> 8, 1, 0; the 1 left over goes to .68: 8, 2, 0. The third unit is
+    // raised to 1 and the post comes back from the only winner (.68): 8, 1, 1.
+    // The re-split convention (hamilton) instead fixes the third unit first: 7, 2, 1.
+    expect(seats(run(10, col([1000, 210, 40]), 'hamilton-raise', 1))).toEqual([8, 1, 1]);
+    expect(seats(run(10, col([1000, 210, 40]), 'hamilton', 1))).toEqual([7, 2, 1]);
+  });
+
+  it('takes back from the smallest of several winning remainders first', () => {
+    // 20 posts over 600, 555, 535, 300, 10 (total 2,000): quotas 6.0, 5.55, 5.35, 3.0, 0.1 ->
+    // 6, 5, 5, 3, 0 = 19; the 1 left goes to .55. With minimum 1 for every unit the last unit
+    // is raised and the post comes back from the smallest winning remainder, .55 (the only winner).
+    expect(seats(run(20, col([600, 555, 535, 300, 10]), 'hamilton-raise', 1))).toEqual([6, 5, 5, 3, 1]);
+    // 30 posts over 1,000, 560, 470, 960, 10 (total 3,000): quotas 10.0, 5.6, 4.7, 9.6, 0.1 ->
+    // 10, 5, 4, 9, 0 = 28; the 2 left go to .7 and .6 (.6 twice: tie at the cut) -> error.
+    expect(errorOf(run(30, col([1000, 560, 470, 960, 10]), 'hamilton-raise', 1)).en).toContain('exactly equal fractional parts');
+    // 1,000, 580, 470, 940, 10: 10, 5.8, 4.7, 9.4, 0.1 -> winners .8 (unit 2) and .7 (unit 3); the
+    // last unit's post comes back from the smaller, unit 3: 10, 6, 4, 9, 1.
+    expect(seats(run(30, col([1000, 580, 470, 940, 10]), 'hamilton-raise', 1))).toEqual([10, 6, 4, 9, 1]);
+  });
+
+  it('is plain Hamilton when no minimum binds, and refuses a maximum', () => {
+    const pupils = [18200, 12100, 11900, 12300, 9800, 12000, 10100, 9600];
+    expect(seats(run(48, col(pupils), 'hamilton-raise', 1))).toEqual([9, 6, 6, 6, 5, 6, 5, 5]);
+    expect(errorOf(run(10, col([1, 2]), 'hamilton-raise', 0, 5)).en).toContain('takes no maximum');
+  });
+
+  it('always sums to the total, keeps every minimum, and moves no unit more than one post from Hamilton unless raised', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 5000 }), { minLength: 2, maxLength: 12 }),
+        fc.integer({ min: 1, max: 200 }),
+        fc.integer({ min: 0, max: 2 }),
+        (weights, total, minimum) => {
+          fc.pre(weights.some((w) => w > 0) && minimum * weights.length <= total);
+          const raised = run(total, col(weights), 'hamilton-raise', minimum);
+          const plain = run(total, col(weights), 'hamilton');
+          fc.pre(Array.isArray(raised) && Array.isArray(plain));
+          const r = seats(raised);
+          const h = seats(plain);
+          expect(r.reduce((a, b) => a + b, 0)).toBe(total);
+          r.forEach((x, i) => {
+            expect(x).toBeGreaterThanOrEqual(minimum);
+            if (h[i]! >= minimum) expect(h[i]! - x).toBeLessThanOrEqual(1);
+            if (h[i]! >= minimum) expect(x).toBeLessThanOrEqual(h[i]!);
+          });
+        },
+      ),
     );
   });
 });

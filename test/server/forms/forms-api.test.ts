@@ -3,6 +3,7 @@
  * the field, 422s for payloads that cannot be printed, the download name, and the audit
  * record of every export.
  */
+import { OneTimeLinks } from '../../../server/download-links.js';
 import { createHash } from 'node:crypto';
 import express from 'express';
 import fc from 'fast-check';
@@ -82,8 +83,8 @@ describe('400: a malformed payload, naming the row and the field', () => {
         path: 'rows[2].deputies',
         row: 3,
         field: 'deputies',
-        zh: '单位第 3 行（第三学区教育事务中心）的“副主任及专干”（deputies）：应为整数，现为 5.5',
-        en: 'Row 3 of units (第三学区教育事务中心), field deputies (副主任及专干): must be a whole number; got 5.5',
+        zh: '单位第 3 行（第三学区教育事务中心）的“副主任及专干”（deputies）：5.5 不是整数',
+        en: 'Row 3 of units (第三学区教育事务中心), field deputies (副主任及专干): 5.5 is not a whole number',
       },
     ]);
     expect(`${res.body.error.zh} / ${res.body.error.en}`).toContain('第 3 行');
@@ -96,7 +97,7 @@ describe('400: a malformed payload, naming the row and the field', () => {
       .send({ rows: [{ name: '甲', director: -1, deputy: 3 }] });
     expect(res.status).toBe(400);
     const zh = res.body.error.details.issues.map((i: { zh: string }) => i.zh);
-    expect(zh).toContain('单位第 1 行（甲）的“书记兼主任”（director）：应不小于 0，现为 -1');
+    expect(zh).toContain('单位第 1 行（甲）的“书记兼主任”（director）：-1 小于 0');
     expect(zh).toContain('单位第 1 行（甲）的“副主任及专干”（deputies）：缺少此项，请填写');
     expect(zh).toContain('单位第 1 行（甲）：有不认识的字段 deputy：请检查拼写（GET /api/v1/forms/district-centre-posts/example 给出完整示例）');
     expect(`${res.body.error.zh} / ${res.body.error.en}`).toContain('另有 2 处问题');
@@ -118,14 +119,14 @@ describe('400: a malformed payload, naming the row and the field', () => {
   it('refuses an empty list, a body that is not an object and a malformed date', async () => {
     const empty = await request(app).post('/api/v1/forms/key-tasks').send({ rows: [] });
     expect(empty.status).toBe(400);
-    expect(empty.body.error.details.issues[0].zh).toBe('“任务”（rows）：至少要有 1 项');
+    expect(empty.body.error.details.issues[0].zh).toBe('“任务”（rows）：[0 项] 是空的');
     const list = await request(app).post('/api/v1/forms/key-tasks').send([1, 2]);
     expect(list.status).toBe(400);
     const date = await request(app)
       .post('/api/v1/forms/district-centre-posts')
       .send({ ...posts(), signature: { date: '2023-02-30' } });
     expect(date.status).toBe(400);
-    expect(date.body.error.details.issues[0].zh).toContain('日期应写成 YYYY-MM-DD');
+    expect(date.body.error.details.issues[0].zh).toContain('不是 YYYY-MM-DD 形式的日期');
   });
 
   it('refuses an unknown fonts option', async () => {
@@ -196,7 +197,7 @@ describe('audit', () => {
   function auditedApp(audit: (event: AuditEvent) => Promise<void>) {
     const a = express();
     const work = { maxCalls: 10, maxValues: 10_000 };
-    a.use('/api/v1', pooledRouter({ pool: sharedPool(), maxBodyBytes: 100_000, work, policyFor: () => SHIPPED_POLICY, audit: (_req, event) => audit(event), logger: silentLogger }));
+    a.use('/api/v1', pooledRouter({ pool: sharedPool(), maxBodyBytes: 100_000, work, policyFor: () => SHIPPED_POLICY, audit: (_req, event) => audit(event), logger: silentLogger, downloads: new OneTimeLinks() }));
     return a;
   }
 

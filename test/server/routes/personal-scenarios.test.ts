@@ -1,14 +1,17 @@
 /**
- * Personal data end to end (PIPL), on the real app with a SQLite file: a finance user saves
+ * Personal data end to end (PIPL), on the real app with a SQLite file and with PostgreSQL: a finance user saves
  * a teacher roster with ID-card numbers; the service marks it personal by itself; a viewer,
  * a planner and the saver see that it exists and who saved it but cannot read it; personnel
  * and admin can. An admin erases it, and afterwards the ID-card number and the teacher's
- * name are found nowhere: not in the database files (read as bytes after the checkpoint),
- * not in the audit log, not in the service log. The hash chains still verify.
+ * name are found nowhere: not in the database (SQLite: every byte of its files after the
+ * checkpoint; PostgreSQL: every row of every table as text), not in the audit log, not in
+ * the service log. The hash chains still verify.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { skipPostgres, startTestPostgres, type TestPostgres } from '../../helpers/postgres.js';
 import { startTestApp, type TestApp } from '../../helpers/storage-app.js';
 
 const A = '360731';
@@ -21,27 +24,53 @@ const roster = {
   results: {},
 };
 
-/** Every byte the store keeps: the database file and its write-ahead log and index. */
-const storeBytes = (dir: string): Buffer => Buffer.concat(readdirSync(dir).map((f) => readFileSync(path.join(dir, f))));
+/** SQLite: every byte the store keeps (the file, its write-ahead log and index). */
+const fileBytes = (dir: string): Buffer => Buffer.concat(readdirSync(dir).map((f) => readFileSync(path.join(dir, f))));
 
-describe('a roster with ID-card numbers', () => {
+/** PostgreSQL: every row of every table of the database, as text. */
+async function tableText(url: string): Promise<Buffer> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const tables = (await client.query<{ t: string }>("SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public'")).rows.map((r) => r.t);
+    const parts = await Promise.all(tables.map(async (t) => (await client.query<{ x: string }>(`SELECT row_to_json(r)::text AS x FROM ${t} r`)).rows.map((r) => r.x).join('\n')));
+    return Buffer.from(parts.join('\n'), 'utf8');
+  } finally {
+    await client.end();
+  }
+}
+
+// EDU_SKIP_PG=1 leaves PostgreSQL out explicitly, as in the storage suites.
+const engines = ([['SQLite', false], ['PostgreSQL', true]] as const).filter(([, onPostgres]) => !onPostgres || !skipPostgres);
+
+describe.each(engines)('a roster with ID-card numbers (%s)', (_engine, onPostgres) => {
   let app: TestApp;
+  let server: TestPostgres | undefined;
+  let databaseUrl: string | undefined;
   const t: Record<string, string> = {};
   let id = '';
+  const storeBytes = (): Promise<Buffer> => (databaseUrl ? tableText(databaseUrl) : Promise.resolve(fileBytes(app.dataDir)));
 
   beforeAll(async () => {
-    app = await startTestApp();
+    if (onPostgres) {
+      server = await startTestPostgres();
+      databaseUrl = await server.createDatabase();
+    }
+    app = await startTestApp({ databaseUrl });
     for (const role of ['finance', 'viewer', 'planner', 'personnel', 'admin'] as const) t[role] = await app.addUser(`${role}-a`, role, A);
     t.otherAdmin = await app.addUser('admin-b', 'admin', '360732');
   });
-  afterAll(() => app?.close());
+  afterAll(async () => {
+    await app?.close();
+    await server?.stop();
+  });
 
   it('is saved by finance and marked personal by the service itself, with the signs it found', async () => {
     const res = await app.request('POST', '/api/v1/scenarios', { token: t.finance, body: roster });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ version: 1, personal: true, personalSigns: ['id-card-number'] });
     id = (res.body as { id: string }).id;
-    expect(storeBytes(app.dataDir).includes(ID_NUMBER)).toBe(true);
+    expect((await storeBytes()).includes(ID_NUMBER)).toBe(true);
   });
 
   it('a viewer, a planner and the saver see that it exists and who saved it, but not its content', async () => {
@@ -85,7 +114,7 @@ describe('a roster with ID-card numbers', () => {
     expect(erased.body).toEqual({ id, erased: [{ version: 1, hash: expect.stringMatching(/^[0-9a-f]{64}$/) }] });
     expect((await app.request('GET', `/api/v1/scenarios/${id}`, { token: t.admin })).status).toBe(404);
 
-    const bytes = storeBytes(app.dataDir);
+    const bytes = await storeBytes();
     expect(bytes.includes(ID_NUMBER)).toBe(false);
     expect(bytes.includes(Buffer.from(TEACHER, 'utf8'))).toBe(false);
     const audit = await app.request('GET', '/api/v1/audit?limit=1000', { token: t.admin });

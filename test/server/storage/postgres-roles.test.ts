@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStorage } from '../../../server/storage/index.js';
 import { migrate } from '../../../server/storage/migrate.js';
+import { initialSchema } from '../../../server/storage/migrations/001-initial.js';
 import { grantServiceRole } from '../../../server/storage/pg-roles.js';
 import { PostgresDb } from '../../../server/storage/postgres.js';
 import type { Storage } from '../../../server/storage/types.js';
@@ -71,6 +72,15 @@ describe.skipIf(skipPostgres)('PostgreSQL owner and service roles', () => {
     ['CREATE TABLE mine (x INTEGER)', []],
   ] as const)('the service role is refused: %s', async (sql, params) => {
     await expect(asService.run(sql, [...params])).rejects.toThrow(/permission denied|must be owner/);
+  });
+
+  it('with a migration pending, the service role refuses to start and says to run npm run migrate as the owner', async () => {
+    const pending = await twoRoles(await server!.createDatabase());
+    const owner = new PostgresDb(pending.ownerUrl);
+    await migrate(owner, [initialSchema]);
+    await owner.run(`GRANT SELECT ON schema_migrations TO ${pending.serviceRole}`);
+    await owner.close();
+    await expect(openStorage({ databaseUrl: pending.serviceUrl, dataDir: '/nonexistent' })).rejects.toThrow(/npm run migrate -- --grant/);
   });
 
   it('the records the service wrote still verify', async () => {

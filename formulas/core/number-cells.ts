@@ -1,15 +1,20 @@
 /**
- * Schemas for large numeric ranges (100,000 units x 6 drivers is a real county-wide
- * case). A zod schema per cell costs about 2 microseconds, 200 ms for such a range; these
- * check the same things in one loop and report the first bad cell as the same kind of zod
- * issue (with its row/column path), so EDU's usual messages name the cell and value.
- * Shapes are those of excel-values.ts: a lone scalar counts as a 1 x 1 range. Every range
- * is read into a NumberGrid (one Float64Array), so a packed range (packed-range.ts) is
- * checked in place and nested rows are copied once.
+ * The one range-reading path. Every range argument of every function is read here: its
+ * shape (rangeRows: a lone value counts as a 1 x 1 range, rows must be non-empty and of
+ * one width; orientationOf: one row or one column), and, for ranges of numbers, its cells.
+ *
+ * Numbers are checked in one loop rather than by a zod schema per cell: that costs about
+ * 2 microseconds a cell, 200 ms for a county-wide range of 100,000 units x 6 drivers. The
+ * loop reports the first bad cell as the same kind of zod issue (with its row/column path),
+ * so the usual messages name the cell and value. A range of numbers is read into a
+ * NumberGrid (one Float64Array), so a packed range (packed-range.ts) is checked in place
+ * and nested rows are copied once. Other cells (text, dates) go through their own schema
+ * in excel-values.ts, after the same shape check.
  */
 import { z } from 'zod';
-import type { Orientation, PerUnit, Vector } from '../core/excel-values.js';
-import { NumberGrid } from '../core/packed-range.js';
+import type { Orientation, PerUnit, Vector } from './excel-values.js';
+import { RANGE_RULES } from './issue-messages.js';
+import { NumberGrid } from './packed-range.js';
 
 export interface CellRule {
   min: number;
@@ -31,7 +36,7 @@ function cellOk(x: unknown, rule: CellRule, path: Path, ctx: Ctx): boolean {
     return false;
   }
   if (!Number.isFinite(x)) {
-    ctx.addIssue({ code: 'custom', message: 'finite', input: x, path });
+    ctx.addIssue({ code: 'custom', ...RANGE_RULES.finite, input: x, path });
     return false;
   }
   if (rule.integer && !Number.isInteger(x)) {
@@ -78,13 +83,11 @@ function checkGrid(grid: NumberGrid, rule: CellRule, ctx: Ctx): boolean {
 }
 
 /**
- * Reads a raw value (nested rows, a decoded packed range, or a lone scalar as a 1 x 1
- * range) as a rectangular, non-empty grid whose cells obey `rule`, in one pass; blanks
- * become NaN. Adds the first issue and returns undefined otherwise.
+ * The rows of a range argument as Excel passes it (a lone value as a 1 x 1 range), or
+ * undefined after adding the issue when it is empty, not a range or ragged.
  */
-function scan(raw: unknown, rule: CellRule, ctx: Ctx): NumberGrid | undefined {
-  if (raw instanceof NumberGrid) return checkGrid(raw, rule, ctx) ? raw : undefined;
-  const rows = Array.isArray(raw) ? (raw as unknown[]) : [[raw]];
+export function rangeRows(raw: unknown, ctx: Ctx): unknown[][] | undefined {
+  const rows = Array.isArray(raw) ? (raw as unknown[]) : raw instanceof NumberGrid ? raw.toRows() : [[raw]];
   const first = rows[0];
   if (!Array.isArray(first) || first.length === 0) {
     ctx.addIssue(
@@ -94,15 +97,30 @@ function scan(raw: unknown, rule: CellRule, ctx: Ctx): NumberGrid | undefined {
     );
     return undefined;
   }
-  const width = first.length;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (!Array.isArray(row) || row.length !== first.length) {
+      ctx.addIssue({ code: 'custom', ...RANGE_RULES.ragged, input: raw, path: [r] });
+      return undefined;
+    }
+  }
+  return rows as unknown[][];
+}
+
+/**
+ * Reads a raw value (nested rows, a decoded packed range, or a lone scalar as a 1 x 1
+ * range) as a rectangular, non-empty grid whose cells obey `rule`, in one pass; blanks
+ * become NaN. Adds the first issue and returns undefined otherwise.
+ */
+function scan(raw: unknown, rule: CellRule, ctx: Ctx): NumberGrid | undefined {
+  if (raw instanceof NumberGrid) return checkGrid(raw, rule, ctx) ? raw : undefined;
+  const rows = rangeRows(raw, ctx);
+  if (rows === undefined) return undefined;
+  const width = rows[0]!.length;
   const data = new Float64Array(rows.length * width);
   const { min, max = Infinity, integer = false } = rule;
   for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    if (!Array.isArray(row) || row.length !== width) {
-      ctx.addIssue({ code: 'custom', message: 'ragged', input: raw, path: [r] });
-      return undefined;
-    }
+    const row = rows[r]!;
     for (let c = 0; c < width; c++) {
       const x: unknown = row[c];
       // The common case: one type test and two comparisons.
@@ -122,11 +140,11 @@ export function numberMatrix(rule: Omit<CellRule, 'blank'>) {
   return z.unknown().transform((raw, ctx): NumberGrid => scan(raw, rule, ctx) ?? z.NEVER);
 }
 
-/** A one-row or one-column grid's orientation; adds the issue otherwise. */
-function orientationOf(grid: NumberGrid, ctx: Ctx): Orientation | undefined {
-  if (grid.cols === 1) return 'column';
-  if (grid.rows === 1) return 'row';
-  ctx.addIssue({ code: 'custom', message: 'vector', input: grid });
+/** The orientation of a range of `rows` x `cols` that must be one row or one column; adds the issue otherwise. */
+export function orientationOf(rows: number, cols: number, ctx: Ctx): Orientation | undefined {
+  if (cols === 1) return 'column';
+  if (rows === 1) return 'row';
+  ctx.addIssue({ code: 'custom', ...RANGE_RULES.vector, input: [rows, cols] });
   return undefined;
 }
 
@@ -136,7 +154,7 @@ const nanToNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
 export function numberVector(rule: Omit<CellRule, 'blank'>) {
   return z.unknown().transform((raw, ctx): Vector<number> => {
     const grid = scan(raw, rule, ctx);
-    const orientation = grid && orientationOf(grid, ctx);
+    const orientation = grid && orientationOf(grid.rows, grid.cols, ctx);
     if (grid === undefined || orientation === undefined) return z.NEVER;
     // No blanks: the rule allows none, so every cell is a number.
     return { values: Array.from(grid.data), orientation };
@@ -158,7 +176,7 @@ export function perUnitCells(rule: CellRule) {
       return { kind: 'all', value: raw === '' || raw === null ? null : (raw as number) };
     }
     const grid = scan(raw, rule, ctx);
-    const orientation = grid && orientationOf(grid, ctx);
+    const orientation = grid && orientationOf(grid.rows, grid.cols, ctx);
     if (grid === undefined || orientation === undefined) return z.NEVER;
     if (grid.data.length === 1) return { kind: 'all', value: grid.at(0, 0) };
     return { kind: 'each', cells: grid.data, orientation };

@@ -1,0 +1,229 @@
+# The EDU functions in LibreOffice Calc: a Python UNO add-in generated around the registry.
+#
+# Calc calls an add-in function synchronously, one cell at a time, through the interface
+# in edu.rdb (XEduFunctions, one method per registry function, every argument `any`, so
+# optional arguments arrive as None and ranges as tuples of rows). Each call goes to the
+# service's batch endpoint POST /api/v1/calc as a batch of one; results of pure functions
+# are cached for the session, as the Office add-in's batching client does.
+#
+# Results always come back as a matrix (sequence<sequence<any>>): in an ordinary cell Calc
+# shows its top-left value, in an array formula (Ctrl+Shift+Enter) every value. Errors are
+# Calc error values: a double NaN whose payload is Calc's error number (FormulaError in
+# LibreOffice's formula/errorcodes.hxx), which Calc shows as #VALUE!, #N/A, #NUM!, #DIV/0!.
+# Calc shows no custom text for an error value, so the bilingual message goes to the log.
+#
+# A second component, EduXlsxNames, runs when a document finishes loading: a workbook Excel
+# wrote stores EDU.APPORTION( as _xldudf_EDU_APPORTION(, which Calc 7.4's .xlsx import does not
+# map through the add-in's names (tested: test/libreoffice/calc-extension.test.ts), so the
+# job rewrites those formulas to EDU.APPORTION( and widens a one-cell array formula to the
+# size of its result, the area Excel would have spilled into.
+import json
+import logging
+import os
+import re
+import struct
+import urllib.error
+import urllib.request
+
+import uno
+import unohelper
+from com.sun.star.task import XJob
+from cn.edu.county.calc import XEduFunctions
+
+IMPLEMENTATION = 'EDU'
+CONVERTER = 'cn.edu.county.calc.EduXlsxNames'
+SETTINGS_NODE = '/cn.edu.county.calc.Settings/Service'
+FUNCTIONS = json.load(open(os.path.join(os.path.dirname(__file__), 'edu_functions.json'), encoding='utf-8'))
+BY_ID = {f['id']: f for f in FUNCTIONS}
+
+log = logging.getLogger('edu-calc')
+
+# Calc's error numbers (formula/errorcodes.hxx): what each service error code shows as.
+CALC_ERRORS = {'VALUE': 519, 'NA': 32767, 'NUM': 503, 'DIV0': 532}
+
+
+def calc_error(code):
+    """A Calc error value: quiet NaN carrying the error number in its low bits."""
+    return struct.unpack('<d', struct.pack('<Q', 0x7FF8000000000000 | CALC_ERRORS.get(code, 519)))[0]
+
+
+def read_settings(ctx):
+    """Service address and sign-in token: EDU_SERVICE_URL wins (automated runs), else the extension's settings."""
+    url, token = '', ''
+    try:
+        provider = ctx.ServiceManager.createInstanceWithContext('com.sun.star.configuration.ConfigurationProvider', ctx)
+        arg = uno.createUnoStruct('com.sun.star.beans.PropertyValue')
+        arg.Name, arg.Value = 'nodepath', SETTINGS_NODE
+        node = provider.createInstanceWithArguments('com.sun.star.configuration.ConfigurationAccess', (arg,))
+        url, token = node.getPropertyValue('Url'), node.getPropertyValue('Token')
+    except Exception as exc:  # settings missing: the environment may still name the service
+        log.warning('EDU settings unreadable: %s', exc)
+    return (os.environ.get('EDU_SERVICE_URL') or url or '').rstrip('/'), os.environ.get('EDU_SERVICE_TOKEN') or token or ''
+
+
+def to_wire(value, param):
+    """A Calc argument as the service's JSON: blanks (None) stay null, ranges become lists of rows.
+
+    Calc has no boolean type: TRUE and FALSE reach an add-in as 1 and 0. Unlike Excel desktop,
+    Calc passes a blank cell as None, so for a TRUE/FALSE parameter 1 and 0 are unambiguous.
+    """
+    def cell(c):
+        if param['boolean'] and isinstance(c, float) and c in (0.0, 1.0):
+            return c == 1.0
+        return c
+    if isinstance(value, tuple):
+        return [[cell(c) for c in row] for row in value]
+    if param['matrix'] and value is not None:
+        return [[cell(value)]]
+    return cell(value)
+
+
+def cell_from_wire(value):
+    """A result cell as Calc takes it: booleans as 1/0 (Calc's TRUE is 1), an error as its error value."""
+    if isinstance(value, dict) and 'error' in value:
+        return calc_error(value['error'].get('code'))
+    if isinstance(value, bool):
+        return 1.0 if value else 0.0
+    if value is None:
+        return ''
+    return value
+
+
+def matrix_from_wire(outcome):
+    if 'error' in outcome:
+        err = outcome['error']
+        log.warning('EDU: %s / %s', err.get('zh', ''), err.get('en', ''))
+        return ((calc_error(err.get('code')),),)
+    value = outcome['value']
+    rows = value if isinstance(value, list) else [[value]]
+    return tuple(tuple(cell_from_wire(c) for c in row) for row in rows)
+
+
+def transport_error(zh, en):
+    log.warning('EDU: %s / %s', zh, en)
+    return {'error': {'code': 'NA', 'zh': zh, 'en': en}}
+
+
+class EduFunctions(unohelper.Base, XEduFunctions):
+    cache = {}
+
+    def __init__(self, ctx):
+        self.ctx = ctx
+
+    def call(self, fn, raw_args):
+        spec = BY_ID[fn]
+        args = [to_wire(a, p) for a, p in zip(raw_args, spec['params'])]
+        key = json.dumps([fn, args]) if spec['pure'] else None
+        if key in self.cache:
+            return self.cache[key]
+        outcome = self.post(fn, args)
+        result = matrix_from_wire(outcome)
+        if key is not None and 'value' in outcome:
+            self.cache[key] = result
+        return result
+
+    def post(self, fn, args):
+        url, token = read_settings(self.ctx)
+        if not url:
+            return transport_error('未设置服务地址：工具 › 选项 › 高级 › 专家配置，搜索 cn.edu.county.calc，填写 Url', 'No service address: Tools › Options › Advanced › Expert Configuration, search cn.edu.county.calc and fill in Url')
+        body = json.dumps({'calls': [{'fn': fn, 'args': args}]}).encode('utf-8')
+        headers = {'Content-Type': 'application/json'}
+        if token:
+            headers['Authorization'] = 'Bearer ' + token
+        try:
+            with urllib.request.urlopen(urllib.request.Request(url + '/api/v1/calc', body, headers), timeout=30) as reply:
+                results = json.loads(reply.read().decode('utf-8')).get('results', [])
+        except urllib.error.HTTPError as exc:
+            return transport_error(f'服务 {url} 回复 HTTP {exc.code}：请检查服务地址和登录令牌', f'The service at {url} answered HTTP {exc.code}: check the address and the sign-in token')
+        except (urllib.error.URLError, OSError, ValueError) as exc:
+            return transport_error(f'连不上计算服务 {url}（{exc}）：请检查服务地址和网络', f'Cannot reach the calculation service at {url} ({exc}): check the address and the network')
+        if len(results) != 1:
+            return transport_error(f'服务 {url} 的回复不完整：请联系管理员', f'The reply from {url} is incomplete: tell your administrator')
+        return results[0]
+
+
+def add_method(fn):
+    setattr(EduFunctions, fn, lambda self, *args: self.call(fn, args))
+
+
+for _f in FUNCTIONS:
+    add_method(_f['id'])
+
+STORED_NAME = re.compile(r'_xldudf_EDU_([A-Z0-9_]+)\(', re.IGNORECASE)
+
+
+def typed_formula(stored):
+    """_xldudf_EDU_APPORTION( -> EDU.APPORTION(, for the ids the registry knows (their ids hold no underscore)."""
+    return STORED_NAME.sub(lambda m: f'EDU.{m.group(1).upper()}(' if m.group(1).upper() in BY_ID else m.group(0), stored)
+
+
+def result_size(area, formula):
+    """Rows and columns of a formula's result, asked of Calc itself through ROWS() and COLUMNS()."""
+    size = []
+    for fn in ('ROWS', 'COLUMNS'):
+        area.setArrayFormula(f'={fn}({formula[1:]})')
+        corner = area.getCellByPosition(0, 0)
+        size.append(max(1, int(corner.getValue())) if corner.getError() == 0 else 1)
+    return size
+
+
+def model_of(args):
+    """The document a job was started for: the Model of its environment, or its frame's."""
+    env = {e.Name: e.Value for a in args if a.Name == 'Environment' for e in a.Value}
+    if env.get('Model') is not None:
+        return env['Model']
+    frame = env.get('Frame')
+    return frame.getController().getModel() if frame is not None else None
+
+
+class EduXlsxNames(unohelper.Base, XJob):
+    def __init__(self, ctx):
+        self.ctx = ctx
+
+    def execute(self, args):
+        model = model_of(args)
+        if model is not None and hasattr(model, 'Sheets'):
+            convert_workbook(model)
+        return None
+
+
+def convert_workbook(doc):
+    """Rewrites every _xldudf_EDU_ call in the workbook; returns how many formulas changed."""
+    changed = 0
+    for sheet in doc.Sheets:
+        found = sheet.queryContentCells(16)  # com.sun.star.sheet.CellFlags.FORMULA
+        done = set()
+        for ra in found.getRangeAddresses():
+            for row in range(ra.StartRow, ra.EndRow + 1):
+                for col in range(ra.StartColumn, ra.EndColumn + 1):
+                    changed += convert_cell(sheet, sheet.getCellByPosition(col, row), done)
+    return changed
+
+
+def convert_cell(sheet, cell, done):
+    stored = cell.getFormula()
+    is_array = stored.startswith('{')
+    text = stored[1:-1] if is_array else stored
+    typed = typed_formula(text)
+    if typed == text:
+        return 0
+    if not is_array:
+        cell.setFormula(typed)
+        return 1
+    cursor = sheet.createCursorByRange(cell)
+    cursor.collapseToCurrentArray()
+    a = cursor.getRangeAddress()
+    if (a.StartColumn, a.StartRow) in done:
+        return 0
+    done.add((a.StartColumn, a.StartRow))
+    area = sheet.getCellRangeByPosition(a.StartColumn, a.StartRow, a.EndColumn, a.EndRow)
+    rows, cols = result_size(area, typed)
+    area.clearContents(1 | 2 | 4 | 16)  # VALUE, DATETIME, STRING, FORMULA
+    rows, cols = max(rows, a.EndRow - a.StartRow + 1), max(cols, a.EndColumn - a.StartColumn + 1)
+    sheet.getCellRangeByPosition(a.StartColumn, a.StartRow, a.StartColumn + cols - 1, a.StartRow + rows - 1).setArrayFormula(typed)
+    return 1
+
+
+g_ImplementationHelper = unohelper.ImplementationHelper()
+g_ImplementationHelper.addImplementation(EduFunctions, IMPLEMENTATION, ('com.sun.star.sheet.AddIn',))
+g_ImplementationHelper.addImplementation(EduXlsxNames, CONVERTER, ('com.sun.star.task.Job',))
