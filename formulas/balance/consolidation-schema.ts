@@ -12,6 +12,7 @@ const schoolId = z
   .custom<string | number>((v) => (typeof v === 'string' && v.trim().length > 0) || (typeof v === 'number' && Number.isInteger(v)), {
     ...said('不是学校代码（非空文本或整数）', 'is not a school id (non-empty text or a whole number)'),
   })
+  .meta({ type: ['string', 'integer'] })
   .transform((v) => String(v).trim());
 
 export const consolidationSchoolSchema = z.object({

@@ -6,6 +6,7 @@
  * and distances were dropped without a word).
  */
 import { z } from 'zod';
+import { said } from './issue-messages.js';
 
 /** `entries` as a frozen table without a prototype. */
 export function lookupTable<V>(entries: Readonly<Record<string, V>>): Readonly<Record<string, V>> {
@@ -19,13 +20,15 @@ export function lookupTable<V>(entries: Readonly<Record<string, V>>): Readonly<R
  */
 export function textKeyed<T extends z.ZodType>(value: T) {
   return z
-    .custom<Record<string, z.input<T>>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { message: 'expected an object' })
+    .custom<Record<string, z.input<T>>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), said('不是对象（{...}）', 'is not an object ({...})'))
+    .meta({ type: 'object' })
     .transform((input, ctx) => {
       const table = Object.create(null) as Record<string, z.output<T>>;
       for (const key of Object.keys(input)) {
         const parsed = value.safeParse(input[key]);
         if (parsed.success) table[key] = parsed.data;
-        else for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: [key, ...issue.path] });
+        // The issue as it is (its code and words), one level deeper.
+        else for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: [key, ...issue.path] } as Parameters<typeof ctx.addIssue>[0]);
       }
       return table;
     });

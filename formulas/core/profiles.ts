@@ -87,8 +87,8 @@ export function resolveProfile(source: ProfileSource, ref: string | undefined, t
     const profile = source.get(next);
     if (!profile) {
       return valueError(
-        `找不到政策配置 "${next}"：请检查名称，或先在任务窗格中建立该配置（内置：${source.defaultId}）`,
-        `Policy profile "${next}" was not found: check the name or create it in the task pane (built in: ${source.defaultId})`,
+        `找不到政策配置 "${next}"：请检查名称；本县配置须由管理员通过服务的配置接口 PUT /api/v1/profiles/${next} 建立（见 docs/funding.md“县里怎样加自己的配置”）（内置：${source.defaultId}）`,
+        `Policy profile "${next}" was not found: check the name; a county profile is created by an administrator through the service's PUT /api/v1/profiles/${next} (docs/funding.md, "adding a county profile") (built in: ${source.defaultId})`,
       );
     }
     chain.push(profile);

@@ -12,6 +12,7 @@ import { textKeyed } from '../core/lookup.js';
 import { type BackboneBase, backboneBaseSchema } from './rotation-profile.js';
 
 export { type SchoolRole, schoolRoleAliases } from './school-roles.js';
+import { said } from '../core/issue-messages.js';
 import { schoolRoleAliases } from './school-roles.js';
 
 /** A yes/no cell read with the one word list (core/cells.ts); a blank cell is no. */
@@ -20,7 +21,7 @@ export const yesNoCell = () =>
     if (isBlankCell(v)) return false;
     const answer = yesNoOf(v);
     if (answer !== undefined) return answer;
-    ctx.addIssue({ code: 'custom', message: `"${String(v)}" is not yes/no (${YES_NO_HINT.en})` });
+    ctx.addIssue({ code: 'custom', ...said(`不是${YES_NO_HINT.zh}`, `is not yes/no (${YES_NO_HINT.en})`) });
     return z.NEVER;
   });
 

@@ -9,7 +9,7 @@
  * (formulas/core/packed-range.ts); with "pack": true, every all-number result of at least
  * PACK_MIN_CELLS cells comes back packed too. In a batch one bad call never fails the others.
  */
-import { z } from 'zod';
+import { calcBatchBodySchema, calcOneBodySchema } from '../../contracts/calc.js';
 import { arityProblem, evaluateFormula, findFormula, type AnyFormula } from '../../formulas/index.js';
 import type { ArgumentAddresses } from '../../formulas/core/invoke.js';
 import { formulaError, isFormulaError, type FormulaError } from '../../formulas/core/errors.js';
@@ -18,11 +18,6 @@ import { NumberGrid, packGrid, packRows, PACK_MIN_CELLS, type PackedRange } from
 import type { JobDefinition, JobInput } from '../pool/job.js';
 import { ServiceError, unprocessable } from '../service-error.js';
 
-const pack = z.boolean().optional();
-/** Where each argument sits ("Sheet1!B2:B9"), when Excel gave the add-in the addresses: messages then name cells as "B7". */
-const addresses = z.array(z.string().max(300).nullable()).max(64).optional();
-const argsBody = z.object({ args: z.array(z.unknown()), pack, addresses });
-const batchBody = z.object({ calls: z.array(z.object({ fn: z.string(), args: z.array(z.unknown()), addresses })), pack });
 
 type WireOutcome = { value: ResultValue | PackedRange } | FormulaError;
 type Evaluated = { value: ResultValue | NumberGrid } | FormulaError;
@@ -58,7 +53,7 @@ export const calcOneJob: JobDefinition = {
     if (!def) {
       throw new ServiceError(400, 'BAD_REQUEST', { zh: `没有函数 "${id}"：GET /api/v1/functions 列出全部函数`, en: `Unknown function "${id}": GET /api/v1/functions lists the functions` });
     }
-    const body = argsBody.safeParse(input.body);
+    const body = calcOneBodySchema.safeParse(input.body);
     if (!body.success) {
       throw new ServiceError(400, 'BAD_REQUEST', { zh: '请求体应为 {"args": [...]}：按顺序给出参数，省略的可选参数写 null', en: 'The body must be {"args": [...]}: the arguments in order, null for an omitted optional' });
     }
@@ -74,7 +69,7 @@ export const calcBatchJob: JobDefinition = {
   name: 'calc.batch',
   lane: 'by-size',
   run(input) {
-    const body = batchBody.safeParse(input.body);
+    const body = calcBatchBodySchema.safeParse(input.body);
     if (!body.success) {
       throw new ServiceError(400, 'BAD_REQUEST', { zh: '请求体应为 {"calls": [{"fn": "APPORTION", "args": [...]}, ...]}', en: 'The body must be {"calls": [{"fn": "APPORTION", "args": [...]}, ...]}' });
     }

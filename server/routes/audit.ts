@@ -6,22 +6,16 @@
  * append-only and hash-chained (server/storage/chain.ts); each read of it is an entry too.
  */
 import { Router } from 'express';
-import { z } from 'zod';
 import type { RequestContext } from '../app.js';
 import { guard } from '../auth/guard.js';
+import { auditQuerySchema } from '../../contracts/records.js';
 import { zodProblem } from './zod-problem.js';
-
-const query = z.object({
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-  before: z.coerce.number().int().min(1).optional(),
-  action: z.string().min(1).max(100).optional(),
-});
 
 export function auditRouter(ctx: RequestContext): Router {
   const router = Router();
   router.get('/audit', async (req, res) => {
     const { storage, principal } = guard(ctx, req, 'audit.read');
-    const q = query.safeParse(req.query);
+    const q = auditQuerySchema.safeParse(req.query);
     if (!q.success) {
       throw zodProblem(q.error, req.query, { zh: '查询参数', en: 'query' }, { zh: '可用 limit（1–1000）、before（编号）、action。', en: 'Use limit (1–1000), before (an id) and action.' });
     }

@@ -11,7 +11,6 @@
  * (server/storage/county-profiles.ts).
  */
 import { Router } from 'express';
-import { z } from 'zod';
 import { resolveProfile, policyProfileSchema, type PolicyProfile } from '../../formulas/core/profiles.js';
 import { isFormulaError } from '../../formulas/core/errors.js';
 import { shippedProfiles } from '../../formulas/index.js';
@@ -21,10 +20,10 @@ import { actorOf } from '../auth/principal.js';
 import { ServiceError } from '../service-error.js';
 import { layeredSource, MAX_PROFILE_BYTES } from '../storage/county-profiles.js';
 import type { StoredProfile } from '../storage/types.js';
+import { profilePutSchema } from '../../contracts/records.js';
 import { zodProblem } from './zod-problem.js';
 
 const profileId = policyProfileSchema.shape.id;
-const putBody = policyProfileSchema.extend({ id: profileId.optional(), version: z.number().int().min(1).optional() });
 
 const PUT_HINT = {
   zh: '请发送政策配置：{"title": {"zh", "en"}, "values": {"键": [{"value", "effective": "YYYY-MM-DD", "source": {"document", "title"}}]}}',
@@ -108,7 +107,7 @@ export function profilesRouter(ctx: RequestContext): Router {
   router.put('/profiles/:id', async (req, res) => {
     const { storage, principal } = guard(ctx, req, 'profile.write');
     const id = checkedId(req.params.id);
-    const body = putBody.safeParse(req.body);
+    const body = profilePutSchema.safeParse(req.body);
     if (!body.success) throw zodProblem(body.error, req.body, { zh: '政策配置', en: 'policy profile' }, PUT_HINT);
     const { version: baseVersion, ...rest } = body.data;
     if (rest.id !== undefined && rest.id !== id) {

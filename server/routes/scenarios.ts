@@ -15,7 +15,6 @@
  * saved it. Loads, refusals, requests for another county's scenario and erasures are audited.
  */
 import { Router, type Request } from 'express';
-import { z } from 'zod';
 import type { RequestContext } from '../app.js';
 import { actorOf } from '../auth/principal.js';
 import { guard } from '../auth/guard.js';
@@ -25,30 +24,10 @@ import { freeBytes } from '../records/disk-space.js';
 import { ServiceError } from '../service-error.js';
 import { textProblem } from '../storage/text.js';
 import type { ScenarioVersion } from '../storage/types.js';
-import { said } from '../../formulas/core/issue-messages.js';
+import { scenarioListQuerySchema, scenarioSaveSchema } from '../../contracts/records.js';
 import { zodProblem } from './zod-problem.js';
 
-const MAX_NAME = 200;
-const MAX_WORKBOOK = 500;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
-
-const namedValues = z.custom<Record<string, unknown>>(
-  (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
-  said('不是以区域名或表名为键的对象（如 {"Budget": [[1600000]]}）', 'is not an object of named ranges or tables (e.g. {"Budget": [[1600000]]})'),
-);
-
-const saveBody = z.object({
-  name: z.string().transform((s) => s.normalize('NFC').trim()).pipe(z.string().min(1).max(MAX_NAME)),
-  workbook: z.string().transform((s) => s.normalize('NFC').trim()).pipe(z.string().max(MAX_WORKBOOK)).optional(),
-  inputs: namedValues,
-  results: namedValues.optional(),
-  personal: z.boolean().optional(),
-});
-
-const listQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
-  offset: z.coerce.number().int().min(0).default(0),
-});
 
 const SAVE_HINT = {
   zh: '请发送 {"name": "方案名", "workbook": "工作簿名", "inputs": {名称: 值}, "results": {名称: 值}}',
@@ -87,7 +66,7 @@ export function scenariosRouter(ctx: RequestContext): Router {
 
   router.get('/scenarios', async (req, res) => {
     const { storage, principal } = guard(ctx, req, 'scenario.read');
-    const q = listQuery.safeParse(req.query);
+    const q = scenarioListQuerySchema.safeParse(req.query);
     if (!q.success) throw zodProblem(q.error, req.query, { zh: '查询参数', en: 'query' }, { zh: '可用 limit（1–1000）和 offset（0 起）。', en: 'Use limit (1–1000) and offset (from 0).' });
     const page = await storage.listScenarios(principal.county, q.data);
     res.json({ ...page, ...q.data });
@@ -95,7 +74,7 @@ export function scenariosRouter(ctx: RequestContext): Router {
 
   router.post('/scenarios', async (req, res) => {
     const { storage, principal } = guard(ctx, req, 'scenario.write');
-    const body = saveBody.safeParse(req.body);
+    const body = scenarioSaveSchema.safeParse(req.body);
     if (!body.success) throw zodProblem(body.error, req.body, { zh: '方案', en: 'scenario' }, SAVE_HINT);
     const { name, workbook = '' } = body.data;
     for (const [field, text] of [

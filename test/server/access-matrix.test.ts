@@ -56,6 +56,7 @@ const profileBody = {
 const ROWS: Row[] = [
   { route: 'GET /session', path: () => '/api/v1/session', own: all(200) },
   { route: 'GET /functions', path: () => '/api/v1/functions', own: all(200) },
+  { route: 'GET /openapi.json', path: () => '/api/v1/openapi.json', own: all(200) },
   { route: 'POST /calc/:id', path: () => '/api/v1/calc/PROFILE', body: () => ({ args: ['cn-national', 'balance.cvLimit.primary'] }), own: all(200) },
   { route: 'POST /calc', path: () => '/api/v1/calc', body: () => ({ calls: [{ fn: 'PROFILE', args: ['cn-national', 'balance.cvLimit.primary'] }] }), own: all(200) },
   { route: 'POST /consolidation/plan', path: () => '/api/v1/consolidation/plan', body: () => ({}), own: all(400) },

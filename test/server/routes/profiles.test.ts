@@ -135,4 +135,21 @@ describe('county policy profiles', () => {
     const entries = (res.body as { entries: { target: string; details: { version: number } }[] }).entries;
     expect(entries.map((e) => `${e.target}@${e.details.version}`)).toEqual(['jx-q@1', 'jx-p@1', 'jx-demo@2', 'jx-demo@1', 'cn-national@1']);
   });
+  it('checks every write: a real effective date, numbers in range, in Chinese and English naming the place', async () => {
+    const put = (values: unknown) => app.request('PUT', '/api/v1/profiles/jx-rules', { token: admin, body: { title: { zh: '规则', en: 'Rules' }, values } });
+    const badDate = await put({ [KEY]: [entry(18, '2023-02-30')] });
+    expect(badDate.status).toBe(400);
+    expect(joined(badDate.body)).toContain(`values.${KEY}[0].effective`);
+    expect(joined(badDate.body)).toContain('不是有效日期');
+    expect(joined(badDate.body)).toContain('is not a real date');
+    const early = await put({ [KEY]: [entry(18, '1900-01-01')] });
+    expect(joined(early.body)).toContain('must be between 1949-10-01 and 2100-12-31');
+    const negative = await put({ [KEY]: [entry(-5)] });
+    expect(negative.status).toBe(400);
+    expect(joined(negative.body)).toContain('须在 0 与 10^12 之间');
+    expect(joined(negative.body)).toContain('must be between 0 and 10^12');
+    // The shipped national profile itself passes the write rules, so a county can start from it.
+    const copy = await app.request('PUT', '/api/v1/profiles/jx-copy', { token: admin, body: { title: nationalProfile.title, values: nationalProfile.values } });
+    expect(copy.status).toBe(200);
+  });
 });
