@@ -18,6 +18,14 @@ const FIRST_DATE = '1949-10-01';
 const LAST_DATE = '2100-12-31';
 export const MAX_PROFILE_NUMBER = 1e12;
 
+/**
+ * The most JSON one county profile may hold when it is written: 20 times the shipped
+ * national profile (12 KB), read and parsed in about a millisecond. Every calculation of
+ * the county reads its profiles, so an oversized one would slow all of them (issue 15 §1:
+ * a 19 MiB profile made every request wait about 2 s at each reload).
+ */
+export const MAX_PROFILE_BYTES = 256 * 1024;
+
 function isRealIsoDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   return m !== null && isValidCivilDate({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) });
