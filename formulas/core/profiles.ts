@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { parseDateCell } from './dates.js';
 import { type FormulaError, valueError } from './errors.js';
 import { said } from './issue-messages.js';
+import { entryInForce, todayInChina } from './profile-rules.js';
 
 /** A calendar date as YYYY-MM-DD: 2023-02-30 or 2023-13-01 would sort as text and take effect on no real day. */
 const isoDate = z
@@ -63,11 +64,6 @@ export interface ResolvedProfile {
 
 const MAX_EXTENDS_DEPTH = 8;
 
-/** Today's date in China (UTC+8), YYYY-MM-DD: the default calculation date. */
-export function todayInChina(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
 /**
  * Resolves "id" or "id@YYYY-MM-DD" against `source`, following `extends`; without a date,
  * the values in force on `today`.
@@ -111,13 +107,6 @@ export function resolveProfile(source: ProfileSource, ref: string | undefined, t
       return undefined;
     },
   };
-}
-
-/** The entry of a key in force on `asOf`: the latest that took effect on or before it. */
-export function entryInForce(entries: readonly PolicyEntry[], asOf: string): PolicyEntry | undefined {
-  let found: PolicyEntry | undefined;
-  for (const e of entries) if (e.effective <= asOf && (found === undefined || e.effective > found.effective)) found = e;
-  return found;
 }
 
 /** The numeric value of `key`, or an error naming the profile, key and date. */

@@ -15,7 +15,7 @@ import type { PolicyEntry, PolicyProfile, ProfileSource } from '../../formulas/c
 import type { CountyPolicy } from '../pool/job.js';
 import type { Storage, StoredProfile } from './types.js';
 
-export { MAX_PROFILE_BYTES } from '../../formulas/core/profile-write-rules.js';
+export { MAX_PROFILE_BYTES } from '../../formulas/core/profile-rules.js';
 
 
 /**

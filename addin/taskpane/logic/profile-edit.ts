@@ -1,17 +1,29 @@
 /**
  * The policy-profile editor's logic, apart from the DOM: a county's dated entries over the
  * national baseline (cn-national), one new entry checked field by field with the service's
- * own write rules (formulas/core/profile-write-rules.ts, so the pane and the PUT say the
- * same words), the difference from the baseline as table rows, and the PUT body.
+ * own write rules, the difference from the baseline as table rows, and the PUT body.
+ *
+ * The checks are the service's own bounds and words (formulas/core/profile-rules.ts, which
+ * the PUT's schema is built from), applied without zod so the pane's bundle stays small.
  *
  * A county profile with the baseline's id adds its entries to the baseline key by key (an
  * entry on the same date replaces the baseline's, server/storage/county-profiles.ts), so
  * the county's draft holds only the county's own entries.
  */
 import type { Bilingual } from '../../../formulas/core/errors.js';
-import { issueReason } from '../../../formulas/core/issue-messages.js';
-import { MAX_PROFILE_BYTES, policyEntryWriteSchema } from '../../../formulas/core/profile-write-rules.js';
-import { entryInForce, type PolicyEntry, type PolicyProfile } from '../../../formulas/core/profiles.js';
+import {
+  entryInForce,
+  isRealIsoDate,
+  isWritableDate,
+  isWritableNumber,
+  MAX_DOCUMENT,
+  MAX_KEY_LENGTH,
+  MAX_PROFILE_BYTES,
+  MAX_TEXT_VALUE,
+  MAX_TITLE,
+  RULE_WORDS,
+} from '../../../formulas/core/profile-rules.js';
+import type { PolicyEntry, PolicyProfile } from '../../../formulas/core/profiles.js';
 
 export type CountyValues = Record<string, PolicyEntry[]>;
 
@@ -32,26 +44,9 @@ export interface FieldIssue extends Bilingual {
 
 export type CheckedEntry = { ok: true; key: string; entry: PolicyEntry } | { ok: false; issues: FieldIssue[] };
 
-const MAX_KEY = 120;
 /** A decimal as typed: digits with an optional fraction and sign (no thousands separators, no exponent). */
 const DECIMAL = /^[+-]?\d+(\.\d+)?$/;
 
-/** The value typed, as the baseline's kind: a number where the baseline has a number. */
-function typedValue(text: string, baseline: PolicyEntry['value'] | undefined): PolicyEntry['value'] | FieldIssue {
-  const t = text.trim();
-  if (typeof baseline === 'number' || (baseline === undefined && DECIMAL.test(t))) {
-    if (!DECIMAL.test(t)) return { field: 'value', zh: `取值 ${JSON.stringify(t)} 不是数字：请写成如 720 或 0.05 的数`, en: `The value ${JSON.stringify(t)} is not a number: write it like 720 or 0.05` };
-    return Number(t);
-  }
-  if (typeof baseline === 'boolean') {
-    if (t === '是' || t === 'true') return true;
-    if (t === '否' || t === 'false') return false;
-    return { field: 'value', zh: `取值 ${JSON.stringify(t)} 应为“是”或“否”`, en: `The value ${JSON.stringify(t)} must be yes (是) or no (否)` };
-  }
-  return t;
-}
-
-const FIELD_OF: Record<string, DraftField> = { value: 'value', effective: 'effective', document: 'document', title: 'title' };
 const FIELD_NAME: Record<DraftField, Bilingual> = {
   key: { zh: '配置项', en: 'Key' },
   value: { zh: '取值', en: 'Value' },
@@ -60,35 +55,51 @@ const FIELD_NAME: Record<DraftField, Bilingual> = {
   title: { zh: '文件标题', en: 'Title' },
 };
 
+const issue = (field: DraftField, why: Bilingual): FieldIssue => ({ field, zh: `${FIELD_NAME[field].zh}${why.zh}`, en: `${FIELD_NAME[field].en} ${why.en}` });
+
+/** A text field: not empty, not over `max` characters (after trimming, as the service counts). */
+function textIssue(field: DraftField, text: string, max: number): FieldIssue | undefined {
+  if (text === '') return issue(field, { zh: '是空的', en: 'is empty' });
+  if (text.length > max) return issue(field, { zh: `超过 ${max} 个字`, en: `is longer than ${max} characters` });
+  return undefined;
+}
+
+/** The value typed, as the baseline's kind (a number where the baseline has a number), or what is wrong with it. */
+function typedValue(text: string, baseline: PolicyEntry['value'] | undefined): PolicyEntry['value'] | FieldIssue {
+  if (typeof baseline === 'number' || (baseline === undefined && DECIMAL.test(text))) {
+    if (!DECIMAL.test(text)) return { field: 'value', zh: `取值 ${JSON.stringify(text)} 不是数字：请写成如 720 或 0.05 的数`, en: `The value ${JSON.stringify(text)} is not a number: write it like 720 or 0.05` };
+    const n = Number(text);
+    return isWritableNumber(n) ? n : issue('value', RULE_WORDS.numberRange);
+  }
+  if (typeof baseline === 'boolean') {
+    if (text === '是' || text === 'true') return true;
+    if (text === '否' || text === 'false') return false;
+    return { field: 'value', zh: `取值 ${JSON.stringify(text)} 应为“是”或“否”`, en: `The value ${JSON.stringify(text)} must be yes (是) or no (否)` };
+  }
+  if (Array.isArray(baseline)) return { field: 'value', zh: '这一项是一组数，窗格还不能修改：请联系管理员', en: 'This key holds a list of numbers, which the pane cannot edit yet: ask your administrator' };
+  return textIssue('value', text, MAX_TEXT_VALUE) ?? text;
+}
+
+const isIssue = (v: unknown): v is FieldIssue => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /**
  * One new entry, checked as the service will check it: the key, the value (a number where
  * the baseline has one, 0..10^12), a real date 1949-10-01..2100-12-31, the document and
  * title. Every problem is named with its field, so the pane shows it beside that field.
  */
 export function checkEntry(draft: EntryDraft, baseline: PolicyProfile): CheckedEntry {
-  const issues: FieldIssue[] = [];
   const key = draft.key.trim();
-  if (key === '' || key.length > MAX_KEY) issues.push({ field: 'key', zh: `请填写配置项（1 到 ${MAX_KEY} 个字），如 funding.publicFunds.primary`, en: `Enter a key (1 to ${MAX_KEY} characters), e.g. funding.publicFunds.primary` });
-  const known = Object.hasOwn(baseline.values, key) ? baseline.values[key]! : undefined;
-  const value = typedValue(draft.value, known?.[0]?.value);
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) issues.push(value);
-  const unit = known?.[0]?.unit;
-  const entry: PolicyEntry = {
-    value: typeof value === 'object' && value !== null && !Array.isArray(value) ? 0 : value,
-    effective: draft.effective.trim(),
-    ...(unit === undefined ? {} : { unit }),
-    source: { document: draft.document.trim(), title: draft.title.trim() },
-  };
-  const parsed = policyEntryWriteSchema.safeParse(entry);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = FIELD_OF[String(issue.path.at(-1))] ?? FIELD_OF[String(issue.path[0])] ?? 'value';
-      if (issues.some((i) => i.field === field)) continue;
-      const why = issueReason(issue);
-      issues.push({ field, zh: `${FIELD_NAME[field].zh}${why.zh}`, en: `${FIELD_NAME[field].en} ${why.en}` });
-    }
-  }
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, key, entry };
+  const effective = draft.effective.trim();
+  const document = draft.document.trim();
+  const title = draft.title.trim();
+  const known = Object.hasOwn(baseline.values, key) ? baseline.values[key]![0] : undefined;
+  const value = typedValue(draft.value.trim(), known?.value);
+  const dateIssue = !isRealIsoDate(effective) ? issue('effective', RULE_WORDS.notRealDate) : !isWritableDate(effective) ? issue('effective', RULE_WORDS.dateRange) : undefined;
+  const issues = [textIssue('key', key, MAX_KEY_LENGTH), isIssue(value) ? value : undefined, dateIssue, textIssue('document', document, MAX_DOCUMENT), textIssue('title', title, MAX_TITLE)].filter(
+    (i): i is FieldIssue => i !== undefined,
+  );
+  if (issues.length > 0 || isIssue(value)) return { ok: false, issues };
+  return { ok: true, key, entry: { value, effective, ...(known?.unit === undefined ? {} : { unit: known.unit }), source: { document, title } } };
 }
 
 /** The county's entries with `entry` added to `key` (one on the same date is replaced), dates in order. */

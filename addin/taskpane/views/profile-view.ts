@@ -7,7 +7,8 @@
  * PUT /api/v1/profiles/cn-national, naming the version the edit started from so that a
  * save by someone else meanwhile is refused (409) instead of undone.
  */
-import { entryInForce, todayInChina, type PolicyProfile } from '../../../formulas/core/profiles.js';
+import { entryInForce, todayInChina } from '../../../formulas/core/profile-rules.js';
+import type { PolicyProfile } from '../../../formulas/core/profiles.js';
 import { checkEntry, diffRows, putBody, shownValue, withEntry, type CountyValues, type DraftField, type EntryDraft } from '../logic/profile-edit.js';
 import { $, bi, bilingual, h } from '../ui/dom.js';
 import { Status } from '../ui/status.js';
@@ -34,6 +35,12 @@ const STATE_WORDS = {
   replaced: { zh: '已被后来的取值代替', en: 'replaced by a later value' },
 };
 
+/** A dotted key that may break after each dot in the narrow pane (funding.<wbr>publicFunds.<wbr>primary). */
+function keyCode(key: string): HTMLElement {
+  const parts = key.split('.');
+  return h('code', {}, ...parts.flatMap((p, i) => (i < parts.length - 1 ? [`${p}.`, h('wbr')] : [p])));
+}
+
 export function profileView(ctx: ViewContext): { open(): Promise<void> } {
   const status = new Status($('pf-status'), () => []);
   const saveStatus = new Status($('pf-save-status'), () => [$<HTMLButtonElement>('pf-save'), $<HTMLButtonElement>('pf-add')]);
@@ -56,12 +63,11 @@ export function profileView(ctx: ViewContext): { open(): Promise<void> } {
           const tr = h(
             'tr',
             { className: r.changed ? 'changed' : '' },
-            h('td', {}, h('code', { text: r.key })),
+            h('td', {}, keyCode(r.key)),
             h('td', { className: 'baseline', text: r.baseline ? `${shownValue(r.baseline)}（${r.baseline.effective} 起）` : '—' }),
             h('td', { className: 'county', text: shownValue(r.county) }),
-            h('td', { className: 'nowrap', text: r.county.effective }),
+            h('td', {}, h('span', { className: 'nowrap', text: r.county.effective }), bi('div', STATE_WORDS[r.state].zh, STATE_WORDS[r.state].en)),
             h('td', { text: `${r.county.source.document}《${r.county.source.title}》` }),
-            bi('td', STATE_WORDS[r.state].zh, STATE_WORDS[r.state].en),
           );
           return tr;
         }),
@@ -113,7 +119,7 @@ export function profileView(ctx: ViewContext): { open(): Promise<void> } {
     $<HTMLDataListElement>('pf-keys').replaceChildren(...Object.keys(baseline.values).map((k) => h('option', { attrs: { value: k } })));
     startFrom(canWrite ? ((document.querySelector('input[name="pf-start"]:checked') as HTMLInputElement | null)?.value ?? 'county') : 'county');
     const n = Object.keys(county?.values ?? {}).length;
-    if (county) bilingual($('pf-summary'), `本县配置第 ${county.version} 版：在全国基准上改动了 ${n} 项（今天 ${today()}）`, `County profile version ${county.version}: ${n} keys changed from the national baseline (today ${today()})`);
+    if (county) bilingual($('pf-summary'), `本县配置第 ${county.version} 版：在全国基准上改动了 ${n} 项（今天 ${today()}）`, `County profile version ${county.version}: ${n} key${n === 1 ? '' : 's'} changed from the national baseline (today ${today()})`);
     else bilingual($('pf-summary'), `本县尚未保存自己的配置：使用全国基准 ${baseline.title.zh}（今天 ${today()}）`, `The county has no profile of its own: the national baseline applies (today ${today()})`);
     status.ok('已读取', 'Loaded');
   }
@@ -147,6 +153,8 @@ export function profileView(ctx: ViewContext): { open(): Promise<void> } {
     }
     const saved = await saveStatus.run('正在保存…', 'Saving…', () => ctx.api.put<{ version: number; createdAt: string }>(PATH, body));
     if (!saved) return;
+    // The next edit starts from the version just saved.
+    $<HTMLInputElement>('pf-start-county').checked = true;
     await open();
     saveStatus.ok(`已保存为本县配置第 ${saved.version} 版`, `Saved as version ${saved.version} of the county profile`);
   });

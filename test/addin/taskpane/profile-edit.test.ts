@@ -6,7 +6,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkEntry, diffRows, putBody, withEntry, type EntryDraft } from '../../../addin/taskpane/logic/profile-edit.js';
-import { entryInForce, type PolicyEntry, type PolicyProfile } from '../../../formulas/core/profiles.js';
+import { entryInForce } from '../../../formulas/core/profile-rules.js';
+import { policyEntryWriteSchema } from '../../../formulas/core/profile-write-rules.js';
+import type { PolicyEntry, PolicyProfile } from '../../../formulas/core/profiles.js';
 import { shippedProfiles } from '../../../formulas/index.js';
 
 const baseline = shippedProfiles.find((p) => p.id === 'cn-national') as PolicyProfile;
@@ -42,6 +44,25 @@ describe('checkEntry: the service’s write rules, field by field', () => {
     expect(fieldsOf(draft({ value: '1000000000001' }))).toEqual(['value']);
     expect(fieldsOf(draft({ value: '-1' }))).toEqual(['value']);
     expect(fieldsOf(draft({ key: '' }))).toEqual(['key']);
+  });
+  it('property: the pane accepts exactly the entries the service’s PUT schema accepts', () => {
+    const digits = (n: number) => fc.integer({ min: 0, max: 10 ** n - 1 }).map((x) => String(x).padStart(n, '0'));
+    const dateText = fc.oneof(
+      fc.tuple(fc.integer({ min: 1900, max: 2200 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
+      fc.tuple(digits(5), digits(2), digits(2)).map((p) => p.join('-')),
+      fc.constantFrom('1949-10-01', '1949-09-30', '2100-12-31', '2101-01-01', '2024-02-29', '2023-02-29', ''),
+    );
+    const number = fc.oneof(fc.integer({ min: -10, max: 10 }), fc.constantFrom(1e12, 1e12 + 1, 0.5, 720), fc.double({ min: 0, max: 2e12, noNaN: true }).map((x) => Math.round(x * 100) / 100));
+    const text = (max: number) => fc.oneof(fc.string({ maxLength: 5 }), fc.constantFrom(' ', 'x'.repeat(max), 'x'.repeat(max + 1)));
+    fc.assert(
+      fc.property(number, dateText, text(200), text(500), (value, effective, document, title) => {
+        const typed = String(value);
+        const pane = checkEntry({ key: KEY, value: typed, effective, document, title }, baseline);
+        const service = policyEntryWriteSchema.safeParse({ value, effective, source: { document, title } });
+        expect(pane.ok).toBe(service.success);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
