@@ -158,7 +158,7 @@ describe.skipIf(!hasProgram('chromium'))('the task pane against the running serv
     expect(await page.isHidden('#panel-connection')).toBe(true);
     expect(await page.getAttribute('#tab-connection', 'tabindex')).toBe('-1');
     await page.keyboard.press('End');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-examples');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-profile');
     await page.keyboard.press('Home');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-connection');
   });
