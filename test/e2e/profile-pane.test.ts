@@ -6,7 +6,6 @@
  * batch endpoint then uses the new rate from its date. A viewer sees the same values
  * read-only, with no edit controls.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAddin } from '../../addin/build/build.js';
 import { launchChromium, OFFICE_STUB } from '../helpers/chromium.js';
 import { excelStubScript } from '../helpers/excel-stub.js';
+import { addUsers } from '../helpers/cli-users.js';
 import { startService, type ServiceProcess } from '../helpers/service-process.js';
 import { hasProgram } from '../helpers/system-programs.js';
 
@@ -42,18 +42,13 @@ describe.skipIf(!hasProgram('chromium'))('the policy-profile view against the se
     mkdirSync(shots, { recursive: true });
     const addinDir = await buildAddin(mkdtempSync(path.join(os.tmpdir(), 'edu-addin-')));
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'edu-data-'));
-    for (const [name, role] of [
-      ['王管理', 'admin'],
-      ['李查看', 'viewer'],
-    ]) {
-      const out = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'cli', 'user.ts'), 'add', name!, '--role', role!, '--county', '360000'], {
-        cwd: root,
-        env: { ...process.env, EDU_DATA_DIR: dataDir },
-        encoding: 'utf8',
-      });
-      expect(out.status, out.stderr).toBe(0);
-      tokens[role!] = out.stdout.trim().split('\n').at(-1)!.trim();
-    }
+    Object.assign(
+      tokens,
+      addUsers(dataDir, [
+        ['王管理', 'admin'],
+        ['李查看', 'viewer'],
+      ]),
+    );
     service = await startService({ EDU_ADDIN_DIR: addinDir, EDU_DATA_DIR: dataDir, EDU_AUTH: 'on' });
     browser = await launchChromium();
   }, 180_000);
