@@ -44,7 +44,7 @@ const envSchema = z.object({
   EDU_TRUST_PROXY: z.string().optional(),
   EDU_PROFILE_CACHE_MS: positiveInt.default(2000),
   EDU_MAX_RECORD_MB: z.coerce.number().positive().max(64).default(4),
-  EDU_CALC_BUDGET_MS: positiveInt.min(100).default(20_000),
+  EDU_CALC_BUDGET_MS: positiveInt.min(100).default(25_000),
   EDU_CALC_THREADS: positiveInt.min(1).max(64).optional(),
   EDU_TOKEN_DAYS: positiveInt.min(1).max(3650).default(90),
   EDU_PERSONAL_RETENTION_DAYS: positiveInt.min(1).default(365),

@@ -42,7 +42,10 @@ export async function buildAddin(outDir = path.join(root, 'dist', 'addin'), publ
   for (const file of ['taskpane.html', 'taskpane.css']) copyFileSync(path.join(root, 'addin', 'taskpane', file), path.join(outDir, file));
   writeFileSync(path.join(outDir, 'functions.json'), `${JSON.stringify(functionsJson(entries, 'zh'), null, 2)}\n`);
   writeFileSync(path.join(outDir, 'functions.en-US.json'), `${JSON.stringify(functionsJson(entries, 'en'), null, 2)}\n`);
-  for (const size of ICON_SIZES) writeFileSync(path.join(outDir, 'assets', `icon-${size}.png`), iconPng(size));
+  for (const size of ICON_SIZES) {
+    writeFileSync(path.join(outDir, 'assets', `icon-${size}.png`), iconPng(size, 'pane'));
+    writeFileSync(path.join(outDir, 'assets', `recalc-${size}.png`), iconPng(size, 'recalc'));
+  }
   writeFileSync(path.join(outDir, 'help.html'), helpPage(entries));
   const manifest = readFileSync(path.join(root, 'manifest.xml'), 'utf8');
   writeFileSync(path.join(outDir, 'manifest.xml'), publicUrl ? rewriteManifestUrls(manifest, publicUrl) : manifest);

@@ -1,6 +1,9 @@
 /**
- * The add-in's icons, drawn at build time as PNGs (no binary files in the repository):
- * the Office blue square with a white "教" bar motif, at the sizes the manifest names.
+ * The add-in's icons, drawn at build time as PNGs (no binary files in the repository), at
+ * the sizes the manifest names. Each ribbon button has its own (issue 13 §5):
+ *  - pane: the Office blue square with three white bars (a ledger / a table), which opens the pane;
+ *  - recalc: a green square with a white ring broken by an arrow head (recalculate), which
+ *    recalculates the EDU cells.
  */
 import { deflateSync } from 'node:zlib';
 
@@ -25,8 +28,29 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([head, data, crc]);
 }
 
-/** A size x size RGBA PNG: blue rounded square, three white bars (a ledger / a table). */
-export function iconPng(size: number): Buffer {
+export type IconMotif = 'pane' | 'recalc';
+
+/** True where the motif is white at (u, v), both from 0 to 1 across the icon. */
+const MOTIFS: Record<IconMotif, { background: [number, number, number]; white(u: number, v: number): boolean }> = {
+  pane: {
+    background: [15, 108, 189],
+    white: (u, v) => [0.28, 0.48, 0.68].some((f) => Math.abs(v - f) < 0.06) && u > 0.22 && u < 0.78,
+  },
+  recalc: {
+    background: [16, 124, 65],
+    white: (u, v) => {
+      const d = Math.hypot(u - 0.5, v - 0.5);
+      const ring = d > 0.2 && d < 0.31 && !(u > 0.5 && v < 0.5 && v > 0.5 - (u - 0.5) * 0.9);
+      // The arrow head at the ring's open end (upper right), pointing down the ring.
+      const head = v > 0.18 && v < 0.42 && u > 0.6 && u < 0.88 && u - 0.6 > Math.abs(v - 0.3) * 1.1;
+      return ring || head;
+    },
+  },
+};
+
+/** A size x size RGBA PNG: a rounded square of the motif's colour with its white mark. */
+export function iconPng(size: number, motif: IconMotif = 'pane'): Buffer {
+  const { background, white } = MOTIFS[motif];
   const raw = Buffer.alloc((size * 4 + 1) * size);
   const r = Math.max(1, Math.round(size / 8));
   for (let y = 0; y < size; y++) {
@@ -36,8 +60,7 @@ export function iconPng(size: number): Buffer {
       const cx = Math.min(x, size - 1 - x);
       const cy = Math.min(y, size - 1 - y);
       const inCorner = cx < r && cy < r && (r - cx) ** 2 + (r - cy) ** 2 > r * r;
-      const bar = [0.28, 0.48, 0.68].some((f) => Math.abs(y / size - f) < 0.06) && x / size > 0.22 && x / size < 0.78;
-      const [R, G, B] = bar ? [255, 255, 255] : [15, 108, 189];
+      const [R, G, B] = white((x + 0.5) / size, (y + 0.5) / size) ? [255, 255, 255] : background;
       raw[o] = R;
       raw[o + 1] = G;
       raw[o + 2] = B;

@@ -14,6 +14,7 @@
  * Nothing here touches Office.js: fetch and timers are injected so the client is tested in
  * Node and measured in the benchmark exactly as it runs in Excel.
  */
+import { unreachableMessage } from './unreachable.js';
 import type { ErrorBody } from '../../contracts/errors.js';
 import type { Bilingual, FormulaError } from '../../formulas/core/errors.js';
 import type { ResultValue } from '../../formulas/core/excel-values.js';
@@ -224,10 +225,10 @@ export class BatchClient {
         error: naError(
           timedOut
             ? `计算服务 ${url} 在 ${Math.round(this.opts.timeoutMs / 1000)} 秒内没有答复：请稍后重新计算，或在任务窗格中检查服务地址`
-            : `无法连接计算服务 ${url}：请确认服务已启动（npm start），并在任务窗格“设置”中检查服务地址`,
+            : unreachableMessage(url).zh,
           timedOut
             ? `The calculation service at ${url} did not answer within ${Math.round(this.opts.timeoutMs / 1000)} s: recalculate later or check the service address in the task pane`
-            : `Could not reach the calculation service at ${url} (${err instanceof Error ? err.message : String(err)}): make sure it is running (npm start) and check the service address in the task pane settings`,
+            : unreachableMessage(url).en,
         ),
       };
     } finally {

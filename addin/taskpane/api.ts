@@ -7,6 +7,7 @@
  */
 import type { ErrorBody, ErrorItem } from '../../contracts/errors.js';
 import type { Bilingual } from '../../formulas/core/errors.js';
+import { unreachableMessage } from '../functions/unreachable.js';
 
 export interface ApiSettings {
   baseUrl(): string;
@@ -57,12 +58,8 @@ function byStatus(status: number): Bilingual {
 }
 
 export function networkFailure(url: string): ApiError {
-  return new ApiError(
-    0,
-    'NETWORK',
-    `无法连接计算服务 ${url}：请确认服务已启动、网络通畅，并在“连接与设置”页检查服务地址`,
-    `Cannot reach the calculation service at ${url}: make sure it is running and the network is up, and check the address on the Connection page`,
-  );
+  const words = unreachableMessage(url);
+  return new ApiError(0, 'NETWORK', words.zh, words.en);
 }
 
 export function timeoutFailure(seconds: number): ApiError {

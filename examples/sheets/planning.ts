@@ -82,7 +82,7 @@ const cellsUrbanisation = (): ExampleCell[] => [
   { ref: 'C10', formula: '=EDU.PLACESNEEDED(A10:A11,B10:B11)', style: 'result' },
   { ref: 'A13', value: '眉县（种子 003）：2025 年秋消除 56 人以上大班额（每班至多 55 人），2026 年达到标准班额', style: 'note' },
   { ref: 'A14', value: '2025 年（每班 ≤ 55）', style: 'header' },
-  { ref: 'C14', formula: '=EDU.PLACESNEEDED(A10:A11,B10:B11,,,55)', style: 'result' },
+  { ref: 'C14', formula: '=EDU.PLACESNEEDED(A10:A11,B10:B11,0,0,55)', style: 'result' },
 ];
 
 function cellsConsolidation(): ExampleCell[] {

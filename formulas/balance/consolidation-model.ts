@@ -31,7 +31,7 @@ export interface ConsolidationModel {
 }
 
 /** The objective names, in priority order: one per stage, then pupil-km and seats added. */
-export const objectiveNames = (stages: number): string[] => [...Array.from({ length: stages }, (_, s) => `stage${s + 1}`), 'pupilKm', 'seatsAdded'];
+const objectiveNames = (stages: number): string[] => [...Array.from({ length: stages }, (_, s) => `stage${s + 1}`), 'pupilKm', 'seatsAdded'];
 
 export function buildConsolidationModel(prepared: PreparedConsolidation): ConsolidationModel {
   const { input, receivers, candidates } = prepared;

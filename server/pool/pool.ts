@@ -35,6 +35,17 @@ import type { JobReply, JobRequest, Lane } from './job.js';
 export const LIGHT_BODY_BYTES = 256 * 1024;
 /** Requests waiting per thread of a lane, beyond those running. */
 export const QUEUE_PER_THREAD = 4;
+/**
+ * The heavy lane's threads run at a lower CPU priority (Linux nice +5, through piscina's
+ * niceIncrement): when a plan and the main thread or a small batch want the same core, the
+ * plan yields most of it. An idle machine still gives the plan every free cycle.
+ */
+const HEAVY_NICE = 5;
+/**
+ * A heavy thread ends after this long without work, so the memory a large request needed
+ * goes back to the system (BENCHMARKS.md); the next heavy request starts a fresh thread.
+ */
+const HEAVY_IDLE_MS = 10_000;
 
 export interface PoolOptions {
   heavyThreads: number;
@@ -50,7 +61,7 @@ export function defaultPoolOptions(cores = os.availableParallelism()): PoolOptio
   return {
     heavyThreads: Math.max(1, cores - 1),
     lightThreads: Math.max(1, Math.floor(cores / 2)),
-    budgetMs: 20_000,
+    budgetMs: 25_000,
     heavyHeapMb: 768,
     lightHeapMb: 256,
   };
@@ -74,21 +85,23 @@ export class CalcPool {
   private readonly lanes: Record<Lane, LaneState>;
 
   constructor(readonly options: PoolOptions = defaultPoolOptions()) {
-    const lane = (threads: number, heapMb: number): LaneState => ({
+    const lane = (threads: number, heapMb: number, heavy: boolean): LaneState => ({
       piscina: new Piscina<JobRequest, JobReply>({
         filename: WORKER_FILE,
-        minThreads: 1,
+        niceIncrement: heavy ? HEAVY_NICE : 0,
+        // A light thread stays ready for the next small batch (its requests are small); light
+        // threads beyond the first end after a quiet minute, heavy ones after HEAVY_IDLE_MS.
+        minThreads: heavy ? 0 : 1,
         maxThreads: threads,
-        // Threads beyond the first end after a quiet minute, giving their memory back.
-        idleTimeout: 60_000,
+        idleTimeout: heavy ? HEAVY_IDLE_MS : 60_000,
         resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 64 },
       }),
       threads,
       active: 0,
     });
     this.lanes = {
-      heavy: lane(options.heavyThreads, options.heavyHeapMb),
-      light: lane(options.lightThreads, options.lightHeapMb),
+      heavy: lane(options.heavyThreads, options.heavyHeapMb, true),
+      light: lane(options.lightThreads, options.lightHeapMb, false),
     };
   }
 

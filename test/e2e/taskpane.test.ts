@@ -403,6 +403,35 @@ describe.skipIf(!hasProgram('chromium'))('the task pane against the running serv
     await shot(page, 'taskpane-forms.png');
   });
 
+  it('on Excel for Mac, downloads through a one-time link opened in the system browser, never a button that does nothing', async () => {
+    // office-js #2700: a blob-URL download does nothing on a Mac. The stub becomes a Mac whose ui.openBrowserWindow records the URL.
+    await page.evaluate(() => {
+      const w = window as unknown as { Office: Record<string, unknown>; __opened: string[] };
+      w.__opened = [];
+      w.Office.PlatformType = { PC: 'PC', Mac: 'Mac', OfficeOnline: 'OfficeOnline' };
+      w.Office.context = { platform: 'Mac', ui: { openBrowserWindow: (url: string) => w.__opened.push(url) } };
+    });
+    const status = await clickAndSettle(page, '#form-download', 'form-status');
+    expect(status.state, status.text).toBe('ok');
+    expect(status.text).toContain('已在浏览器中打开');
+    const opened = await page.evaluate(() => (window as unknown as { __opened: string[] }).__opened);
+    expect(opened).toHaveLength(1);
+    expect(opened[0]).toMatch(new RegExp(`^${service.url}/downloads/[A-Za-z0-9_-]{32}$`));
+    expect(await page.textContent('#form-download-link')).toContain(opened[0]!);
+    // The browser (no sign-in token) gets the .xlsx once; the link is then gone.
+    const first = await fetch(opened[0]!);
+    expect(first.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await first.arrayBuffer());
+    expect(wb.worksheets.length).toBeGreaterThan(0);
+    expect((await fetch(opened[0]!)).status).toBe(404);
+    await page.evaluate(() => {
+      const w = window as unknown as { Office: Record<string, unknown> };
+      delete w.Office.context;
+      delete w.Office.PlatformType;
+    });
+  });
+
   it('fills a form from the selection by its column names and writes it', async () => {
     await page.selectOption('#form-id', 'district-centre-posts');
     await page.check('#form-source-workbook');
@@ -481,6 +510,25 @@ describe.skipIf(!hasProgram('chromium'))('the task pane against the running serv
     await typeInto(page, '教师名单!E2', [['是']]);
   });
 
+  it('never takes one table for both teachers and schools, and names the table a column is missing from', async () => {
+    // Choosing the teacher table for the schools as well is refused before anything is read.
+    await page.selectOption('#rot-schools', '教师');
+    let status = await clickAndSettle(page, '#rot-plan', 'rot-status');
+    expect(status.state).toBe('bad');
+    expect(status.text).toContain('教师表和学校表选了同一个表格“教师”');
+    // A school table without the 类别 column: the message names that table.
+    await page.selectOption('#rot-schools', '规模');
+    status = await clickAndSettle(page, '#rot-plan', 'rot-status');
+    expect(status.state).toBe('bad');
+    expect(status.items.join('\n')).toContain('学校表“规模”缺少“学校类别（派出/接收）”列');
+    // Choosing the school list as the teacher table moves the school choice off it, to the best other match.
+    await page.selectOption('#rot-schools', '学校');
+    await page.selectOption('#rot-teachers', '学校');
+    expect(await page.inputValue('#rot-schools')).not.toBe('学校');
+    await page.selectOption('#rot-teachers', '教师');
+    await page.selectOption('#rot-schools', '学校');
+  });
+
   it('plans the consolidation of small schools and writes it to a new sheet', async () => {
     await page.selectOption('#con-schools', '规模');
     await page.selectOption('#con-distances', '距离');
@@ -494,6 +542,36 @@ describe.skipIf(!hasProgram('chromium'))('the task pane against the running serv
     const sheet = (await dump(page, '布局调整方案'))!;
     expect(Object.values(sheet.cells).map((c) => c.value)).toEqual(expect.arrayContaining(['甲教学点', '乙小学', '中心小学', 33]));
     await sheetShot(page, sheet, 'sheet-consolidation.png');
+  });
+
+  it('saves a plain selected range in a scenario after naming it, with a name suggested from its place; a bad name is refused in words', async () => {
+    await page.click('#tab-scenarios');
+    await settled(page, 'scn-refresh-status');
+    await page.evaluate(() => (window as unknown as { __excel: { select(ref: string): void } }).__excel.select('结果!B2:B9'));
+    await page.fill('#scn-selection-name', 'A1');
+    let status = await clickAndSettle(page, '#scn-name-selection', 'scn-selection-status');
+    expect(status.state).toBe('bad');
+    expect(status.text).toContain('名称“A1”不能用：它像单元格地址');
+    await page.fill('#scn-selection-name', '');
+    status = await clickAndSettle(page, '#scn-name-selection', 'scn-selection-status');
+    expect(status.state, status.text).toBe('ok');
+    expect(status.text).toContain('已把选区 结果!B2:B9 命名为“结果_B2_B9”');
+    const names = await page.evaluate(() => (window as unknown as { __excel: { names(): Record<string, string> } }).__excel.names());
+    expect(names['结果_B2_B9']).toBe('结果!B2:B9');
+    // Listed at once and marked as an input; saving posts it like any named range.
+    const useId = await page.$$eval('#scn-sources tbody tr', (trs) => trs.find((tr) => tr.querySelector('strong')?.textContent === '结果_B2_B9')?.querySelector('select')?.id);
+    expect(await page.inputValue(`#${useId}`)).toBe('input');
+    await page.fill('#scn-name', '选区方案');
+    const saved = await clickAndSettle(page, '#scn-save', 'scn-save-status');
+    expect(saved.state, saved.text).toBe('ok');
+    const body = lastPost('/api/v1/scenarios') as { inputs: Record<string, { kind: string; address: string; values: unknown[][] }> };
+    expect(body.inputs['结果_B2_B9']).toMatchObject({ kind: 'range', address: '结果!B2:B9' });
+    expect(body.inputs['结果_B2_B9']!.values).toHaveLength(8);
+    // A second naming of the same range under the same name is refused: the name exists.
+    await page.fill('#scn-selection-name', '结果_B2_B9');
+    status = await clickAndSettle(page, '#scn-name-selection', 'scn-selection-status');
+    expect(status.state).toBe('bad');
+    expect(status.text).toContain('工作簿中已有名称“结果_B2_B9”');
   });
 
   it('inserts the example sheets with their formulas as typed; a second insert gets " (2)" names', async () => {
@@ -519,13 +597,14 @@ describe.skipIf(!hasProgram('chromium'))('the task pane against the running serv
     expect(await sheetNames(page)).toContain(`${api.sheets[1]!.name} (2)`);
   });
 
-  it('with the service stopped, says it cannot reach it and what to check', async () => {
+  it('with the service stopped, tells the clerk whom to contact and the address it tried, no command to run', async () => {
     await service.stop();
     await page.click('#tab-scenarios');
     const status = await settled(page, 'scn-refresh-status');
     expect(status.state).toBe('bad');
-    expect(status.text).toContain('无法连接计算服务');
-    expect(status.text).toContain('服务地址');
+    expect(status.text).toContain(`无法连接计算服务（尝试的地址：${service.url}）`);
+    expect(status.text).toContain('请联系本局负责本加载项的信息化管理员');
+    expect(status.text).not.toMatch(/npm|服务已启动/);
   });
 });
 

@@ -64,16 +64,20 @@ describe('the worker pool', () => {
   });
 
   it('stops a job over its time budget: its worker thread ends and the caller gets 413 in both languages', async () => {
-    expect((await post(`${limited.url}/api/v1/calc`, smallBatch)).status).toBe(200);
-    const before = tight.stats().heavy.threadIds;
-    expect(before.length).toBeGreaterThan(0);
-    const res = await post(`${limited.url}/api/v1/rotation/plan`, busyCounty());
+    const answer = post(`${limited.url}/api/v1/rotation/plan`, busyCounty());
+    // The heavy lane starts a thread for the plan: the one whose work must really stop.
+    let running: number[] = [];
+    while (running.length === 0) {
+      await new Promise((r) => setTimeout(r, 5));
+      running = tight.stats().heavy.threadIds;
+    }
+    const res = await answer;
     expect(res.status).toBe(413);
     const { error } = (await res.json()) as { error: { code: string; zh: string; en: string } };
     expect(error.code).toBe('TOO_MUCH_WORK');
     expect(error.zh).toContain('秒的时限');
     expect(error.en).toContain('budget');
-    expect(tight.stats().heavy.threadIds.some((id) => before.includes(id))).toBe(false);
+    expect(tight.stats().heavy.threadIds.some((id) => running.includes(id))).toBe(false);
     // A fresh worker serves the next request.
     expect((await post(`${limited.url}/api/v1/calc`, smallBatch)).status).toBe(200);
   });
@@ -91,6 +95,26 @@ describe('the worker pool', () => {
     // The light lane still serves small batches meanwhile.
     expect((await post(`${live.url}/api/v1/calc`, smallBatch)).status).toBe(200);
     for (const r of await Promise.all(admitted)) expect(r.status).toBe(200);
+  });
+
+  it('stops a job that needs more memory than a worker may have, answering 413 in both languages', async () => {
+    const small = new CalcPool({ ...defaultPoolOptions(2), heavyThreads: 1, lightThreads: 1, heavyHeapMb: 64 });
+    const app = await listen(createApp({ pool: small }));
+    try {
+      // 1,000,000 one-cell rows: about 4 MiB of JSON that needs far more than 64 MiB of heap once parsed (about 140 MiB).
+      const rows = Array.from({ length: 1_000_000 }, () => [1]);
+      const res = await post(`${app.url}/api/v1/calc`, { calls: [{ fn: 'APPORTION', args: [10, rows, null, null, null] }] });
+      expect(res.status).toBe(413);
+      const { error } = (await res.json()) as { error: { code: string; zh: string; en: string } };
+      expect(error.code).toBe('TOO_MUCH_WORK');
+      expect(error.en).toContain('64 MiB');
+      expect(error.zh).toContain('64 MiB');
+      // The lane carries on with a fresh thread.
+      expect((await post(`${app.url}/api/v1/calc`, smallBatch)).status).toBe(200);
+    } finally {
+      app.server.close();
+      await small.close();
+    }
   });
 
   it('refuses more values than a request may hold with 413 naming the limit', async () => {

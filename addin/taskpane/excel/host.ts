@@ -51,6 +51,11 @@ export interface ExcelHost {
   listSources(): Promise<SourceInfo[]>;
   /** Values of named ranges and tables, by name, in the shape scenarios store; with `formulas`, their formulas too. */
   readSources(refs: readonly { kind: SourceKind; name: string }[], progress?: Progress, options?: { formulas?: boolean }): Promise<Record<string, SavedSource>>;
+  /**
+   * Names the selected range (a plain range, so scenarios can save it): `requested`, or a name
+   * made from its sheet and address when empty. Refuses a name Excel would not take or that exists.
+   */
+  nameSelection(requested: string): Promise<{ name: string; sheet: string; address: string }>;
   /** A table, or the selection with its first row as column names. */
   readTable(source: { kind: 'table'; name: string } | { kind: 'selection' }): Promise<TableData>;
   checkTargets(saved: Record<string, SavedSource>): Promise<TargetCheck[]>;

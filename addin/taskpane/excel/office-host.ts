@@ -2,6 +2,7 @@
  * The ExcelHost on Office.js (Excel.run). Reads and writes go in chunks of rows so a table
  * of any size stays under Excel's per-request limits, with progress after each chunk.
  */
+import { rangeNameProblem, suggestRangeName } from '../logic/range-name.js';
 import type { TableData } from '../logic/column-map.js';
 import { writePlan, type WritePlan } from '../logic/formula-guard.js';
 import { labelsFrom, type CellValue, type SavedSource } from '../logic/saved-values.js';
@@ -184,6 +185,22 @@ export function officeHost(pickFont: FontPicker): ExcelHost {
           out[ref.name] = { kind: 'range', address, values, ...(labels ? { labels } : {}), ...kept };
         }
         return out;
+      }),
+
+    nameSelection: (requested) =>
+      run(async (context) => {
+        const sel = context.workbook.getSelectedRange().load('address');
+        await context.sync();
+        const { sheet = '', address } = splitReference(sel.address);
+        const name = requested.trim() || suggestRangeName(sheet.replace(/^'|'$/g, '').replace(/''/g, "'"), address);
+        const problem = rangeNameProblem(name);
+        if (problem) throw new HostError(problem.zh, problem.en);
+        const existing = context.workbook.names.getItemOrNullObject(name);
+        await context.sync();
+        if (!existing.isNullObject) throw new HostError(`工作簿中已有名称“${name}”：请换一个名称`, `The workbook already has a name "${name}": choose another`);
+        context.workbook.names.add(name, sel);
+        await context.sync();
+        return { name, sheet: sheet.replace(/^'|'$/g, ''), address };
       }),
 
     readTable: (source) =>

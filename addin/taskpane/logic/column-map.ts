@@ -62,11 +62,14 @@ export function mapColumns(headers: readonly string[], fields: readonly FieldSpe
   return { columns, missing: fields.filter((f) => f.required && !(f.key in columns)) };
 }
 
-/** "教师表缺少“任教学科”列（可用列名：学科、任教学科、subject）" for each missing field. */
-export function missingMessages(tableZh: string, tableEn: string, missing: readonly FieldSpec[]): { zh: string; en: string }[] {
+/**
+ * "教师表“教师名单”缺少“任教学科”列：请加一列，列名可用 …" for each missing field: the
+ * table's role and the name of the table chosen for it, so the clerk knows where to add it.
+ */
+export function missingMessages(tableZh: string, tableEn: string, tableName: string, missing: readonly FieldSpec[]): { zh: string; en: string }[] {
   return missing.map((f) => ({
-    zh: `${tableZh}缺少“${f.zh}”列：请加一列，列名可用 ${f.aliases.slice(0, 4).join('、')}`,
-    en: `The ${tableEn} has no "${f.en}" column: add one, named e.g. ${f.aliases.slice(0, 4).join(', ')}`,
+    zh: `${tableZh}“${tableName}”缺少“${f.zh}”列：请加一列，列名可用 ${f.aliases.slice(0, 4).join('、')}`,
+    en: `The ${tableEn} "${tableName}" has no "${f.en}" column: add one, named e.g. ${f.aliases.slice(0, 4).join(', ')}`,
   }));
 }
 

@@ -52,12 +52,12 @@ export function consolidationRequest(schools: TableData, distances: TableData | 
     if (problems.length < 20) problems.push(p);
   };
   const sm = mapColumns(schools.headers, CONSOLIDATION_FIELDS);
-  problems.push(...missingMessages('学校表', 'school table', sm.missing));
+  problems.push(...missingMessages('学校表', 'school table', schools.name, sm.missing));
   if (sm.columns.id === undefined && sm.columns.name === undefined) {
-    problems.push({ zh: '学校表缺少“学校编号”或“学校名称”列：请至少加其中一列', en: 'The school table has neither a "school id" nor a "school name" column: add one of them' });
+    problems.push({ zh: `学校表“${schools.name}”缺少“学校编号”或“学校名称”列：请至少加其中一列`, en: `The school table "${schools.name}" has neither a "school id" nor a "school name" column: add one of them` });
   }
   const dm = distances ? mapColumns(distances.headers, DISTANCE_FIELDS) : undefined;
-  if (distances && dm) problems.push(...missingMessages('距离表', 'distance table', dm.missing));
+  if (distances && dm) problems.push(...missingMessages('距离表', 'distance table', distances.name, dm.missing));
   if (problems.length > 0) return { ok: false, problems };
 
   const text = (v: CellValue | undefined): string => (v === undefined ? '' : String(v).trim());

@@ -7,7 +7,9 @@
  *    English name (or its key);
  *  - a list-valued field of an item (the 7 indicator values, the shares by driver) takes
  *    the remaining columns holding numbers, left to right, and a top-level "drivers" list
- *    is named after those columns' headers;
+ *    is named after those columns' headers. A spare number column never becomes money: a
+ *    list of amounts (a field named 金额/经费/资金) takes only columns whose header says it
+ *    holds yuan (元, 金额, 经费, 资金, 拨款), e.g. "按人数（元）"; the others are named in a note;
  *  - other required fields (the budget, the standards) are taken from the form's example
  *    payload, and optional ones are left out; the pane shows the payload for checking.
  */
@@ -36,6 +38,13 @@ export interface FormDetail {
 }
 
 const LIST_PREFERENCE = ['rows', 'schools'];
+
+/** A list field whose values are amounts of money, by its Chinese name. */
+const MONEY_FIELD = /金额|经费|资金/;
+/** A column header that says the column holds yuan. */
+const MONEY_HEADER = /元|金额|经费|资金|拨款|yuan|amount/i;
+/** "按人数（元）" -> "按人数": the unit is not part of the driver's name. */
+const driverName = (header: string): string => header.trim().replace(/\s*[（(]\s*(万?元|yuan)\s*[)）]$/i, '');
 
 /** Extra header names for common keys, on top of each field's own zh/en names. */
 const EXTRA_ALIASES: Record<string, string[]> = {
@@ -89,17 +98,27 @@ export function payloadFromTable(form: FormDetail, table: TableData): Prepared<R
   const mapping = mapColumns(table.headers, specs);
   const rows = nonBlankRows(table.rows);
   const used = new Set(Object.values(mapping.columns));
-  const numericColumns = table.headers.map((_, c) => c).filter((c) => !used.has(c) && rows.some(({ row }) => numberOf(row[c]) !== undefined));
+  const spareNumbers = table.headers.map((_, c) => c).filter((c) => !used.has(c) && rows.some(({ row }) => numberOf(row[c]) !== undefined));
+  const money = listKeys.some((k) => MONEY_FIELD.test(form.fields[k]?.zh ?? ''));
+  const numericColumns = money ? spareNumbers.filter((c) => MONEY_HEADER.test(String(table.headers[c]))) : spareNumbers;
+  const notMoney = spareNumbers.filter((c) => !numericColumns.includes(c)).map((c) => String(table.headers[c]).trim() || `第 ${c + 1} 列`);
   const problems: Bilingual[] = mapping.missing.map((f) => ({
     zh: `选区（${table.name}）没有“${f.zh}”列：第一行应是列名，如 ${f.aliases.slice(0, 2).join('、')}`,
     en: `The selection (${table.name}) has no "${f.en}" column: its first row must hold column names such as ${f.aliases.slice(0, 2).join(', ')}`,
   }));
   if (listKeys.length > 0 && numericColumns.length === 0) {
     const names = listKeys.map((k) => form.fields[k] ?? { zh: k, en: k });
-    problems.push({
-      zh: `选区（${table.name}）中没有可作为“${names.map((n) => n.zh).join('、')}”的数字列`,
-      en: `The selection (${table.name}) has no number columns for "${names.map((n) => n.en).join(', ')}"`,
-    });
+    problems.push(
+      money
+        ? {
+            zh: `选区（${table.name}）中没有金额列：作为“${names.map((n) => n.zh).join('、')}”的列，列名须含“元”“金额”或“经费”，如“按人数（元）”${notMoney.length > 0 ? `；数字列 ${notMoney.join('、')} 不当作金额` : ''}`,
+            en: `The selection (${table.name}) has no money columns: a column for "${names.map((n) => n.en).join(', ')}" needs 元, 金额 or 经费 in its header, e.g. "按人数（元）"${notMoney.length > 0 ? `; the number columns ${notMoney.join(', ')} are not taken as money` : ''}`,
+          }
+        : {
+            zh: `选区（${table.name}）中没有可作为“${names.map((n) => n.zh).join('、')}”的数字列`,
+            en: `The selection (${table.name}) has no number columns for "${names.map((n) => n.en).join(', ')}"`,
+          },
+    );
   }
   if (rows.length === 0) problems.push({ zh: `选区（${table.name}）在列名下没有数据行`, en: `The selection (${table.name}) has no rows under its column names` });
   if (problems.length > 0) return { ok: false, problems };
@@ -121,14 +140,19 @@ export function payloadFromTable(form: FormDetail, table: TableData): Prepared<R
   const payload: Record<string, unknown> = {};
   for (const key of form.schema.required ?? []) if (key !== list && key in form.example) payload[key] = form.example[key];
   if (listKeys.length > 0 && form.schema.properties?.drivers && isObjectList(form.schema.properties.drivers)) {
-    payload.drivers = numericColumns.map((c) => ({ name: String(table.headers[c]).trim() || `第 ${c + 1} 列` }));
+    payload.drivers = numericColumns.map((c) => ({ name: driverName(String(table.headers[c])) || `第 ${c + 1} 列` }));
   }
   payload[list] = items;
-  const notes: Bilingual[] = Object.keys(payload)
+  const notes: Bilingual[] = [
+    ...(money && notMoney.length > 0
+      ? [{ zh: `数字列 ${notMoney.join('、')} 的列名不表示金额，未计入`, en: `The number columns ${notMoney.join(', ')} are not money by their headers and were left out` }]
+      : []),
+    ...Object.keys(payload)
     .filter((k) => k !== list && k !== 'drivers')
     .map((k) => ({
       zh: `“${form.fields[k]?.zh ?? k}”取自示例数据，请核对后再写入`,
       en: `"${form.fields[k]?.en ?? k}" is taken from the example; check it before writing`,
-    }));
+    })),
+  ];
   return { ok: true, body: payload, notes };
 }

@@ -79,9 +79,9 @@ export function rotationRequest(teachers: TableData, schools: TableData, paramet
   const tm = mapColumns(teachers.headers, TEACHER_FIELDS);
   const prefixed = new Set(schools.headers.flatMap((h, i) => (NEEDS_PREFIX.test(String(h)) || DISTANCE_PREFIX.test(String(h)) ? [i] : [])));
   const sm = mapColumns(schools.headers, SCHOOL_FIELDS, prefixed);
-  problems.push(...missingMessages('教师表', 'teacher table', tm.missing), ...missingMessages('学校表', 'school table', sm.missing));
+  problems.push(...missingMessages('教师表', 'teacher table', teachers.name, tm.missing), ...missingMessages('学校表', 'school table', schools.name, sm.missing));
   if (sm.columns.id === undefined && sm.columns.name === undefined) {
-    problems.push({ zh: '学校表缺少“学校编号”或“学校名称”列：请至少加其中一列', en: 'The school table has neither a "school id" nor a "school name" column: add one of them' });
+    problems.push({ zh: `学校表“${schools.name}”缺少“学校编号”或“学校名称”列：请至少加其中一列`, en: `The school table "${schools.name}" has neither a "school id" nor a "school name" column: add one of them` });
   }
   if (problems.length > 0) return { ok: false, problems };
 

@@ -22,7 +22,8 @@ export function saveFile(blob: Blob, fileName: string, linkHost: HTMLElement): v
 
 /** True in Excel for Mac, where only a link opened outside the pane can save a file. */
 export function needsOutsideDownload(): boolean {
-  return typeof Office !== 'undefined' && Office.context?.platform === Office.PlatformType.Mac;
+  const mac = typeof Office !== 'undefined' ? Office.PlatformType?.Mac : undefined;
+  return mac !== undefined && Office.context?.platform === mac;
 }
 
 /** Opens a one-time link in the system browser and shows it; false when the host could not open it. */

@@ -4,20 +4,13 @@
  * "写入新工作表" writes the laid-out form (POST /forms/{id}/layout) into a new sheet ready
  * to print, "下载 .xlsx" saves the service's own file (POST /forms/{id}).
  */
-import type { FormGrid } from '../excel/pane-grid.js';
+import type { DownloadLink, FormGrid, FormList, FormSummary } from '../../../contracts/forms.js';
 import { payloadFromTable, type FormDetail } from '../logic/form-fill.js';
 import { needsOutsideDownload, openOutside, saveFile } from '../ui/download.js';
 import { $, option } from '../ui/dom.js';
-import { Status, type Words } from '../ui/status.js';
+import { Status } from '../ui/status.js';
 import { HostError } from '../excel/host-error.js';
 import { requireHost, sourceLabel, type ViewContext } from './context.js';
-
-interface FormSummary {
-  id: string;
-  title: string;
-  summary: Words;
-  orientation: 'portrait' | 'landscape';
-}
 
 export function formsView(ctx: ViewContext): { open(): Promise<void> } {
   let forms: FormSummary[] = [];
@@ -106,7 +99,7 @@ export function formsView(ctx: ViewContext): { open(): Promise<void> } {
     if (!f || !body) return;
     if (needsOutsideDownload()) {
       const link = await status.run('正在生成下载链接…', 'Making a download link…', () =>
-        ctx.api.post<{ url: string; fileName: string }>(`/api/v1/forms/${f.id}/link`, body),
+        ctx.api.post<DownloadLink>(`/api/v1/forms/${f.id}/link`, body),
       );
       if (!link) return;
       const url = `${ctx.api.baseUrl()}${link.url}`;
@@ -139,7 +132,7 @@ export function formsView(ctx: ViewContext): { open(): Promise<void> } {
   async function open(): Promise<void> {
     const loaded = await status.run('正在读取报表列表…', 'Reading the list of forms…', async () => {
       if (forms.length === 0) {
-        forms = (await ctx.api.get<{ forms: FormSummary[] }>('/api/v1/forms')).forms;
+        forms = (await ctx.api.get<FormList>('/api/v1/forms')).forms;
         select.replaceChildren(...forms.map((f) => option(f.id, f.title)));
         showSummary();
       }

@@ -53,12 +53,13 @@ export function plansView(ctx: ViewContext): { open(): Promise<void> } {
   /**
    * Fills a table list and, unless the user already chose, picks the table whose headers
    * match the most of `fields` (required ones count double), so the usual choice is made.
+   * `avoid` is the table already picked for the other role: one table never serves both.
    */
-  function fillSelect(id: string, optional: boolean, fields: readonly FieldSpec[]): void {
+  function fillSelect(id: string, optional: boolean, fields: readonly FieldSpec[], avoid = ''): void {
     const select = $<HTMLSelectElement>(id);
     const keep = select.value;
     select.replaceChildren(...(optional ? [option('', '（不使用 none）')] : []), ...tables.map((t) => option(t.name, sourceLabel(t))));
-    if (keep !== '' && tables.some((t) => t.name === keep)) {
+    if (keep !== '' && keep !== avoid && tables.some((t) => t.name === keep)) {
       select.value = keep;
       return;
     }
@@ -66,16 +67,19 @@ export function plansView(ctx: ViewContext): { open(): Promise<void> } {
       const { columns, missing } = mapColumns(t.headers ?? [], fields);
       return missing.length > 0 ? 0 : fields.reduce((sum, f) => sum + (f.key in columns ? (f.required ? 2 : 1) : 0), 0);
     };
-    const best = tables.map((t) => ({ t, s: score(t) })).sort((a, b) => b.s - a.s)[0];
+    const best = tables
+      .filter((t) => t.name !== avoid)
+      .map((t) => ({ t, s: score(t) }))
+      .sort((a, b) => b.s - a.s)[0];
     if (best && best.s > 0) select.value = best.t.name;
   }
 
   async function refreshTables(): Promise<void> {
     tables = ctx.host ? (await ctx.host.listSources()).filter((s) => s.kind === 'table') : [];
     fillSelect('rot-teachers', false, TEACHER_FIELDS);
-    fillSelect('rot-schools', false, SCHOOL_FIELDS);
+    fillSelect('rot-schools', false, SCHOOL_FIELDS, $<HTMLSelectElement>('rot-teachers').value);
     fillSelect('con-schools', false, CONSOLIDATION_FIELDS);
-    fillSelect('con-distances', true, DISTANCE_FIELDS);
+    fillSelect('con-distances', true, DISTANCE_FIELDS, $<HTMLSelectElement>('con-schools').value);
     $('plans-empty').hidden = tables.length > 0;
   }
 
@@ -83,6 +87,19 @@ export function plansView(ctx: ViewContext): { open(): Promise<void> } {
     if (!name) throw new HostError('请先选择表格：工作簿中需要有 Excel 表格（插入 > 表格）', 'Choose a table first: the workbook needs Excel tables (Insert > Table)');
     return requireHost(ctx).readTable({ kind: 'table', name });
   };
+
+  /** The teacher and school tables, read after checking they are two different tables. */
+  async function rotationTables(): Promise<[TableData, TableData]> {
+    const teacherName = $<HTMLSelectElement>('rot-teachers').value;
+    const schoolName = $<HTMLSelectElement>('rot-schools').value;
+    if (teacherName !== '' && teacherName === schoolName) {
+      throw new HostError(
+        `教师表和学校表选了同一个表格“${teacherName}”：教师名单与学校名单应是两个表格，请在“学校表”中另选一个`,
+        `The teacher table and the school table are the same table "${teacherName}": the teacher list and the school list are two tables; choose another school table`,
+      );
+    }
+    return Promise.all([readTable(teacherName), readTable(schoolName)]);
+  }
 
   function rotationParameters(): RotationParameters {
     const p: RotationParameters = {};
@@ -103,7 +120,7 @@ export function plansView(ctx: ViewContext): { open(): Promise<void> } {
 
   async function checkRotation(): Promise<void> {
     const shown = await rotStatus.run('正在读取表格…', 'Reading the tables…', async () => {
-      const [teachers, schools] = await Promise.all([readTable($<HTMLSelectElement>('rot-teachers').value), readTable($<HTMLSelectElement>('rot-schools').value)]);
+      const [teachers, schools] = await rotationTables();
       $('rot-mapping').replaceChildren(bi('h3', `教师表 ${teachers.name}`, 'teachers'), mappingList(teachers, TEACHER_FIELDS), bi('h3', `学校表 ${schools.name}`, 'schools'), mappingList(schools, SCHOOL_FIELDS));
       return true;
     });
@@ -113,7 +130,7 @@ export function plansView(ctx: ViewContext): { open(): Promise<void> } {
   async function planRotation(): Promise<void> {
     const done = await rotStatus.run('正在读取表格…', 'Reading the tables…', async () => {
       const parameters = rotationParameters();
-      const [teachers, schools] = await Promise.all([readTable($<HTMLSelectElement>('rot-teachers').value), readTable($<HTMLSelectElement>('rot-schools').value)]);
+      const [teachers, schools] = await rotationTables();
       const prepared = rotationRequest(teachers, schools, parameters);
       if (!prepared.ok) throw Object.assign(new HostError('表格中有需要先改正的地方', 'The tables need correcting first'), { items: prepared.problems });
       rotStatus.busy(`正在编制计划（${prepared.body.teachers.length} 名教师，${prepared.body.schools.length} 所学校）…`, `Solving the plan (${prepared.body.teachers.length} teachers, ${prepared.body.schools.length} schools)…`);
@@ -201,6 +218,13 @@ export function plansView(ctx: ViewContext): { open(): Promise<void> } {
     conStatus.ok(`已写入新工作表“${done.written.sheet}”。${s.text.zh}`, s.text.en, [...reasons, ...done.written.notes]);
   }
 
+  // A teacher table chosen by hand moves the school table off it when they coincide.
+  $('rot-teachers').addEventListener('change', () => {
+    if ($<HTMLSelectElement>('rot-schools').value === $<HTMLSelectElement>('rot-teachers').value) {
+      $<HTMLSelectElement>('rot-schools').value = '';
+      fillSelect('rot-schools', false, SCHOOL_FIELDS, $<HTMLSelectElement>('rot-teachers').value);
+    }
+  });
   $('rot-check').addEventListener('click', () => void checkRotation());
   $('rot-plan').addEventListener('click', () => void planRotation());
   $('con-check').addEventListener('click', () => void checkConsolidation());

@@ -81,6 +81,10 @@ describe('every promise settles', () => {
     expect('error' in r && r.error.code).toBe('NA');
     expect('error' in r && `${r.error.zh} / ${r.error.en}`).toContain('http://127.0.0.1:9/api/v1/calc');
     expect('error' in r && r.error.zh).toContain('无法连接计算服务');
+    // It speaks to a clerk: whom to contact and the address tried, no command to run.
+    expect('error' in r && r.error.zh).toContain('请联系本局负责本加载项的信息化管理员');
+    expect('error' in r && r.error.en).toContain('Contact the bureau');
+    expect('error' in r && `${r.error.zh} ${r.error.en}`).not.toMatch(/npm|start the service|服务已启动/);
   });
 
   it('a time-out gives #N/A saying the service did not answer', async () => {

@@ -59,7 +59,7 @@ describe('ServiceApi', () => {
     const down = api((async () => {
       throw new TypeError('fetch failed');
     }) as unknown as typeof fetch);
-    await expect(down.get('/x')).rejects.toMatchObject({ code: 'NETWORK', zh: expect.stringContaining('无法连接计算服务 http://127.0.0.1:9') });
+    await expect(down.get('/x')).rejects.toMatchObject({ code: 'NETWORK', zh: expect.stringContaining('无法连接计算服务（尝试的地址：http://127.0.0.1:9）。请联系本局负责本加载项的信息化管理员') });
     const slow = api(((_: string, init: RequestInit) =>
       new Promise((_resolve, reject) => init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))) as unknown as typeof fetch);
     await expect(slow.get('/x', 20)).rejects.toMatchObject({ code: 'TIMEOUT' });

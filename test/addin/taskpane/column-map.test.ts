@@ -14,9 +14,10 @@ describe('mapColumns', () => {
   it('names each missing required column and what to call it', () => {
     const m = mapColumns(['学校名称'], FIELDS);
     expect(m.missing.map((f) => f.key)).toEqual(['id', 'pupils']);
-    expect(missingMessages('学校表', 'school table', m.missing)[0]).toEqual({
-      zh: '学校表缺少“学校编号”列：请加一列，列名可用 学校编号、编号、id',
-      en: 'The school table has no "school id" column: add one, named e.g. 学校编号, 编号, id',
+    // The message names the table's role and the table chosen for it.
+    expect(missingMessages('学校表', 'school table', '学校名单', m.missing)[0]).toEqual({
+      zh: '学校表“学校名单”缺少“学校编号”列：请加一列，列名可用 学校编号、编号、id',
+      en: 'The school table "学校名单" has no "school id" column: add one, named e.g. 学校编号, 编号, id',
     });
   });
 

@@ -25,7 +25,7 @@ describe('consolidationRequest', () => {
   it('names missing columns and cells it cannot use', () => {
     const r = consolidationRequest(table('t', ['名称'], [['甲']]), table('d', ['from'], []), OPTIONS);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems.map((p) => p.en)).toEqual(['The school table has no "pupils" column: add one, named e.g. 在校生数, 在校学生数, 学生数, 学生人数', 'The distance table has no "to" column: add one, named e.g. 终点学校, 终点, 学校2, 乙校', 'The distance table has no "km" column: add one, named e.g. 距离, 公里, 里程, 路程']);
+    if (!r.ok) expect(r.problems.map((p) => p.en)).toEqual(['The school table "t" has no "pupils" column: add one, named e.g. 在校生数, 在校学生数, 学生数, 学生人数', 'The distance table "d" has no "to" column: add one, named e.g. 终点学校, 终点, 学校2, 乙校', 'The distance table "d" has no "km" column: add one, named e.g. 距离, 公里, 里程, 路程']);
     const bad = consolidationRequest(table('t', ['学校', '学生数', '保留'], [['甲', 8.5, '或许'], ['乙', '', '']]), undefined, OPTIONS);
     expect(bad.ok).toBe(false);
     if (!bad.ok) {

@@ -38,8 +38,10 @@ function tableOf(detail: FormDetail): TableData {
       continue;
     }
     const drivers = detail.example.drivers as { name: string }[] | undefined;
+    // A clerk's money columns say they hold yuan: "按人数（元）".
+    const unit = /金额|经费|资金/.test(detail.fields[key]?.zh ?? '') ? '（元）' : '';
     for (let i = 0; i < width; i++) {
-      headers.push(drivers?.[i]?.name ?? `指标${i + 1}`);
+      headers.push(`${drivers?.[i]?.name ?? `指标${i + 1}`}${unit}`);
       columns.push((r) => ((r[key] as CellValue[])[i] ?? ''));
     }
   }
@@ -52,6 +54,27 @@ const cellsOf = (prepared: ReturnType<typeof prepareForm>) => {
 };
 
 describe('payloadFromTable', () => {
+  it('never turns spare number columns into money: post counts are not yuan, and it says so', () => {
+    const detail = detailOf(forms.find((f) => f.id === 'public-funds')!);
+    // The 学区岗位 table: names and two post counts, no column holding yuan.
+    const posts: TableData = { name: '岗位表', sheet: '岗位表', headers: ['单位名称', '书记兼主任', '副主任及专干'], rows: [['第一学区教育事务中心', 1, 8]], firstRow: 2 };
+    const r = payloadFromTable(detail, posts);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.problems.map((p) => p.zh).join('\n')).toContain('没有金额列');
+      expect(r.problems.map((p) => p.zh).join('\n')).toContain('数字列 书记兼主任、副主任及专干 不当作金额');
+    }
+    // With one column that says yuan, only that column is money; the counts are left out with a note.
+    const mixed: TableData = { ...posts, headers: ['单位名称', '人数', '书记兼主任', '基本经费（元）'], rows: [['第一学区教育事务中心', 1200, 1, 150000]] };
+    const m = payloadFromTable(detail, mixed);
+    expect(m.ok).toBe(true);
+    if (m.ok) {
+      expect(m.body.drivers).toEqual([{ name: '基本经费' }]);
+      expect((m.body.rows as { shares: number[] }[])[0]!.shares).toEqual([150000]);
+      expect(m.notes.map((n) => n.zh)).toContain('数字列 书记兼主任 的列名不表示金额，未计入');
+    }
+  });
+
   it('says which columns a selection lacks', () => {
     const detail = detailOf(forms.find((f) => f.id === 'district-centre-posts')!);
     const r = payloadFromTable(detail, { name: 'B2:C5', sheet: 's', headers: ['单位名称', '备注'], rows: [['甲', 'x']], firstRow: 3 });
