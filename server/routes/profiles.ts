@@ -15,7 +15,7 @@ import { Router } from 'express';
 import { resolveProfile, policyProfileSchema, type PolicyProfile } from '../../formulas/core/profiles.js';
 import { isFormulaError } from '../../formulas/core/errors.js';
 import { shippedProfiles } from '../../formulas/index.js';
-import type { RequestContext } from '../app.js';
+import type { RequestContext } from '../context.js';
 import { guard } from '../auth/guard.js';
 import { actorOf } from '../auth/principal.js';
 import { ServiceError } from '../service-error.js';
