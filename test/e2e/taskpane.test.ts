@@ -6,7 +6,6 @@
  * merges, fonts, conditional formats, charts, page layout). Screenshots of each view go to
  * docs/screenshots/.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +19,7 @@ import { hasProgram } from '../helpers/system-programs.js';
 
 import { excelStubScript, type ExcelSeed, type SheetDump, type WriteRecord } from '../helpers/excel-stub.js';
 import { sheetHtml } from '../helpers/render-sheet.js';
+import { addUsers } from '../helpers/cli-users.js';
 import { startService, type ServiceProcess } from '../helpers/service-process.js';
 
 const root = path.join(import.meta.dirname, '..', '..');
@@ -158,7 +158,7 @@ describe.skipIf(!hasProgram('chromium'))('the task pane against the running serv
     expect(await page.isHidden('#panel-connection')).toBe(true);
     expect(await page.getAttribute('#tab-connection', 'tabindex')).toBe('-1');
     await page.keyboard.press('End');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-examples');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-profile');
     await page.keyboard.press('Home');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-connection');
   });
@@ -635,18 +635,13 @@ describe.skipIf(!hasProgram('chromium'))('sign-in: the token field against a ser
   beforeAll(async () => {
     const addinDir = await buildAddin(mkdtempSync(path.join(os.tmpdir(), 'edu-addin-')));
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'edu-data-'));
-    for (const [name, role] of [
-      ['张会计', 'finance'],
-      ['李查看', 'viewer'],
-    ]) {
-      const out = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'cli', 'user.ts'), 'add', name!, '--role', role!, '--county', '360000'], {
-        cwd: root,
-        env: { ...process.env, EDU_DATA_DIR: dataDir },
-        encoding: 'utf8',
-      });
-      expect(out.status, out.stderr).toBe(0);
-      tokens[role!] = out.stdout.trim().split('\n').at(-1)!.trim();
-    }
+    Object.assign(
+      tokens,
+      addUsers(dataDir, [
+        ['张会计', 'finance'],
+        ['李查看', 'viewer'],
+      ]),
+    );
     service = await startService({ EDU_ADDIN_DIR: addinDir, EDU_DATA_DIR: dataDir, EDU_AUTH: 'on' });
     browser = await launchChromium();
     page = await browser.context.newPage();
