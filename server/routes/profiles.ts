@@ -2,6 +2,7 @@
  * County policy profiles, versioned:
  *   GET /api/v1/profiles                    -> { defaultId, profiles: [{ id, title, version, source, overrides }] }
  *   GET /api/v1/profiles/{id}[?version=n]   -> the profile (the county's stored one, else the shipped one) and `meta`
+ *   GET /api/v1/profiles/{id}?layer=shipped -> the shipped profile alone (the baseline a county's entries are added to)
  *   GET /api/v1/profiles/{id}/versions      -> { id, versions: [{ version, author, createdAt }] }
  *   PUT /api/v1/profiles/{id}  (admin)      -> { id, version, createdAt }: a new version of the county's profile
  * A PUT body is a policy profile (formulas/core/profiles.ts). Its `version`, when given, is
@@ -45,6 +46,13 @@ function optionalVersion(value: unknown): number | undefined {
   return Number(value);
 }
 
+/** `?layer=shipped` asks for the shipped profile even where the county has its own. */
+function shippedLayer(value: unknown): boolean {
+  if (value === undefined) return false;
+  if (value !== 'shipped') throw new ServiceError(400, 'BAD_REQUEST', { zh: '查询参数 layer 只能是 shipped（内置配置）', en: 'The query parameter layer can only be shipped' });
+  return true;
+}
+
 /** Two entries of one key taking effect on the same day leave "the value in force" undefined. */
 function duplicateDates(profile: PolicyProfile): string | undefined {
   for (const [key, entries] of Object.entries(profile.values)) {
@@ -83,7 +91,8 @@ export function profilesRouter(ctx: RequestContext): Router {
     const { storage, principal } = guard(ctx, req, 'profile.read');
     const id = checkedId(req.params.id);
     const version = optionalVersion(req.query.version);
-    const stored = await storage.getProfile(principal.county, id, version);
+    const shippedOnly = shippedLayer(req.query.layer);
+    const stored = shippedOnly ? undefined : await storage.getProfile(principal.county, id, version);
     if (stored) {
       res.json(withMeta(stored, isShipped(id)));
       return;
