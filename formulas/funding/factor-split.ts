@@ -14,7 +14,7 @@ import { defineFormula, param } from '../core/definition.js';
 import { type FormulaError, valueError } from '../core/errors.js';
 import { booleanCell, finiteNumber, type ResultCell } from '../core/excel-values.js';
 import { fenToYuan, formatYuan, MAX_YUAN, yuanToFen } from '../core/money.js';
-import { NumberGrid } from '../core/packed-range.js';
+import { NumberGrid } from '../core/number-grid.js';
 import { lowestTotal, type SplitInput, splitExactly } from './clamped-split.js';
 import { potsByShares, splitPot, wholeScale } from './factor-pots.js';
 import { numberMatrix, numberVector } from '../core/number-cells.js';

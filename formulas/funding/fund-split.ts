@@ -12,7 +12,7 @@ import { defineFormula, param } from '../core/definition.js';
 import { type FormulaError, valueError } from '../core/errors.js';
 import { decimalOf, scaledInteger } from '../core/exact.js';
 import { booleanCell, finiteNumber, type ResultCell } from '../core/excel-values.js';
-import { NumberGrid } from '../core/packed-range.js';
+import { NumberGrid } from '../core/number-grid.js';
 import { fenToYuan, formatYuan, MAX_FEN, MAX_YUAN, yuanToFen } from '../core/money.js';
 import { lowestTotal, type Level, type SplitInput, splitExactly } from './clamped-split.js';
 import { numberMatrix, numberVector } from '../core/number-cells.js';
