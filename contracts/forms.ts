@@ -104,6 +104,7 @@ export const formGridSchema = z.object({
 export const downloadLinkSchema = z.object({ url: z.string(), fileName: z.string(), expiresInSeconds: z.number() });
 
 export type FormSummary = z.infer<typeof formSummarySchema>;
+export type FormList = z.infer<typeof formListSchema>;
 export type FormDetail = z.infer<typeof formDetailSchema>;
 export type GridValue = z.infer<typeof gridValueSchema>;
 export type CellFormat = z.infer<typeof cellFormatSchema>;

@@ -9,19 +9,20 @@ import { fileURLToPath } from 'node:url';
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SOURCES = ['formulas', 'server', 'addin', 'contracts', 'examples', 'manifest.xml', 'package.json', 'package-lock.json'];
 
-function walk(rel, hash) {
-  const full = path.join(root, rel);
+function walk(base, rel, hash) {
+  const full = path.join(base, rel);
   if (!existsSync(full)) return;
   const stat = statSync(full);
   if (stat.isDirectory()) {
-    for (const name of readdirSync(full).sort()) walk(path.join(rel, name), hash);
+    for (const name of readdirSync(full).sort()) walk(base, path.join(rel, name), hash);
   } else {
     hash.update(`${rel}\0${stat.size}\0${stat.mtimeMs}\n`);
   }
 }
 
-export function sourceFingerprint() {
+/** The fingerprint of the sources under `base` (the project folder unless a test names another). */
+export function sourceFingerprint(base = root) {
   const hash = createHash('sha256');
-  for (const source of SOURCES) walk(source, hash);
+  for (const source of SOURCES) walk(base, source, hash);
   return hash.digest('hex');
 }

@@ -93,7 +93,7 @@ export class ServiceApi {
     return this.settings.baseUrl();
   }
 
-  private async send(method: 'GET' | 'POST', path: string, body: unknown, timeoutMs: number, idempotencyKey?: string): Promise<Response> {
+  private async send(method: 'GET' | 'POST' | 'PUT', path: string, body: unknown, timeoutMs: number, idempotencyKey?: string): Promise<Response> {
     const url = `${this.settings.baseUrl()}${path}`;
     const headers: Record<string, string> = { accept: 'application/json' };
     if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
@@ -142,6 +142,10 @@ export class ServiceApi {
 
   async post<T>(path: string, body: unknown, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<T> {
     return this.json<T>(await this.send('POST', path, body, timeoutMs));
+  }
+
+  async put<T>(path: string, body: unknown, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<T> {
+    return this.json<T>(await this.send('PUT', path, body, timeoutMs));
   }
 
   /**

@@ -1,7 +1,7 @@
 /**
  * The task pane's entry point, loaded by taskpane.html in the shared runtime. It starts
  * the custom-functions runtime (so functions work even before the pane is shown), then
- * wires the pane's sections: connection and settings, scenarios, forms, plans, examples.
+ * wires the pane's sections: connection and settings, scenarios, forms, plans, examples, policy profile.
  */
 import { startFunctionsRuntime } from '../functions/runtime.js';
 import { token } from '../functions/settings.js';
@@ -16,6 +16,7 @@ import type { ViewContext } from './views/context.js';
 import { examplesView } from './views/examples-view.js';
 import { formsView } from './views/forms-view.js';
 import { plansView } from './views/plans-view.js';
+import { profileView } from './views/profile-view.js';
 import { scenariosView } from './views/scenarios-view.js';
 
 const runtime = startFunctionsRuntime(
@@ -38,6 +39,7 @@ function start(): void {
     'panel-forms': formsView(ctx),
     'panel-plans': plansView(ctx),
     'panel-examples': examplesView(ctx),
+    'panel-profile': profileView(ctx),
   };
   let openPanel = 'panel-connection';
   const connection = connectionView(runtime, api, () => void views[openPanel]?.open());

@@ -307,8 +307,8 @@ export const apportion = defineFormula({
     if (lowSum > total) {
       const needing = low.flatMap((l, i) => (l > lo[i]! ? [i] : []));
       return valueError(
-        `${name.zh}给每个权重大于 0 的单位至少 1 个名额（它在 0 与 1 之间的取整分界点为 0），${unitsAt(needing, orientation).zh} 因此各需 1 个，连同 minimum 共需 ${lowSum} 个，多于 total ${total}：请把 total 提高到至少 ${lowSum}、把不参与分配的单位的 maximum 设为 0，或改用 hamilton、jefferson 或 webster 法`,
-        `${name.en} gives every unit of positive weight at least 1 post (its rounding point between 0 and 1 is 0), so ${unitsAt(needing, orientation).en} each need 1; with the minimums that is ${lowSum} posts, more than total ${total}: raise total to at least ${lowSum}, set maximum 0 for units that should get none, or use hamilton, jefferson or webster`,
+        `${name.zh}给每个权重大于 0 的单位至少 1 个名额（它在 0 与 1 之间的取整分界点为 0），${unitsAt(needing, orientation).zh} 因此各需 1 个，连同 minimum 共需 ${lowSum} 个，多于 total ${total}：请把 total 提高到至少 ${lowSum}、把不参与分配的单位的权重设为 0，或改用 hamilton、jefferson 或 webster 法`,
+        `${name.en} gives every unit of positive weight at least 1 post (its rounding point between 0 and 1 is 0), so ${unitsAt(needing, orientation).en} each need 1; with the minimums that is ${lowSum} posts, more than total ${total}: raise total to at least ${lowSum}, set the weight of units that should get none to 0, or use hamilton, jefferson or webster`,
       );
     }
 

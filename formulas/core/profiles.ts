@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { parseDateCell } from './dates.js';
 import { type FormulaError, valueError } from './errors.js';
 import { said } from './issue-messages.js';
+import { entryInForce, todayInChina } from './profile-rules.js';
 
 /** A calendar date as YYYY-MM-DD: 2023-02-30 or 2023-13-01 would sort as text and take effect on no real day. */
 const isoDate = z
@@ -63,11 +64,6 @@ export interface ResolvedProfile {
 
 const MAX_EXTENDS_DEPTH = 8;
 
-/** Today's date in China (UTC+8), YYYY-MM-DD: the default calculation date. */
-export function todayInChina(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
 /**
  * Resolves "id" or "id@YYYY-MM-DD" against `source`, following `extends`; without a date,
  * the values in force on `today`.
@@ -87,8 +83,8 @@ export function resolveProfile(source: ProfileSource, ref: string | undefined, t
     const profile = source.get(next);
     if (!profile) {
       return valueError(
-        `找不到政策配置 "${next}"：请检查名称；本县配置须由管理员通过服务的配置接口 PUT /api/v1/profiles/${next} 建立（见 docs/funding.md“县里怎样加自己的配置”）（内置：${source.defaultId}）`,
-        `Policy profile "${next}" was not found: check the name; a county profile is created by an administrator through the service's PUT /api/v1/profiles/${next} (docs/funding.md, "adding a county profile") (built in: ${source.defaultId})`,
+        `找不到政策配置 "${next}"：请检查名称；本县配置由管理员在任务窗格 › 政策配置中建立和修改（内置：${source.defaultId}）`,
+        `Policy profile "${next}" was not found: check the name; an administrator creates and edits county profiles in Task pane › Policy profile (built in: ${source.defaultId})`,
       );
     }
     chain.push(profile);
@@ -105,11 +101,8 @@ export function resolveProfile(source: ProfileSource, ref: string | undefined, t
       for (const profile of chain) {
         // Keys come from cells: "constructor" or "__proto__" must not reach the object's prototype.
         if (!Object.prototype.hasOwnProperty.call(profile.values, key)) continue;
-        const entries = profile.values[key]!;
-        const inForce = entries
-          .filter((e) => e.effective <= asOf)
-          .sort((a, b) => (a.effective < b.effective ? 1 : a.effective > b.effective ? -1 : 0));
-        if (inForce.length > 0) return inForce[0];
+        const inForce = entryInForce(profile.values[key]!, asOf);
+        if (inForce) return inForce;
       }
       return undefined;
     },

@@ -4,7 +4,7 @@
  * refused here but simply not found: every storage read is scoped to the user's county.
  */
 import type { Request } from 'express';
-import type { RequestContext } from '../app.js';
+import type { RequestContext } from '../context.js';
 import { ServiceError } from '../service-error.js';
 import type { Storage } from '../storage/types.js';
 import type { Principal } from './principal.js';

@@ -11,7 +11,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { ComputeContext } from '../../formulas/index.js';
 import type { PolicyProfile } from '../../formulas/core/profiles.js';
-import type { AuditEvent } from '../app.js';
+import type { AuditEvent } from '../context.js';
 import type { LogLevel } from '../logger.js';
 import type { ErrorDetails } from '../service-error.js';
 

@@ -6,7 +6,7 @@
  * append-only and hash-chained (server/storage/chain.ts); each read of it is an entry too.
  */
 import { Router } from 'express';
-import type { RequestContext } from '../app.js';
+import type { RequestContext } from '../context.js';
 import { guard } from '../auth/guard.js';
 import { auditQuerySchema } from '../../contracts/records.js';
 import { zodProblem } from './zod-problem.js';

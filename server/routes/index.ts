@@ -4,7 +4,7 @@
  * router file.
  */
 import { Router } from 'express';
-import type { RequestContext } from '../app.js';
+import type { RequestContext } from '../context.js';
 import { catalogRouter } from './catalog.js';
 import { examplesRouter } from './examples.js';
 import { formsRouter } from './forms.js';

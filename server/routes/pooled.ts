@@ -9,7 +9,7 @@
  * TOO_MUCH_WORK (server/pool/pool.ts); a caller that hangs up stops its worker too.
  */
 import express, { Router, type Request, type RequestHandler, type Response } from 'express';
-import type { AuditEvent } from '../app.js';
+import type { AuditEvent } from '../context.js';
 import type { Logger } from '../logger.js';
 import type { CountyPolicy, JobDefinition, JobReply, Lane, WorkLimits } from '../pool/job.js';
 import { findJob } from '../pool/jobs.js';

@@ -2,6 +2,7 @@
  * County policy profiles, versioned:
  *   GET /api/v1/profiles                    -> { defaultId, profiles: [{ id, title, version, source, overrides }] }
  *   GET /api/v1/profiles/{id}[?version=n]   -> the profile (the county's stored one, else the shipped one) and `meta`
+ *   GET /api/v1/profiles/{id}?layer=shipped -> the shipped profile alone (the baseline a county's entries are added to)
  *   GET /api/v1/profiles/{id}/versions      -> { id, versions: [{ version, author, createdAt }] }
  *   PUT /api/v1/profiles/{id}  (admin)      -> { id, version, createdAt }: a new version of the county's profile
  * A PUT body is a policy profile (formulas/core/profiles.ts). Its `version`, when given, is
@@ -14,7 +15,7 @@ import { Router } from 'express';
 import { resolveProfile, policyProfileSchema, type PolicyProfile } from '../../formulas/core/profiles.js';
 import { isFormulaError } from '../../formulas/core/errors.js';
 import { shippedProfiles } from '../../formulas/index.js';
-import type { RequestContext } from '../app.js';
+import type { RequestContext } from '../context.js';
 import { guard } from '../auth/guard.js';
 import { actorOf } from '../auth/principal.js';
 import { ServiceError } from '../service-error.js';
@@ -43,6 +44,13 @@ function optionalVersion(value: unknown): number | undefined {
     throw new ServiceError(400, 'BAD_REQUEST', { zh: '查询参数 version 应为 1 起的整数', en: 'The query parameter version must be a whole number from 1' });
   }
   return Number(value);
+}
+
+/** `?layer=shipped` asks for the shipped profile even where the county has its own. */
+function shippedLayer(value: unknown): boolean {
+  if (value === undefined) return false;
+  if (value !== 'shipped') throw new ServiceError(400, 'BAD_REQUEST', { zh: '查询参数 layer 只能是 shipped（内置配置）', en: 'The query parameter layer can only be shipped' });
+  return true;
 }
 
 /** Two entries of one key taking effect on the same day leave "the value in force" undefined. */
@@ -83,7 +91,8 @@ export function profilesRouter(ctx: RequestContext): Router {
     const { storage, principal } = guard(ctx, req, 'profile.read');
     const id = checkedId(req.params.id);
     const version = optionalVersion(req.query.version);
-    const stored = await storage.getProfile(principal.county, id, version);
+    const shippedOnly = shippedLayer(req.query.layer);
+    const stored = shippedOnly ? undefined : await storage.getProfile(principal.county, id, version);
     if (stored) {
       res.json(withMeta(stored, isShipped(id)));
       return;

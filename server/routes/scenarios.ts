@@ -15,7 +15,7 @@
  * saved it. Loads, refusals, requests for another county's scenario and erasures are audited.
  */
 import { Router, type Request } from 'express';
-import type { RequestContext } from '../app.js';
+import type { RequestContext } from '../context.js';
 import { actorOf } from '../auth/principal.js';
 import { guard } from '../auth/guard.js';
 import { allows } from '../auth/roles.js';

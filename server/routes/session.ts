@@ -4,7 +4,7 @@
  *   -> { user, role, county, local, permissions }
  */
 import { Router } from 'express';
-import type { RequestContext } from '../app.js';
+import type { RequestContext } from '../context.js';
 import { GRANTS } from '../auth/roles.js';
 
 export function sessionRouter(ctx: RequestContext): Router {

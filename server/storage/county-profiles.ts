@@ -15,13 +15,8 @@ import type { PolicyEntry, PolicyProfile, ProfileSource } from '../../formulas/c
 import type { CountyPolicy } from '../pool/job.js';
 import type { Storage, StoredProfile } from './types.js';
 
-/**
- * The most JSON one county profile may hold when it is written: 20 times the shipped
- * national profile (12 KB), read and parsed in about a millisecond. Every calculation of
- * the county reads its profiles, so an oversized one would slow all of them (issue 15 §1:
- * a 19 MiB profile made every request wait about 2 s at each reload).
- */
-export const MAX_PROFILE_BYTES = 256 * 1024;
+export { MAX_PROFILE_BYTES } from '../../formulas/core/profile-rules.js';
+
 
 /**
  * `base` with `over`'s dated entries added per key (same date: `over` wins), in an object

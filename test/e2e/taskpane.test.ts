@@ -6,7 +6,6 @@
  * merges, fonts, conditional formats, charts, page layout). Screenshots of each view go to
  * docs/screenshots/.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +19,7 @@ import { hasProgram } from '../helpers/system-programs.js';
 
 import { excelStubScript, type ExcelSeed, type SheetDump, type WriteRecord } from '../helpers/excel-stub.js';
 import { sheetHtml } from '../helpers/render-sheet.js';
+import { addUsers } from '../helpers/cli-users.js';
 import { startService, type ServiceProcess } from '../helpers/service-process.js';
 
 const root = path.join(import.meta.dirname, '..', '..');
@@ -158,7 +158,7 @@ describe.skipIf(!hasProgram('chromium'))('the task pane against the running serv
     expect(await page.isHidden('#panel-connection')).toBe(true);
     expect(await page.getAttribute('#tab-connection', 'tabindex')).toBe('-1');
     await page.keyboard.press('End');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-examples');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-profile');
     await page.keyboard.press('Home');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-connection');
   });
@@ -448,6 +448,24 @@ describe.skipIf(!hasProgram('chromium'))('the task pane against the running serv
     expect(Object.values(sheet.cells).some((c) => c.value === 48)).toBe(true);
   });
 
+  it('lists the columns a form expects and takes 填报单位, 日期 and 文号 as fields', async () => {
+    await page.selectOption('#form-id', 'district-centre-posts');
+    await page.waitForFunction(() => document.querySelectorAll('#form-columns li').length > 0);
+    const columns = await page.$$eval('#form-columns li', (lis) => lis.map((li) => li.textContent ?? ''));
+    expect(columns.join('\n')).toContain('单位名称 unit name');
+    expect(columns.join('\n')).toContain('书记兼主任');
+    await page.check('#form-source-example');
+    await page.fill('#form-unit', '平江县教育局');
+    await page.fill('#form-date', '2023-08-17');
+    await page.fill('#form-docline', '（据平办发〔2023〕22号）');
+    const status = await clickAndSettle(page, '#form-write', 'form-status');
+    expect(status.state, status.text).toBe('ok');
+    const body = lastPost('/api/v1/forms/district-centre-posts/layout') as { documentLine: string; signature: { unit: string; date: string } };
+    expect(body.documentLine).toBe('（据平办发〔2023〕22号）');
+    expect(body.signature).toMatchObject({ unit: '平江县教育局', date: '2023-08-17' });
+    for (const id of ['#form-unit', '#form-date', '#form-docline']) await page.fill(id, '');
+  });
+
   it('on an Excel without page layout (before ExcelApi 1.9) still writes the form and says what to set by hand', async () => {
     const old = await browser.context.newPage();
     await openPane(old, service.url, { ...SEED, noPageLayout: true });
@@ -617,18 +635,13 @@ describe.skipIf(!hasProgram('chromium'))('sign-in: the token field against a ser
   beforeAll(async () => {
     const addinDir = await buildAddin(mkdtempSync(path.join(os.tmpdir(), 'edu-addin-')));
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'edu-data-'));
-    for (const [name, role] of [
-      ['张会计', 'finance'],
-      ['李查看', 'viewer'],
-    ]) {
-      const out = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'cli', 'user.ts'), 'add', name!, '--role', role!, '--county', '360000'], {
-        cwd: root,
-        env: { ...process.env, EDU_DATA_DIR: dataDir },
-        encoding: 'utf8',
-      });
-      expect(out.status, out.stderr).toBe(0);
-      tokens[role!] = out.stdout.trim().split('\n').at(-1)!.trim();
-    }
+    Object.assign(
+      tokens,
+      addUsers(dataDir, [
+        ['张会计', 'finance'],
+        ['李查看', 'viewer'],
+      ]),
+    );
     service = await startService({ EDU_ADDIN_DIR: addinDir, EDU_DATA_DIR: dataDir, EDU_AUTH: 'on' });
     browser = await launchChromium();
     page = await browser.context.newPage();

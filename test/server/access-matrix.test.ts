@@ -12,7 +12,7 @@
 import { OneTimeLinks } from '../../server/download-links.js';
 import type { Router } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, DEFAULT_RECORDS, type RequestContext } from '../../server/app.js';
+import { DEFAULT_LIMITS, DEFAULT_RECORDS, type RequestContext } from '../../server/context.js';
 import { apiRoutes } from '../../server/routes/index.js';
 import { shippedProfileSource } from '../../formulas/index.js';
 import { silentLogger } from '../../server/logger.js';

@@ -4,7 +4,7 @@
  * package, and HTTPS directly when TLS_CERT and TLS_KEY name a certificate.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import https from 'node:https';
 import net from 'node:net';
 import os from 'node:os';
@@ -133,18 +133,26 @@ describe('npm start: compiled JavaScript, built only when a source changed', () 
     }
   });
 
-  it('ensure-built rebuilds after a source changes and not otherwise', () => {
-    const fingerprint = () => execFileSync(process.execPath, ['-e', "import('./addin/build/fingerprint.mjs').then((m) => process.stdout.write(m.sourceFingerprint()))"], { cwd: root, encoding: 'utf8' });
-    const before = fingerprint();
-    expect(fingerprint()).toBe(before);
-    const probe = path.join(root, 'server', 'project-root.ts');
-    const stat = statSync(probe);
+  it('the source fingerprint changes when a source file changes, and only then', () => {
+    // A copy of a small tree, so the test never touches the real sources other suites read.
+    const tree = mkdtempSync(path.join(os.tmpdir(), 'edu-fingerprint-'));
     try {
-      utimesSync(probe, stat.atime, new Date(stat.mtimeMs + 1000));
-      expect(fingerprint()).not.toBe(before);
+      mkdirSync(path.join(tree, 'formulas'));
+      const file = path.join(tree, 'formulas', 'a.ts');
+      writeFileSync(file, 'export const a = 1;\n');
+      const fingerprint = () =>
+        execFileSync(process.execPath, ['--input-type=module', '-e', `import('./addin/build/fingerprint.mjs').then((m) => process.stdout.write(m.sourceFingerprint(${JSON.stringify(tree)})))`], { cwd: root, encoding: 'utf8' });
+      const before = fingerprint();
+      expect(fingerprint()).toBe(before);
+      utimesSync(file, new Date(), new Date(Date.now() + 5000));
+      const touched = fingerprint();
+      expect(touched).not.toBe(before);
+      writeFileSync(path.join(tree, 'notes.txt'), 'not a source');
+      expect(fingerprint()).toBe(touched);
+      writeFileSync(file, 'export const a = 2;\n');
+      expect(fingerprint()).not.toBe(touched);
     } finally {
-      utimesSync(probe, stat.atime, stat.mtime);
+      rmSync(tree, { recursive: true, force: true });
     }
-    expect(fingerprint()).toBe(before);
   });
 });

@@ -97,6 +97,26 @@ describe('the worker pool', () => {
     for (const r of await Promise.all(admitted)) expect(r.status).toBe(200);
   });
 
+  it('stops a job that needs more memory than a worker may have, answering 413 in both languages', async () => {
+    const small = new CalcPool({ ...defaultPoolOptions(2), heavyThreads: 1, lightThreads: 1, heavyHeapMb: 64 });
+    const app = await listen(createApp({ pool: small }));
+    try {
+      // 1,000,000 one-cell rows: about 4 MiB of JSON that needs far more than 64 MiB of heap once parsed (about 140 MiB).
+      const rows = Array.from({ length: 1_000_000 }, () => [1]);
+      const res = await post(`${app.url}/api/v1/calc`, { calls: [{ fn: 'APPORTION', args: [10, rows, null, null, null] }] });
+      expect(res.status).toBe(413);
+      const { error } = (await res.json()) as { error: { code: string; zh: string; en: string } };
+      expect(error.code).toBe('TOO_MUCH_WORK');
+      expect(error.en).toContain('64 MiB');
+      expect(error.zh).toContain('64 MiB');
+      // The lane carries on with a fresh thread.
+      expect((await post(`${app.url}/api/v1/calc`, smallBatch)).status).toBe(200);
+    } finally {
+      app.server.close();
+      await small.close();
+    }
+  });
+
   it('refuses more values than a request may hold with 413 naming the limit', async () => {
     const app = await listen(createApp({ pool, limits: { maxValues: 1000 } }));
     try {

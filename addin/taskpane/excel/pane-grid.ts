@@ -4,7 +4,7 @@
  * built in the same shape by pure functions, so one writer (write-grid.ts) lays them all
  * into Excel: values, merges, fonts, borders, widths, print settings.
  */
-import type { CellFormat, FormGrid, GridMerge, PrintSettings } from '../../../server/forms/grid.js';
+import type { CellFormat, FormGrid, GridMerge, PrintSettings } from '../../../contracts/forms.js';
 
 export type { CellFormat, FormGrid, GridMerge, PrintSettings };
 

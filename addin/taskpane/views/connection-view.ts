@@ -3,20 +3,13 @@
  * the sign-in token (kept in the add-in's storage, never in the workbook), with who the
  * token signs in as (GET /api/v1/session).
  */
+import type { Session } from '../../../contracts/records.js';
 import type { FunctionsRuntime } from '../../functions/runtime.js';
 import { resetServiceUrl, setServiceUrl, setToken, token } from '../../functions/settings.js';
 import type { ServiceApi } from '../api.js';
 import { checkConnection } from '../connection.js';
 import { $, bilingual } from '../ui/dom.js';
 import { wordsOf } from '../ui/status.js';
-
-interface Session {
-  user: string;
-  role: string;
-  county: string;
-  local: boolean;
-  permissions: string[];
-}
 
 const ROLE_ZH: Record<string, string> = { admin: '管理员', finance: '财务', personnel: '人事', planner: '规划', viewer: '只读用户' };
 

@@ -3,6 +3,7 @@
  * load a version back (after a confirmation listing exactly what is overwritten), compare
  * two or more side by side in a new sheet with a chart, and list a scenario's versions.
  */
+import type { ScenarioHistory, ScenarioPage, ScenarioSaved, ScenarioSummary, ScenarioVersion } from '../../../contracts/records.js';
 import { HostError } from '../excel/host-error.js';
 import type { SourceInfo } from '../excel/host.js';
 import { buildComparison, quantitiesOf, type ScenarioValues } from '../logic/compare.js';
@@ -13,32 +14,6 @@ import { confirmInPane } from '../ui/confirm.js';
 import { $, bi, h, localTime, option } from '../ui/dom.js';
 import { Status } from '../ui/status.js';
 import { requireHost, stamp, type ViewContext } from './context.js';
-
-interface ScenarioSummary {
-  id: string;
-  name: string;
-  latestVersion: number;
-  workbook: string;
-  updatedAt: string;
-  updatedBy: string;
-}
-
-interface ScenarioVersion {
-  id: string;
-  name: string;
-  version: number;
-  workbook: string;
-  inputs: Record<string, unknown>;
-  results: Record<string, unknown>;
-  author: string;
-  createdAt: string;
-}
-
-interface History {
-  id: string;
-  name: string;
-  versions: { version: number; workbook: string; author: string; createdAt: string }[];
-}
 
 type Use = '' | 'input' | 'result';
 
@@ -135,7 +110,7 @@ export function scenariosView(ctx: ViewContext): { open(): Promise<void> } {
   // ---- scenario list ----
   async function refreshScenarios(): Promise<void> {
     // The most recent 1000 (the service pages the list); the total says when there are more.
-    const page = await ctx.api.get<{ scenarios: ScenarioSummary[]; total: number }>('/api/v1/scenarios?limit=1000');
+    const page = await ctx.api.get<ScenarioPage>('/api/v1/scenarios?limit=1000');
     scenarios = page.scenarios;
     $('scn-names').replaceChildren(...scenarios.map((s) => option(s.name, s.name)));
     for (const id of ['scn-load-name', 'scn-history-name']) scenarioOptions($<HTMLSelectElement>(id));
@@ -171,7 +146,7 @@ export function scenariosView(ctx: ViewContext): { open(): Promise<void> } {
       saveStatus.busy('正在保存到服务…', 'Saving to the service…');
       const workbook = await host.workbookName();
       const personal = $<HTMLInputElement>('scn-personal').checked;
-      return ctx.api.postOnce<{ id: string; name: string; version: number; createdAt: string; personal: boolean }>('/api/v1/scenarios', { name, workbook, inputs, results, personal });
+      return ctx.api.postOnce<ScenarioSaved>('/api/v1/scenarios', { name, workbook, inputs, results, personal });
     });
     if (!result) return;
     const personalNote = result.personal ? [{ zh: '含个人信息：只有人事和管理员可以查看内容', en: 'Holds personal information: only personnel and administrators may read it' }] : [];
@@ -323,7 +298,7 @@ export function scenariosView(ctx: ViewContext): { open(): Promise<void> } {
   async function showHistory(): Promise<void> {
     const id = $<HTMLSelectElement>('scn-history-name').value;
     if (!id) return;
-    const history = await historyStatus.run('正在取回历史版本…', 'Fetching the versions…', () => ctx.api.get<History>(`/api/v1/scenarios/${encodeURIComponent(id)}/versions`));
+    const history = await historyStatus.run('正在取回历史版本…', 'Fetching the versions…', () => ctx.api.get<ScenarioHistory>(`/api/v1/scenarios/${encodeURIComponent(id)}/versions`));
     if (!history) return;
     historyStatus.info(`“${history.name}”共 ${history.versions.length} 个版本`, `${history.versions.length} version(s)`);
     $('scn-history')

@@ -9,9 +9,11 @@
  */
 import { z } from 'zod';
 import { ROTATION_SHEET, UNPLACED_TEXT } from '../../../formulas/rotation/plan-sheet.js';
+import { yesNoCell } from '../../../formulas/rotation/plan-types.js';
 import { type ColumnKind, type ColumnNode, type LeafColumn, count, defineForm, formPayload, nameText } from '../template.js';
 
-const backbone = z.union([z.boolean(), z.enum(['是', '否'])]).transform((v) => v === true || v === '是');
+/** 骨干教师: read with the one yes/no word list (是/否, 有/无, Y/N, TRUE/FALSE, 1/0). */
+const backbone = yesNoCell();
 
 const schema = formPayload({
   rows: z

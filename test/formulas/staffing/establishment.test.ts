@@ -42,7 +42,7 @@ describe('EDU.ESTABLISHMENT: bad arguments', () => {
   });
 
   it('rejects an unknown profile, and a date before the 2014 ratios took effect', () => {
-    expect(message(run(100, 'primary', null, 'no-such-county'))).toMatch(/找不到政策配置/);
+    expect(message(run(100, 'primary', null, 'no-such-county'))).toMatch(/找不到政策配置.*任务窗格 › 政策配置/);
     expect(message(run(100, 'primary', null, 'cn-national@2010-01-01'))).toMatch(/studentsPerStaff\.primary.*2010-01-01/);
   });
 

@@ -9,7 +9,7 @@ import express from 'express';
 import fc from 'fast-check';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import type { AuditEvent } from '../../../server/app.js';
+import type { AuditEvent } from '../../../server/context.js';
 import { createApp } from '../../../server/app.js';
 import { canonicalJson, contentDisposition, payloadHash } from '../../../server/jobs/form-export.js';
 import { silentLogger } from '../../../server/logger.js';

@@ -1,0 +1,63 @@
+/**
+ * The layout shows the architecture (DESIGN.md §3), and these checks keep it so:
+ * - dependencies point one way: formulas/ imports nothing but zod and its own files, no
+ *   Node built-ins (no I/O); contracts/ imports only zod and formulas/; addin/ (the browser)
+ *   never imports server/;
+ * - no source file is over 400 lines: a file that grows past that is doing more than one job.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.join(import.meta.dirname, '..');
+const MAX_LINES = 400;
+
+function sourceFiles(dir: string): string[] {
+  const full = path.join(root, dir);
+  try {
+    statSync(full);
+  } catch {
+    return [];
+  }
+  return readdirSync(full).flatMap((name) => {
+    const rel = path.join(dir, name);
+    if (statSync(path.join(root, rel)).isDirectory()) return sourceFiles(rel);
+    return /\.(ts|mjs|py)$/.test(name) ? [rel] : [];
+  });
+}
+
+/** Every module specifier a file imports or re-exports (static and dynamic). */
+function imports(file: string): string[] {
+  const text = readFileSync(path.join(root, file), 'utf8');
+  const statements = [...text.matchAll(/^(?:import|export)\s[\w\s{},*$]*?\sfrom\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
+  const dynamic = [...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]!);
+  return [...statements, ...dynamic];
+}
+
+/** The top-level folder a relative import from `file` lands in, or the package name. */
+function target(file: string, spec: string): string {
+  if (!spec.startsWith('.')) return spec;
+  return path.relative(root, path.resolve(path.dirname(path.join(root, file)), spec)).split(path.sep)[0]!;
+}
+
+describe('the layout', () => {
+  it.each([
+    ['formulas', (t: string) => t === 'formulas' || t === 'zod'],
+    ['contracts', (t: string) => t === 'contracts' || t === 'formulas' || t === 'zod' || t.startsWith('zod/') || t === '@asteasolutions/zod-to-openapi'],
+    ['addin', (t: string) => t !== 'server'],
+  ] as const)('%s/ imports only what the architecture allows', (dir, allowed) => {
+    const wrong = sourceFiles(dir)
+      .filter((f) => f.endsWith('.ts') && !f.includes(`${path.sep}build${path.sep}`))
+      .flatMap((f) => imports(f).filter((spec) => !allowed(target(f, spec))).map((spec) => `${f} imports ${spec}`));
+    expect(wrong).toEqual([]);
+  });
+
+  it(`no source file is over ${MAX_LINES} lines`, () => {
+    const long = ['formulas', 'contracts', 'server', 'addin', 'examples']
+      .flatMap(sourceFiles)
+      .map((f) => ({ f, lines: readFileSync(path.join(root, f), 'utf8').split('\n').length - 1 }))
+      .filter(({ lines }) => lines > MAX_LINES)
+      .map(({ f, lines }) => `${f}: ${lines} lines`);
+    expect(long).toEqual([]);
+  });
+});
