@@ -21,16 +21,39 @@ export interface WeightedMoments {
 
 export function weightedMoments(values: readonly number[], weights: readonly number[]): WeightedMoments {
   const scale = commonScale(values);
+  return integerMoments(
+    values.map((x) => scaledInteger(x, scale)!),
+    weights.map((w) => BigInt(w)),
+  );
+}
+
+/**
+ * The same for exact fractions (a nine-year school's part, BALANCECV): CV² does not change when
+ * every value is multiplied by one number, so the values are brought to integers over the
+ * least common denominator.
+ */
+export function rationalMoments(values: readonly Rational[], weights: readonly bigint[]): WeightedMoments {
+  const lcm = values.reduce((l, { d }) => (l / gcd(l, d)) * d, 1n);
+  return integerMoments(
+    values.map(({ n, d }) => (n * lcm) / d),
+    weights,
+  );
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  return b === 0n ? a : gcd(b, a % b);
+}
+
+function integerMoments(xs: readonly bigint[], weights: readonly bigint[]): WeightedMoments {
   let p = 0n;
   let a = 0n;
   let b = 0n;
-  for (let i = 0; i < values.length; i++) {
-    const w = BigInt(weights[i]!);
-    const x = scaledInteger(values[i]!, scale)!;
+  xs.forEach((x, i) => {
+    const w = weights[i]!;
     p += w;
     a += w * x;
     b += w * x * x;
-  }
+  });
   return { p, a, b };
 }
 
