@@ -8,7 +8,7 @@
  * saying where the client looked; a reply of the wrong length gives #N/A too. 502/503/504
  * and network errors are retried with backoff (a calculation is idempotent), a 413 splits
  * the batch, and results of pure functions are cached for the session. Ranges of
- * PACK_MIN_CELLS cells or more travel packed both ways (formulas/core/packed-range.ts):
+ * PACK_MIN_CELLS cells or more travel packed both ways (contracts/packed-range.ts):
  * a county-wide range as nested JSON costs more to send and parse than to compute.
  *
  * Nothing here touches Office.js: fetch and timers are injected so the client is tested in
@@ -18,7 +18,8 @@ import { unreachableMessage } from './unreachable.js';
 import type { ErrorBody } from '../../contracts/errors.js';
 import type { Bilingual, FormulaError } from '../../formulas/core/errors.js';
 import type { ResultValue } from '../../formulas/core/excel-values.js';
-import { argsJson, decodePacked, looksPacked, NumberGrid, PACK_MIN_CELLS, packArgs } from '../../formulas/core/packed-range.js';
+import { argsJson, decodePacked, looksPacked, PACK_MIN_CELLS, packArgs } from '../../contracts/packed-range.js';
+import { NumberGrid } from '../../formulas/core/number-grid.js';
 
 export type CallOutcome = { value: ResultValue } | FormulaError;
 

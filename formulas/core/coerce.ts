@@ -19,7 +19,7 @@ import type { CellKind, ParamSpec } from './definition.js';
 import { halfWidth, isBlankCell, isNoLimitWord, numberFromText, yesNoOf } from './cells.js';
 import type { Bilingual } from './errors.js';
 import { showValue } from './issue-messages.js';
-import { NumberGrid } from './packed-range.js';
+import { NumberGrid } from './number-grid.js';
 
 /** An optional argument left out, or blank (it takes its default). */
 export const OMITTED: unique symbol = Symbol('omitted');

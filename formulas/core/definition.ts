@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { Bilingual, FormulaError } from './errors.js';
 import type { ResultValue } from './excel-values.js';
-import type { NumberGrid } from './packed-range.js';
+import type { NumberGrid } from './number-grid.js';
 import type { ProfileSource } from './profiles.js';
 
 export type Category = 'allocation' | 'funding' | 'staffing' | 'rotation' | 'balance' | 'policy';

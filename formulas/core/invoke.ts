@@ -14,7 +14,7 @@ import type { AnyFormula, ComputeContext, ParamSpec } from './definition.js';
 import { type Bilingual, type FormulaError, isFormulaError, valueError } from './errors.js';
 import { deepestIssue, issueReason, showValue, valueAt } from './issue-messages.js';
 import type { ResultCell, ResultValue } from './excel-values.js';
-import { decodePacked, looksPacked, NumberGrid } from './packed-range.js';
+import { NumberGrid } from './number-grid.js';
 
 /** Where each argument sits in the workbook ("Sheet1!B2:B9"), when Excel told the add-in (requiresParameterAddresses). */
 export type ArgumentAddresses = readonly (string | null | undefined)[];
@@ -46,14 +46,6 @@ export function evaluateFormula(def: AnyFormula, args: readonly unknown[], ctx: 
     const spec: ParamSpec = def.params[i]!;
     const address = addresses?.[i] ?? undefined;
     let raw = args[i];
-    if (looksPacked(raw)) {
-      // A packed range (packed-range.ts) is decoded once here; range schemas read the grid.
-      const grid = spec.dimensionality === 'matrix' ? decodePacked(raw) : { zh: '这个参数只接受单个值，不接受区域', en: 'this argument takes a single value, not a range' };
-      if (!(grid instanceof NumberGrid)) {
-        return valueError(`参数 ${spec.name}（第 ${i + 1} 个参数）不合要求：${grid.zh}`, `Argument ${spec.name} (argument ${i + 1}) is not acceptable: ${grid.en}`);
-      }
-      raw = grid;
-    }
     raw = coerceArgument(raw, spec);
     if (isZeroProblem(raw)) return zeroError(spec, raw, args[i], address);
     if (raw === OMITTED) {

@@ -14,7 +14,7 @@
 import { z } from 'zod';
 import type { Orientation, PerUnit, Vector } from './excel-values.js';
 import { RANGE_RULES } from './issue-messages.js';
-import { NumberGrid } from './packed-range.js';
+import { NumberGrid } from './number-grid.js';
 
 export interface CellRule {
   min: number;

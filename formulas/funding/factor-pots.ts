@@ -14,7 +14,7 @@
  * first, and columns too large for doubles go through bigints.
  */
 import { decimalOf, scaledInteger } from '../core/exact.js';
-import type { NumberGrid } from '../core/packed-range.js';
+import type { NumberGrid } from '../core/number-grid.js';
 import { exactQuotient, type Remainders, type TieBreak, topRemainders } from './fen-remainders.js';
 
 /** Largest column sum for the double path (as in clamped-split.ts). */

@@ -14,13 +14,13 @@ import { defineFormula, param } from '../core/definition.js';
 import { type FormulaError, valueError } from '../core/errors.js';
 import { booleanCell, finiteNumber, type ResultCell } from '../core/excel-values.js';
 import { fenToYuan, formatYuan, MAX_YUAN, yuanToFen } from '../core/money.js';
-import { NumberGrid } from '../core/packed-range.js';
+import { NumberGrid } from '../core/number-grid.js';
 import { lowestTotal, type SplitInput, splitExactly } from './clamped-split.js';
 import { potsByShares, splitPot, wholeScale } from './factor-pots.js';
-import { numberMatrix, numberVector, perUnitCells } from '../core/number-cells.js';
+import { numberMatrix, numberVector } from '../core/number-cells.js';
 import { checkBudgetReach, fenPerUnit, tooManyDecimals } from './split-checks.js';
+import { capsParam, floorsParam, lumpSumsParam } from './split-params.js';
 
-const money = { min: 0, max: MAX_YUAN };
 const percent = (x: number): string => `${Number((x * 100).toPrecision(12))}%`;
 
 export const factorSplit = defineFormula({
@@ -75,37 +75,9 @@ export const factorSplit = defineFormula({
         wholeOnly: true,
       },
     }),
-    param({
-      name: 'lumpSums',
-      summary: { zh: '先给的一次性拨款（元），每单位一个或一个数给全部', en: 'Fixed amounts given first (yuan), one per unit or one for all' },
-      dimensionality: 'matrix',
-      type: 'number',
-      optional: true,
-      hint: { zh: '请填写每单位一个、以元为单位且不超过两位小数的非负金额（空白为 0）', en: 'Enter one non-negative yuan amount (at most 2 decimals) per unit; blank means 0' },
-      schema: perUnitCells({ ...money, blank: true }),
-    }),
-    param({
-      name: 'floors',
-      summary: { zh: '保底额（元）：单位合计不低于此数；每单位一个或一个数给全部，空白为不设', en: 'Floors (yuan): a unit\'s total is never below; one per unit or one for all, blank for none' },
-      dimensionality: 'matrix',
-      type: 'number',
-      optional: true,
-      hint: { zh: '请填写以元为单位、不超过两位小数的非负金额，空白表示不设保底', en: 'Enter non-negative yuan amounts with at most 2 decimals; blank means no floor' },
-      schema: perUnitCells({ ...money, blank: true }),
-    }),
-    param({
-      name: 'caps',
-      summary: {
-        zh: '封顶额（元）：单位合计不高于此数；每单位一个或一个数给全部；写 无 或留空为不封顶（0 不可用：Excel 桌面版把空单元格当作 0）',
-        en: "Caps (yuan): a unit's total is never above; one per unit or one for all; 无 / none or a blank for no cap (0 is refused: Excel desktop sends a blank cell as 0)",
-      },
-      dimensionality: 'matrix',
-      type: 'number',
-      optional: true,
-      hint: { zh: '请填写以元为单位、不超过两位小数的正金额；不封顶写 无 或留空', en: 'Enter positive yuan amounts with at most 2 decimals; for no cap write 无 (none) or leave it blank' },
-      schema: perUnitCells({ ...money, blank: true }),
-      cell: 'bound',
-    }),
+    lumpSumsParam({ zh: '先给的一次性拨款（元），每单位一个或一个数给全部', en: 'Fixed amounts given first (yuan), one per unit or one for all' }),
+    floorsParam,
+    capsParam,
     param({
       name: 'detail',
       summary: {

@@ -6,7 +6,7 @@
  * (requiresParameterAddresses): messages then name a cell as "B7" rather than "row 3".
  * Arguments are positional, exactly as Excel passes them (null for an omitted optional,
  * 2-D arrays for ranges). Any range argument may instead be a packed range
- * (formulas/core/packed-range.ts); with "pack": true, every all-number result of at least
+ * (contracts/packed-range.ts); with "pack": true, every all-number result of at least
  * PACK_MIN_CELLS cells comes back packed too. In a batch one bad call never fails the others.
  */
 import { calcBatchBodySchema, calcOneBodySchema } from '../../contracts/calc.js';
@@ -14,7 +14,9 @@ import { arityProblem, evaluateFormula, findFormula, type AnyFormula } from '../
 import type { ArgumentAddresses } from '../../formulas/core/invoke.js';
 import { formulaError, isFormulaError, type FormulaError } from '../../formulas/core/errors.js';
 import type { ResultValue } from '../../formulas/core/excel-values.js';
-import { NumberGrid, packGrid, packRows, PACK_MIN_CELLS, type PackedRange } from '../../formulas/core/packed-range.js';
+import { decodePacked, looksPacked, packGrid, packRows, PACK_MIN_CELLS, type PackedRange } from '../../contracts/packed-range.js';
+import { NumberGrid } from '../../formulas/core/number-grid.js';
+import type { ParamSpec } from '../../formulas/core/definition.js';
 import type { JobDefinition, JobInput } from '../pool/job.js';
 import { ServiceError, unprocessable } from '../service-error.js';
 
@@ -22,8 +24,30 @@ import { ServiceError, unprocessable } from '../service-error.js';
 type WireOutcome = { value: ResultValue | PackedRange } | FormulaError;
 type Evaluated = { value: ResultValue | NumberGrid } | FormulaError;
 
+/** The arguments as the core takes them: each packed range (a wire format) decoded into a NumberGrid once, here. */
+function unpacked(def: AnyFormula, args: readonly unknown[]): unknown[] | FormulaError {
+  const out = new Array<unknown>(args.length);
+  for (let i = 0; i < args.length; i++) {
+    const raw = args[i];
+    if (!looksPacked(raw)) {
+      out[i] = raw;
+      continue;
+    }
+    const spec: ParamSpec | undefined = def.params[i];
+    const grid = spec?.dimensionality === 'matrix' ? decodePacked(raw) : { zh: '这个参数只接受单个值，不接受区域', en: 'this argument takes a single value, not a range' };
+    if (!(grid instanceof NumberGrid)) {
+      const name = spec?.name ?? String(i + 1);
+      return formulaError('VALUE', `参数 ${name}（第 ${i + 1} 个参数）不合要求：${grid.zh}`, `Argument ${name} (argument ${i + 1}) is not acceptable: ${grid.en}`);
+    }
+    out[i] = grid;
+  }
+  return out;
+}
+
 /** One call, never throwing: a bug in a formula becomes an #N/A for that call alone. */
-function runCall(def: AnyFormula, args: unknown[], input: JobInput, where?: ArgumentAddresses): Evaluated {
+function runCall(def: AnyFormula, wireArgs: unknown[], input: JobInput, where?: ArgumentAddresses): Evaluated {
+  const args = unpacked(def, wireArgs);
+  if (isFormulaError(args)) return args;
   try {
     const result = evaluateFormula(def, args, input.context, where);
     return isFormulaError(result) ? result : { value: result };

@@ -4,7 +4,8 @@
  * packed and then as plain nested JSON, and prints the figures as JSON on stdout.
  * A process of its own keeps the other benchmarks' garbage out of the client's collector.
  */
-import { argsJson, decodePacked, NumberGrid, packArgs } from '../../formulas/core/packed-range.js';
+import { argsJson, decodePacked, packArgs } from '../../contracts/packed-range.js';
+import { NumberGrid } from '../../formulas/core/number-grid.js';
 import { type CaseKind, countyCase, UNITS } from './fundsplit-county.js';
 import { measure } from './timing.js';
 

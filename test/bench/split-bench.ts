@@ -9,7 +9,7 @@
  *   exactly as `npm start` runs it, on 127.0.0.1, from a client in a process of its own
  *   (fundsplit-api-client.ts), as Excel is. The clock runs from the client holding
  *   the ranges as nested rows (what Excel hands over) to the client holding the decoded
- *   result: packing the ranges (formulas/core/packed-range.ts), the JSON text, the round
+ *   result: packing the ranges (contracts/packed-range.ts), the JSON text, the round
  *   trip, the service's parsing, checks and calculation, and decoding the packed answer.
  * - The same call with plain nested JSON arrays both ways, for comparison (no target: the
  *   packed form exists because of this figure).

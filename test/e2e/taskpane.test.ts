@@ -448,6 +448,24 @@ describe.skipIf(!hasProgram('chromium'))('the task pane against the running serv
     expect(Object.values(sheet.cells).some((c) => c.value === 48)).toBe(true);
   });
 
+  it('lists the columns a form expects and takes 填报单位, 日期 and 文号 as fields', async () => {
+    await page.selectOption('#form-id', 'district-centre-posts');
+    await page.waitForFunction(() => document.querySelectorAll('#form-columns li').length > 0);
+    const columns = await page.$$eval('#form-columns li', (lis) => lis.map((li) => li.textContent ?? ''));
+    expect(columns.join('\n')).toContain('单位名称 unit name');
+    expect(columns.join('\n')).toContain('书记兼主任');
+    await page.check('#form-source-example');
+    await page.fill('#form-unit', '平江县教育局');
+    await page.fill('#form-date', '2023-08-17');
+    await page.fill('#form-docline', '（据平办发〔2023〕22号）');
+    const status = await clickAndSettle(page, '#form-write', 'form-status');
+    expect(status.state, status.text).toBe('ok');
+    const body = lastPost('/api/v1/forms/district-centre-posts/layout') as { documentLine: string; signature: { unit: string; date: string } };
+    expect(body.documentLine).toBe('（据平办发〔2023〕22号）');
+    expect(body.signature).toMatchObject({ unit: '平江县教育局', date: '2023-08-17' });
+    for (const id of ['#form-unit', '#form-date', '#form-docline']) await page.fill(id, '');
+  });
+
   it('on an Excel without page layout (before ExcelApi 1.9) still writes the form and says what to set by hand', async () => {
     const old = await browser.context.newPage();
     await openPane(old, service.url, { ...SEED, noPageLayout: true });

@@ -5,7 +5,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
-import { packRows, unpackRows } from '../../formulas/core/packed-range.js';
+import { packRows, unpackRows } from '../../contracts/packed-range.js';
 
 const app = createApp();
 // The national CV limit for primary schools is 0.50 (教督〔2017〕6号).
@@ -205,5 +205,15 @@ describe('argument addresses (requiresParameterAddresses)', () => {
   it('refuses addresses that are not a list of texts as a malformed request', async () => {
     const res = await request(app).post('/api/v1/calc/APPORTION').send({ args: [10, [[1]]], addresses: 'B2' });
     expect(res.status).toBe(400);
+  });
+});
+
+describe('packed ranges are a wire format the service decodes before a formula sees them', () => {
+  it('refuses a malformed packed range by argument name, and a packed range where one value is expected', async () => {
+    const app = createApp();
+    const bad = await request(app).post('/api/v1/calc/FUNDSPLIT').send({ args: [100, { dtype: 'f8', shape: [1, 1], bdata: 'AAAA' }] });
+    expect([bad.status, bad.body.error.zh]).toEqual([422, expect.stringContaining('参数 drivers（第 2 个参数）不合要求')]);
+    const scalar = await request(app).post('/api/v1/calc/FUNDSPLIT').send({ args: [packRows([[100]], { minCells: 1 }), [[1]]] });
+    expect(scalar.body.error.zh).toContain('参数 budget（第 1 个参数）不合要求：这个参数只接受单个值，不接受区域');
   });
 });

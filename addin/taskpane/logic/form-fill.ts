@@ -156,3 +156,34 @@ export function payloadFromTable(form: FormDetail, table: TableData): Prepared<R
   ];
   return { ok: true, body: payload, notes };
 }
+
+/** The columns a form's rows expect, in order: the Chinese and English names, and whether it must be there. */
+export function expectedColumns(form: FormDetail): { zh: string; en: string; required: boolean }[] {
+  const list = listField(form.schema);
+  const item = list ? form.schema.properties![list]!.items : undefined;
+  return Object.entries(item?.properties ?? {}).map(([key, schema]) => ({
+    zh: `${form.fields[key]?.zh ?? key}${types(schema).includes('array') ? '（各数字列）' : ''}`,
+    en: `${form.fields[key]?.en ?? key}${types(schema).includes('array') ? ' (number columns)' : ''}`,
+    required: (item?.required ?? []).includes(key),
+  }));
+}
+
+export interface HeaderFields {
+  /** 填报单位 */
+  unit: string;
+  /** 填报日期, YYYY-MM-DD */
+  date: string;
+  /** 文号 (the document line under the title) */
+  documentLine: string;
+}
+
+/** The payload with the clerk's 填报单位, 日期 and 文号 where given (empty fields keep the payload's own). */
+export function withHeaderFields(payload: Record<string, unknown>, fields: HeaderFields): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...payload };
+  if (fields.documentLine.trim()) out.documentLine = fields.documentLine.trim();
+  const signature = { ...((payload.signature as Record<string, unknown> | undefined) ?? {}) };
+  if (fields.unit.trim()) signature.unit = fields.unit.trim();
+  if (fields.date.trim()) signature.date = fields.date.trim();
+  if (Object.keys(signature).length > 0) out.signature = signature;
+  return out;
+}

@@ -5,9 +5,9 @@
  * to print, "下载 .xlsx" saves the service's own file (POST /forms/{id}).
  */
 import type { DownloadLink, FormGrid, FormList, FormSummary } from '../../../contracts/forms.js';
-import { payloadFromTable, type FormDetail } from '../logic/form-fill.js';
+import { expectedColumns, payloadFromTable, withHeaderFields, type FormDetail } from '../logic/form-fill.js';
 import { needsOutsideDownload, openOutside, saveFile } from '../ui/download.js';
-import { $, option } from '../ui/dom.js';
+import { $, bi, h, option } from '../ui/dom.js';
 import { Status } from '../ui/status.js';
 import { HostError } from '../excel/host-error.js';
 import { requireHost, sourceLabel, type ViewContext } from './context.js';
@@ -38,7 +38,21 @@ export function formsView(ctx: ViewContext): { open(): Promise<void> } {
     if (f) el.title = f.summary.en;
     payloadBox.value = '';
     $('form-download-link').replaceChildren();
+    $('form-columns').replaceChildren();
+    if (f) void showColumns(f.id);
   }
+
+  /** The columns the chosen form expects, so the clerk can name the table's columns to match. */
+  async function showColumns(id: string): Promise<void> {
+    const detail = await detailOf(id).catch(() => undefined);
+    if (!detail || current()?.id !== id) return;
+    $('form-columns').replaceChildren(
+      ...expectedColumns(detail).map((c) => h('li', { className: c.required ? 'found' : 'absent' }, h('span', { text: `${c.zh} ${c.en}` }), c.required ? bi('span', '（必需）', 'required', 'muted') : bi('span', '（可选）', 'optional', 'muted'))),
+    );
+  }
+
+  /** 填报单位, 日期 and 文号 as the clerk typed them. */
+  const headerFields = () => ({ unit: $<HTMLInputElement>('form-unit').value, date: $<HTMLInputElement>('form-date').value, documentLine: $<HTMLInputElement>('form-docline').value });
 
   async function refreshTables(): Promise<void> {
     const list = $<HTMLSelectElement>('form-table');
@@ -70,9 +84,12 @@ export function formsView(ctx: ViewContext): { open(): Promise<void> } {
   }
 
   async function payload(): Promise<Record<string, unknown> | undefined> {
-    if (!payloadBox.value.trim()) return fill();
+    if (!payloadBox.value.trim()) {
+      const filled = await fill();
+      return filled && withHeaderFields(filled, headerFields());
+    }
     try {
-      return JSON.parse(payloadBox.value) as Record<string, unknown>;
+      return withHeaderFields(JSON.parse(payloadBox.value) as Record<string, unknown>, headerFields());
     } catch (err) {
       status.error(new HostError('下方的数据不是有效的 JSON：请检查引号、逗号和括号，或重新“填入数据”', `The data below is not valid JSON (${err instanceof Error ? err.message : String(err)}): check quotes, commas and brackets, or fill it in again`));
       payloadBox.focus();

@@ -9,7 +9,7 @@ import { BatchClient, type BatchClientOptions, type CallOutcome } from '../../..
 import type { CustomFunctionsApi } from '../../../addin/functions/excel-errors.js';
 import { registerFunctions } from '../../../addin/functions/register.js';
 import type { FormulaError } from '../../../formulas/core/errors.js';
-import { PACK_MIN_CELLS, packRows, unpackRows } from '../../../formulas/core/packed-range.js';
+import { PACK_MIN_CELLS, packRows, unpackRows } from '../../../contracts/packed-range.js';
 
 type Call = { fn: string; args: unknown[] };
 

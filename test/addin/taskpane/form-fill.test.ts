@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { forms, prepareForm } from '../../../server/forms/index.js';
 import { commonFieldNames, type FormTemplate } from '../../../server/forms/template.js';
 import type { TableData } from '../../../addin/taskpane/logic/column-map.js';
-import { listField, payloadFromTable, type FormDetail, type JsonSchema } from '../../../addin/taskpane/logic/form-fill.js';
+import { expectedColumns, listField, payloadFromTable, withHeaderFields, type FormDetail, type JsonSchema } from '../../../addin/taskpane/logic/form-fill.js';
 import type { CellValue } from '../../../addin/taskpane/logic/saved-values.js';
 
 /** What GET /api/v1/forms/{id} and /example answer, made the way the route makes it. */
@@ -110,4 +110,23 @@ describe('payloadFromTable', () => {
       expect(cellsOf(prepareForm(form, r.body, 'official'))).toEqual(cellsOf(prepareForm(form, expected, 'official')));
     });
   }
+});
+
+describe('the form view’s own fields', () => {
+  it('lists the columns a form expects, required ones marked', () => {
+    const detail = detailOf(forms.find((f) => f.id === 'district-centre-posts')!);
+    const columns = expectedColumns(detail);
+    expect(columns.find((c) => c.zh === '单位名称')).toMatchObject({ required: true });
+    expect(columns.map((c) => c.zh)).toContain('书记兼主任');
+  });
+
+  it('puts 填报单位 and 日期 in the signature and 文号 in the document line, leaving blanks to the payload', () => {
+    const payload = { rows: [], signature: { head: '张三' }, documentLine: '原文号' };
+    expect(withHeaderFields(payload, { unit: ' 平江县教育局 ', date: '2023-08-17', documentLine: '' })).toEqual({
+      rows: [],
+      signature: { head: '张三', unit: '平江县教育局', date: '2023-08-17' },
+      documentLine: '原文号',
+    });
+    expect(withHeaderFields({ rows: [] }, { unit: '', date: '', documentLine: '' })).toEqual({ rows: [] });
+  });
 });

@@ -4,7 +4,14 @@ import { invoke, shippedProfileSource } from '../../../formulas/index.js';
 import { factorSplit } from '../../../formulas/funding/factor-split.js';
 import { fundSplit } from '../../../formulas/funding/fund-split.js';
 import type { FormulaError } from '../../../formulas/core/errors.js';
-import { packRows } from '../../../formulas/core/packed-range.js';
+import { decodePacked, packRows } from '../../../contracts/packed-range.js';
+
+/** A range as the service hands it to a formula after decoding its packed wire form (server/jobs/calc.ts). */
+const asDecoded = (a: unknown): unknown => {
+  const packed = Array.isArray(a) ? packRows(a, { minCells: 1 }) : undefined;
+  return packed ? decodePacked(JSON.parse(JSON.stringify(packed)) as Record<string, unknown>) : a;
+};
+
 import { referenceSplit } from './reference-split.js';
 
 const ctx = { profiles: shippedProfileSource };
@@ -258,7 +265,7 @@ describe('EDU.FACTORSPLIT: properties', () => {
     fc.assert(
       fc.property(caseArb, fc.boolean(), (c, detail) => {
         const args = argsOf(c, true, detail);
-        const packed = args.map((a) => (Array.isArray(a) ? JSON.parse(JSON.stringify(packRows(a, { minCells: 1 }) ?? a)) : a));
+        const packed = args.map(asDecoded);
         expect(call(...packed)).toEqual(call(...args));
       }),
       { numRuns: 100 },

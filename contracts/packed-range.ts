@@ -1,5 +1,7 @@
 /**
- * Packed ranges: a compact wire form for large numeric ranges, both ways.
+ * Packed ranges: a compact wire form for large numeric ranges, both ways. The service
+ * decodes them before a formula sees its arguments (server/jobs/calc.ts); formulas get a
+ * NumberGrid (formulas/core/number-grid.ts).
  *
  *   { "dtype": "f8" | "i4" | "i2", "shape": [rows, cols], "bdata": "<base64>" }
  *
@@ -21,7 +23,8 @@
  * only when asked, and only an all-number one of at least PACK_MIN_CELLS cells (below
  * that nested JSON is as small and as quick).
  */
-import type { Bilingual } from './errors.js';
+import type { Bilingual } from '../formulas/core/errors.js';
+import { NumberGrid } from '../formulas/core/number-grid.js';
 
 export type PackedDtype = 'f8' | 'i4' | 'i2';
 
@@ -41,43 +44,6 @@ export const PACK_MIN_CELLS = 1024;
 export const PACK_MAX_CELLS = 2 ** 24;
 
 const BYTES: Record<PackedDtype, number> = { f8: 8, i4: 4, i2: 2 };
-
-/** A decoded range of numbers, row by row; NaN is a blank cell. What schemas read fast. */
-export class NumberGrid {
-  constructor(
-    readonly rows: number,
-    readonly cols: number,
-    readonly data: Float64Array,
-    /** Known to hold whole numbers only (decoded from "i4"/"i2"); false means not known. */
-    readonly whole = false,
-  ) {}
-
-  /** The cell as Excel passed it: a number, or null for a blank. */
-  at(r: number, c: number): number | null {
-    const x = this.data[r * this.cols + c]!;
-    return Number.isNaN(x) ? null : x;
-  }
-
-  /** A result's rows (a formula's result has no blanks). */
-  resultRows(): number[][] {
-    return this.nested((r, c) => this.data[r * this.cols + c]!);
-  }
-
-  /** The nested rows every other schema reads (blank cells as null). */
-  toRows(): (number | null)[][] {
-    return this.nested((r, c) => this.at(r, c));
-  }
-
-  private nested<T>(cell: (r: number, c: number) => T): T[][] {
-    const out = new Array<T[]>(this.rows);
-    for (let r = 0; r < this.rows; r++) {
-      const row = new Array<T>(this.cols);
-      for (let c = 0; c < this.cols; c++) row[c] = cell(r, c);
-      out[r] = row;
-    }
-    return out;
-  }
-}
 
 /** Anything that claims to be a packed range (it is then either decoded or refused, never read as something else). */
 export function looksPacked(value: unknown): value is Record<string, unknown> {

@@ -1,5 +1,5 @@
 /**
- * Packed ranges (formulas/core/packed-range.ts): the wire form of large numeric ranges.
+ * Packed ranges (contracts/packed-range.ts): the wire form of large numeric ranges.
  * Hand-worked encodings pin the byte layout (little-endian, row by row); properties show
  * that packing never changes a value and that the browser's base64 path agrees with
  * Node's; every malformed packed range is refused with a message in both languages.
@@ -11,16 +11,16 @@ import {
   base64ToBytes,
   bytesToBase64,
   decodePacked,
-  NumberGrid,
   PACK_MAX_CELLS,
   packArgs,
   packGrid,
   packRows,
   unpackRows,
-} from '../../../formulas/core/packed-range.js';
-import { apportion } from '../../../formulas/allocation/apportion.js';
-import type { FormulaError } from '../../../formulas/core/errors.js';
-import { invoke, shippedProfileSource } from '../../../formulas/index.js';
+} from '../../contracts/packed-range.js';
+import { apportion } from '../../formulas/allocation/apportion.js';
+import type { FormulaError } from '../../formulas/core/errors.js';
+import { invoke, shippedProfileSource } from '../../formulas/index.js';
+import { NumberGrid } from '../../formulas/core/number-grid.js';
 
 const everything = { minCells: 1 };
 
@@ -168,9 +168,10 @@ describe('a malformed packed range is refused, in Chinese and English', () => {
   });
 });
 
-describe('every range parameter accepts a packed range (the generic schemas read its rows)', () => {
+describe('a decoded packed range reads like nested rows in every range parameter', () => {
   const ctx = { profiles: shippedProfileSource };
-  const packed = (rows: unknown[][]) => JSON.parse(JSON.stringify(packRows(rows, { minCells: 1 })));
+  // What the service hands a formula: the wire form decoded into a NumberGrid (server/jobs/calc.ts).
+  const packed = (rows: unknown[][]) => decodePacked(JSON.parse(JSON.stringify(packRows(rows, { minCells: 1 }))) as Record<string, unknown>);
 
   it('EDU.APPORTION gives the same posts for packed and nested weights, blanks and bounds included', () => {
     fc.assert(
