@@ -64,4 +64,8 @@ export const PARAM_NAMES_ZH: Readonly<Record<string, string>> = {
   maxSchool: '每校人数上限',
   urban: '城区学生数',
   targetRate: '目标城区化率',
+  resources: '共用资源',
+  primaryPupils: '小学部学生数',
+  juniorPupils: '初中部学生数',
+  juniorWeight: '初中生折算系数',
 };

@@ -26,8 +26,13 @@ export function indicatorsParam(summary: Bilingual) {
 
 /** `students`: a column of whole pupil counts, one per school (or grade). */
 export function studentsParam(summary: Bilingual, hint: Bilingual = ENROLMENT_HINT) {
+  return pupilsParam('students', summary, hint);
+}
+
+/** A column of whole pupil counts under another name (e.g. a nine-year school's primary pupils). */
+export function pupilsParam<const N extends string>(name: N, summary: Bilingual, hint: Bilingual = ENROLMENT_HINT) {
   return param({
-    name: 'students',
+    name,
     summary,
     dimensionality: 'matrix',
     type: 'number',

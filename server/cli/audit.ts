@@ -11,12 +11,10 @@
  * The lists name scenarios by id, author and date, never by name: a name may be a person's.
  */
 import os from 'node:os';
-import { recordSettings, storageSettings } from '../config.js';
-import { projectRoot } from '../project-root.js';
-import { openStorage } from '../storage/index.js';
+import { recordSettings } from '../config.js';
 import type { Storage } from '../storage/types.js';
+import { runCli, UsageError } from './run-cli.js';
 
-const root = projectRoot();
 
 const USAGE = `用法 / Usage:
   npm run audit -- verify
@@ -39,7 +37,6 @@ async function verify(storage: Storage, print: (line: string) => void): Promise<
   return 1;
 }
 
-class UsageError extends Error {}
 
 function retentionDays(args: readonly string[]): number {
   if (args.length === 0) return recordSettings(process.env).personalRetentionDays;
@@ -70,21 +67,4 @@ async function run(storage: Storage, [command, ...rest]: readonly string[], prin
   }
 }
 
-async function main(): Promise<number> {
-  let storage: Storage | undefined;
-  try {
-    storage = await openStorage(storageSettings(process.env, root, 'owner'));
-    return await run(storage, process.argv.slice(2), (line) => process.stdout.write(`${line}\n`));
-  } catch (err) {
-    if (err instanceof UsageError) {
-      process.stderr.write(`${err.message}\n\n${USAGE}\n`);
-      return 2;
-    }
-    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
-    return 1;
-  } finally {
-    await storage?.close();
-  }
-}
-
-process.exitCode = await main();
+process.exitCode = await runCli(run, USAGE);

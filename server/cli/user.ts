@@ -11,14 +11,12 @@
  * user's county, with the operating-system account that ran the command.
  */
 import os from 'node:os';
-import { COUNTY_CODE, recordSettings, storageSettings } from '../config.js';
+import { COUNTY_CODE, recordSettings } from '../config.js';
 import { digestToken, newToken, tokenExpiry } from '../auth/tokens.js';
 import { isUniqueViolation } from '../storage/errors.js';
-import { openStorage } from '../storage/index.js';
 import { ROLES, type Actor, type Role, type Storage } from '../storage/types.js';
-import { projectRoot } from '../project-root.js';
+import { runCli, UsageError } from './run-cli.js';
 
-const root = projectRoot();
 const USER_NAME = /^[\p{L}\p{N}][\p{L}\p{N}._@-]{0,63}$/u;
 
 const USAGE = `用法 / Usage:
@@ -27,7 +25,6 @@ const USAGE = `用法 / Usage:
   npm run user -- revoke NAME
   npm run user -- list`;
 
-class UsageError extends Error {}
 
 function options(args: readonly string[]): { positional: string[]; flags: Map<string, string> } {
   const positional: string[] = [];
@@ -123,22 +120,4 @@ async function run(storage: Storage, args: readonly string[], print: (line: stri
   }
 }
 
-async function main(): Promise<number> {
-  let storage: Storage | undefined;
-  try {
-    storage = await openStorage(storageSettings(process.env, root, 'owner'));
-    await run(storage, process.argv.slice(2), (line) => process.stdout.write(`${line}\n`));
-    return 0;
-  } catch (err) {
-    if (err instanceof UsageError) {
-      process.stderr.write(`${err.message}\n\n${USAGE}\n`);
-      return 2;
-    }
-    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
-    return 1;
-  } finally {
-    await storage?.close();
-  }
-}
-
-process.exitCode = await main();
+process.exitCode = await runCli(run, USAGE);
