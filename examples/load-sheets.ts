@@ -1,7 +1,7 @@
 /**
- * Finds the example sheets: every module in examples/sheets/ is imported and every
- * exported array of ExampleSheet taken, so a family whose file is not written yet is
- * simply absent. A module that fails to import, or a sheet that breaks the spec (bad
+ * Finds the example sheets: the modules listed in examples/sheets/index.ts (or, for a test
+ * or a draft, every module in a folder given), taking every exported array of
+ * ExampleSheet. A module that fails to import, or a sheet that breaks the spec (bad
  * reference, duplicate name, formula without "=", illustrative numbers without a note),
  * is reported as a problem naming the file and the cell, and left out.
  */
@@ -9,11 +9,10 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ExampleSheet } from './sheet-spec.js';
+import { SHEET_MODULES } from './sheets/index.js';
 
 export const SHEETS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'sheets');
 
-/** The order of the seeds' cases; any other module follows, alphabetically. */
-const FAMILY_ORDER = ['staffing', 'funding', 'fiscal', 'rotation', 'balance', 'tasks'];
 
 export interface SheetProblem {
   file: string;
@@ -64,27 +63,31 @@ export function checkSheet(sheet: ExampleSheet): string[] {
   return problems;
 }
 
-function moduleOrder(a: string, b: string): number {
-  const rank = (file: string) => {
-    const i = FAMILY_ORDER.indexOf(path.basename(file, '.ts'));
-    return i < 0 ? FAMILY_ORDER.length : i;
-  };
-  return rank(a) - rank(b) || a.localeCompare(b);
+type Loaded = readonly [file: string, exports: Record<string, unknown> | Error];
+
+/** Every .ts module of a folder other than the index, alphabetically. */
+async function importFolder(dir: string): Promise<Loaded[]> {
+  const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => /^[a-z0-9-]+\.ts$/.test(f) && f !== 'index.ts').sort();
+  return Promise.all(
+    files.map(async (file): Promise<Loaded> => {
+      try {
+        return [file, (await import(pathToFileURL(path.join(dir, file)).href)) as Record<string, unknown>];
+      } catch (err) {
+        return [file, err instanceof Error ? err : new Error(String(err))];
+      }
+    }),
+  );
 }
 
-export async function loadExampleSheets(dir: string = SHEETS_DIR): Promise<LoadedSheets> {
-  const files = (await readdir(dir).catch(() => [] as string[]))
-    .filter((f) => /^[a-z0-9-]+\.ts$/.test(f))
-    .sort(moduleOrder);
+/** The shipped sheets (examples/sheets/index.ts), or the modules of `dir` when one is given. */
+export async function loadExampleSheets(dir?: string): Promise<LoadedSheets> {
+  const modules: readonly Loaded[] = dir === undefined ? SHEET_MODULES : await importFolder(dir);
   const sheets: ExampleSheet[] = [];
   const problems: SheetProblem[] = [];
   const names = new Set<string>();
-  for (const file of files) {
-    let exported: Record<string, unknown>;
-    try {
-      exported = (await import(pathToFileURL(path.join(dir, file)).href)) as Record<string, unknown>;
-    } catch (err) {
-      problems.push({ file, message: `cannot be imported: ${err instanceof Error ? err.message : String(err)}` });
+  for (const [file, exported] of modules) {
+    if (exported instanceof Error) {
+      problems.push({ file, message: `cannot be imported: ${exported.message}` });
       continue;
     }
     for (const value of Object.values(exported)) {

@@ -8,8 +8,7 @@
  */
 import { Router } from 'express';
 import { EXAMPLE_FONT, EXAMPLE_STYLES } from '../../examples/example-styles.js';
-import { introSheet } from '../../examples/example-workbook.js';
-import { loadExampleSheets, type LoadedSheets } from '../../examples/load-sheets.js';
+import type { LoadedSheets } from '../../examples/load-sheets.js';
 import type { Logger } from '../logger.js';
 
 export interface ExamplesOptions {
@@ -23,11 +22,15 @@ export function examplesRouter(opts: ExamplesOptions): Router {
   let loaded: Promise<LoadedSheets> | undefined;
 
   router.get('/example-sheets', async (_req, res) => {
-    loaded ??= loadExampleSheets(opts.sheetsDir).then((result) => {
-      for (const p of result.problems) opts.logger.log('error', 'examples.sheet_skipped', { file: p.file, problem: p.message });
-      return result;
-    });
-    const { sheets, problems } = await loaded;
+    // Loaded on the first request: the workbook builder brings exceljs and a formula engine,
+    // which the service should not pay for at every start.
+    loaded ??= import('../../examples/load-sheets.js')
+      .then(({ loadExampleSheets }) => loadExampleSheets(opts.sheetsDir))
+      .then((result) => {
+        for (const p of result.problems) opts.logger.log('error', 'examples.sheet_skipped', { file: p.file, problem: p.message });
+        return result;
+      });
+    const [{ sheets, problems }, { introSheet }] = await Promise.all([loaded, import('../../examples/example-workbook.js')]);
     res.json({
       sheets: [introSheet(sheets), ...sheets],
       font: EXAMPLE_FONT,

@@ -104,6 +104,13 @@ describe.skipIf(!hasProgram('chromium'))('the policy-profile view against the se
     expect(row[3]).toMatch(/^2024-09-01现行/);
     expect(row[4]).toContain('示例财教〔2024〕8号');
 
+    // A second entry added by mistake is removed again before saving.
+    await page.fill('#pf-effective', '2030-01-01');
+    await page.click('#pf-add');
+    expect(await page.$$('#pf-diff tbody tr')).toHaveLength(2);
+    await page.click('#pf-diff tbody tr:nth-child(2) button');
+    expect(await page.$$eval('#pf-diff tbody tr td:nth-child(4)', (tds) => tds.map((td) => td.textContent?.slice(0, 10)))).toEqual(['2024-09-01']);
+
     const [request] = await Promise.all([page.waitForRequest((r) => r.url().endsWith(`/api/v1/profiles/cn-national`) && r.method() === 'PUT'), page.click('#pf-save')]);
     expect(request.postDataJSON()).toMatchObject({ values: { [KEY]: [{ value: 800, effective: '2024-09-01' }] } });
     expect(request.postDataJSON()).not.toHaveProperty('version');
@@ -144,6 +151,12 @@ describe.skipIf(!hasProgram('chromium'))('the policy-profile view against the se
     expect(await page.isHidden('#pf-save')).toBe(true);
     const cells = await page.$$eval('#pf-diff tbody tr', (trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')));
     expect(cells.map((c) => [c[0], c[2], c[3]!.slice(0, 10)])).toEqual([[KEY, '800 yuan/pupil/year', '2024-09-01']]);
+    expect(await page.$$('#pf-diff button')).toHaveLength(0);
+    // The whole profile in force today: the county's 800 for this key, the baseline's 940 for junior schools.
+    await page.click('#pf-force-details summary');
+    const inForce = new Map(await page.$$eval('#pf-force tbody tr', (trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')).map((cells) => [cells[0]!, cells] as const)));
+    expect(inForce.get(KEY)?.slice(1, 3)).toEqual(['800 yuan/pupil/year', '2024-09-01本县 county']);
+    expect(inForce.get('funding.publicFunds.junior')?.slice(1, 3)).toEqual(['940 yuan/pupil/year', '2023-01-01全国基准 national']);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(shots, 'taskpane-profile-readonly.png'), fullPage: true });
     await page.close();

@@ -440,6 +440,9 @@ describe.skipIf(!hasProgram('chromium'))('the task pane against the running serv
     expect(status.state).toBe('ok');
     const payload = JSON.parse(await page.inputValue('#form-payload')) as { rows: unknown[] };
     expect(payload.rows).toEqual(CENTRES.map((c, i) => ({ name: `${c}教育事务中心`, director: 1, deputies: DEPUTIES[i] })));
+    // The mapping is shown: each column the form expects, and the selection's column it came from.
+    const mapping = await page.$$eval('#form-columns li.found', (lis) => lis.map((li) => li.textContent));
+    expect(mapping).toEqual(expect.arrayContaining(['单位名称 unit name ← 单位名称', '书记兼主任 director ← 书记兼主任']));
     expect((await clickAndSettle(page, '#form-write', 'form-status')).state).toBe('ok');
     const sheet = (await dump(page, '学区教育事务中心岗位设置表 (2)'))!;
     const rows = Object.entries(sheet.cells).filter(([, c]) => typeof c.value === 'string' && c.value.endsWith('教育事务中心'));

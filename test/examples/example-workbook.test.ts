@@ -6,6 +6,7 @@
  * workbook-values.test.ts.
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
@@ -13,6 +14,7 @@ import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExampleWorkbook, CURRENT_CALC_ID, DYNAMIC_ARRAY_METADATA, INTRO_SHEET_NAME, writeExampleWorkbook } from '../../examples/example-workbook.js';
 import { checkSheet, loadExampleSheets, SHEETS_DIR } from '../../examples/load-sheets.js';
+import { SHEET_MODULES } from '../../examples/sheets/index.js';
 import type { ExampleSheet } from '../../examples/sheet-spec.js';
 import { tasksSheets } from '../../examples/sheets/tasks.js';
 
@@ -143,7 +145,7 @@ describe('writeExampleWorkbook over examples/sheets', () => {
     const out = path.join(dir, 'fixture.xlsx');
     const { sheets, problems } = await writeExampleWorkbook(out, sheetsDir);
     expect(sheets).toEqual([INTRO_SHEET_NAME, '好']);
-    expect(problems.map((p) => p.file)).toEqual(['funding.ts', 'funding.ts', 'funding.ts', 'broken.ts']);
+    expect(problems.map((p) => p.file)).toEqual(['broken.ts', 'funding.ts', 'funding.ts', 'funding.ts']);
     const messages = problems.map((p) => p.message).join('\n');
     expect(messages).toContain('"b4" is not an A1 cell reference');
     expect(messages).toContain('must start with "="');
@@ -164,5 +166,19 @@ describe('the shipped tasks sheet', () => {
   it('is found in examples/sheets', async () => {
     const { sheets } = await loadExampleSheets(SHEETS_DIR);
     expect(sheets.map((s) => s.name)).toContain('重点任务');
+  });
+});
+
+describe('the shipped sheets travel in the bundle', () => {
+  it('examples/sheets/index.ts lists every module of the folder, so none is left behind', () => {
+    const files = readdirSync(SHEETS_DIR).filter((f) => f.endsWith('.ts') && f !== 'index.ts');
+    expect(SHEET_MODULES.map(([file]) => file).sort()).toEqual(files.sort());
+  });
+
+  it('the static list gives the same sheets as reading the folder', async () => {
+    const fromIndex = await loadExampleSheets();
+    const fromFolder = await loadExampleSheets(SHEETS_DIR);
+    expect(fromIndex.problems).toEqual([]);
+    expect(fromIndex.sheets.map((s) => s.name).sort()).toEqual(fromFolder.sheets.map((s) => s.name).sort());
   });
 });

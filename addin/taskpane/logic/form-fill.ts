@@ -79,6 +79,21 @@ function convert(schema: JsonSchema, v: CellValue): unknown {
   return typeof v === 'string' ? v.trim() : String(v);
 }
 
+/** The single-value columns of the form's rows, as column specs found by header (the pane shows how they were mapped). */
+export function rowFieldSpecs(form: FormDetail): FieldSpec[] {
+  const list = listField(form.schema);
+  const item = list ? form.schema.properties![list]!.items : undefined;
+  return Object.entries(item?.properties ?? {})
+    .filter(([, s]) => !types(s).includes('array'))
+    .map(([key]) => ({
+      key,
+      zh: form.fields[key]?.zh ?? key,
+      en: form.fields[key]?.en ?? key,
+      aliases: [form.fields[key]?.zh, form.fields[key]?.en, key, ...(EXTRA_ALIASES[key] ?? [])].filter((a): a is string => Boolean(a)),
+      required: (item?.required ?? []).includes(key),
+    }));
+}
+
 export function payloadFromTable(form: FormDetail, table: TableData): Prepared<Record<string, unknown>> {
   const list = listField(form.schema);
   const itemSchema = list ? form.schema.properties![list]!.items! : undefined;
@@ -88,13 +103,7 @@ export function payloadFromTable(form: FormDetail, table: TableData): Prepared<R
   const props = Object.entries(itemSchema.properties);
   const scalarKeys = props.filter(([, s]) => !types(s).includes('array')).map(([k]) => k);
   const listKeys = props.filter(([, s]) => types(s).includes('array')).map(([k]) => k);
-  const specs: FieldSpec[] = scalarKeys.map((key) => ({
-    key,
-    zh: form.fields[key]?.zh ?? key,
-    en: form.fields[key]?.en ?? key,
-    aliases: [form.fields[key]?.zh, form.fields[key]?.en, key, ...(EXTRA_ALIASES[key] ?? [])].filter((a): a is string => Boolean(a)),
-    required: (itemSchema.required ?? []).includes(key),
-  }));
+  const specs = rowFieldSpecs(form);
   const mapping = mapColumns(table.headers, specs);
   const rows = nonBlankRows(table.rows);
   const used = new Set(Object.values(mapping.columns));

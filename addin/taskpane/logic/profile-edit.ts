@@ -146,6 +146,26 @@ export function diffRows(baseline: PolicyProfile, county: CountyValues, today: s
   return rows;
 }
 
+export interface InForceRow {
+  key: string;
+  entry: PolicyEntry;
+  /** Whose entry is in force: the county's own, or the national baseline's. */
+  from: 'county' | 'baseline';
+}
+
+/** Every key's value in force on `today`, the county's entries added to the baseline's (same date: the county's). */
+export function valuesInForce(baseline: PolicyProfile, county: CountyValues, today: string): InForceRow[] {
+  const keys = [...new Set([...Object.keys(baseline.values), ...Object.keys(county)])].sort();
+  const rows: InForceRow[] = [];
+  for (const key of keys) {
+    const own = Object.hasOwn(county, key) ? entryInForce(county[key]!, today) : undefined;
+    const base = Object.hasOwn(baseline.values, key) ? entryInForce(baseline.values[key]!, today) : undefined;
+    if (own && (!base || own.effective >= base.effective)) rows.push({ key, entry: own, from: 'county' });
+    else if (base) rows.push({ key, entry: base, from: 'baseline' });
+  }
+  return rows;
+}
+
 export interface ProfilePut {
   title: Bilingual;
   values: CountyValues;

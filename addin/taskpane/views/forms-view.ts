@@ -5,7 +5,8 @@
  * to print, "下载 .xlsx" saves the service's own file (POST /forms/{id}).
  */
 import type { DownloadLink, FormGrid, FormList, FormSummary } from '../../../contracts/forms.js';
-import { expectedColumns, payloadFromTable, withHeaderFields, type FormDetail } from '../logic/form-fill.js';
+import { expectedColumns, payloadFromTable, rowFieldSpecs, withHeaderFields, type FormDetail } from '../logic/form-fill.js';
+import { mappingList } from '../ui/mapping-list.js';
 import { needsOutsideDownload, openOutside, saveFile } from '../ui/download.js';
 import { $, bi, h, option } from '../ui/dom.js';
 import { Status } from '../ui/status.js';
@@ -47,7 +48,11 @@ export function formsView(ctx: ViewContext): { open(): Promise<void> } {
     const detail = await detailOf(id).catch(() => undefined);
     if (!detail || current()?.id !== id) return;
     $('form-columns').replaceChildren(
-      ...expectedColumns(detail).map((c) => h('li', { className: c.required ? 'found' : 'absent' }, h('span', { text: `${c.zh} ${c.en}` }), c.required ? bi('span', '（必需）', 'required', 'muted') : bi('span', '（可选）', 'optional', 'muted'))),
+      h(
+        'ul',
+        { className: 'mapping' },
+        ...expectedColumns(detail).map((c) => h('li', { className: 'expected' }, h('span', { text: `${c.zh} ${c.en}` }), c.required ? bi('span', '（必需）', 'required', 'muted') : bi('span', '（可选）', 'optional', 'muted'))),
+      ),
     );
   }
 
@@ -72,6 +77,7 @@ export function formsView(ctx: ViewContext): { open(): Promise<void> } {
       if (sourceChoice() === 'example') return { payload: detail.example, notes: [{ zh: '示例数据仅作演示', en: 'The example data is illustrative only' }] };
       const chosen = $<HTMLSelectElement>('form-table').value;
       const table = await requireHost(ctx).readTable(chosen === 'selection' ? { kind: 'selection' } : { kind: 'table', name: chosen });
+      $('form-columns').replaceChildren(mappingList(table, rowFieldSpecs(detail)));
       const prepared = payloadFromTable(detail, table);
       if (!prepared.ok) throw Object.assign(new HostError('无法从所选数据填写报表', 'The form cannot be filled from the chosen data'), { items: prepared.problems });
       return { payload: prepared.body, notes: prepared.notes };

@@ -9,6 +9,7 @@ import type { PlanResult } from '../../../formulas/rotation/plan-types.js';
 import { ApiError } from '../api.js';
 import type { SourceInfo } from '../excel/host.js';
 import { mapColumns, type FieldSpec, type TableData } from '../logic/column-map.js';
+import { mappingList } from '../ui/mapping-list.js';
 import { CONSOLIDATION_FIELDS, consolidationRequest, DISTANCE_FIELDS, parseThresholds } from '../logic/consolidation-input.js';
 import { consolidationGrid, describePlanProblem, rotationPlanGrid } from '../logic/plan-grids.js';
 import { rotationRequest, SCHOOL_FIELDS, TEACHER_FIELDS, type RotationParameters } from '../logic/rotation-input.js';
@@ -18,20 +19,6 @@ import { HostError } from '../excel/host-error.js';
 import { requireHost, sourceLabel, type ViewContext } from './context.js';
 
 const PLAN_TIMEOUT_MS = 120_000;
-
-/** "教师编号 ← 工号" lines, and the fields not found, for the columns check. */
-function mappingList(table: TableData, fields: readonly FieldSpec[]): HTMLElement {
-  const { columns } = mapColumns(table.headers, fields);
-  return h(
-    'ul',
-    { className: 'mapping' },
-    ...fields.map((f) => {
-      const at = columns[f.key];
-      if (at !== undefined) return h('li', { className: 'found' }, h('span', { text: `${f.zh} ${f.en}` }), ' ← ', h('code', { text: table.headers[at] ?? '' }));
-      return h('li', { className: f.required ? 'missing' : 'absent' }, h('span', { text: `${f.zh} ${f.en}` }), f.required ? bi('span', '：缺少（必需）', 'missing (required)', 'warn') : bi('span', '：未提供（可选）', 'not given (optional)', 'muted'));
-    }),
-  );
-}
 
 function optionalNumber(id: string, scale = 1): number | undefined {
   const raw = $<HTMLInputElement>(id).value.trim();

@@ -9,7 +9,7 @@
  */
 import { entryInForce, todayInChina } from '../../../formulas/core/profile-rules.js';
 import type { PolicyProfile } from '../../../formulas/core/profiles.js';
-import { checkEntry, diffRows, putBody, shownValue, withEntry, type CountyValues, type DraftField, type EntryDraft } from '../logic/profile-edit.js';
+import { checkEntry, diffRows, putBody, shownValue, valuesInForce, withEntry, withoutEntry, type CountyValues, type DraftField, type EntryDraft } from '../logic/profile-edit.js';
 import { $, bi, bilingual, h } from '../ui/dom.js';
 import { Status } from '../ui/status.js';
 import type { ViewContext } from './context.js';
@@ -69,8 +69,38 @@ export function profileView(ctx: ViewContext): { open(): Promise<void> } {
             h('td', {}, h('span', { className: 'nowrap', text: r.county.effective }), bi('div', STATE_WORDS[r.state].zh, STATE_WORDS[r.state].en)),
             h('td', { text: `${r.county.source.document}《${r.county.source.title}》` }),
           );
+          if (canWrite) tr.lastElementChild!.append(removeButton(r.key, r.county.effective));
           return tr;
         }),
+      );
+  }
+
+  function removeButton(key: string, effective: string): HTMLButtonElement {
+    const button = h('button', { className: 'btn btn-small', attrs: { type: 'button', 'aria-label': `删除 ${key} ${effective} 的取值 / Remove the value of ${key} from ${effective}` } }, '删除 ', h('span', { className: 'en', text: 'Remove' }));
+    button.addEventListener('click', () => {
+      draft = withoutEntry(draft, key, effective);
+      render();
+      saveStatus.info('已删除，尚未保存：核对下表后点“保存为新版本”', 'Removed, not yet saved: check the table, then save as a new version');
+    });
+    return button;
+  }
+
+  /** The saved profile as formulas use it today (not the unsaved draft). */
+  function renderInForce(): void {
+    if (!baseline) return;
+    $('pf-force')
+      .querySelector('tbody')!
+      .replaceChildren(
+        ...valuesInForce(baseline, county?.values ?? {}, today()).map((r) =>
+          h(
+            'tr',
+            { className: r.from === 'county' ? 'changed' : '' },
+            h('td', {}, keyCode(r.key)),
+            h('td', { className: 'county', text: shownValue(r.entry) }),
+            h('td', {}, h('span', { className: 'nowrap', text: r.entry.effective }), r.from === 'county' ? bi('div', '本县', 'county') : bi('div', '全国基准', 'national')),
+            h('td', { text: `${r.entry.source.document}《${r.entry.source.title}》` }),
+          ),
+        ),
       );
   }
 
@@ -117,6 +147,7 @@ export function profileView(ctx: ViewContext): { open(): Promise<void> } {
     $('pf-save').hidden = !canWrite;
     $('pf-readonly').hidden = canWrite;
     $<HTMLDataListElement>('pf-keys').replaceChildren(...Object.keys(baseline.values).map((k) => h('option', { attrs: { value: k } })));
+    renderInForce();
     startFrom(canWrite ? ((document.querySelector('input[name="pf-start"]:checked') as HTMLInputElement | null)?.value ?? 'county') : 'county');
     const n = Object.keys(county?.values ?? {}).length;
     if (county) bilingual($('pf-summary'), `本县配置第 ${county.version} 版：在全国基准上改动了 ${n} 项（今天 ${today()}）`, `County profile version ${county.version}: ${n} key${n === 1 ? '' : 's'} changed from the national baseline (today ${today()})`);

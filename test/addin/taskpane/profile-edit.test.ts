@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkEntry, diffRows, putBody, withEntry, type EntryDraft } from '../../../addin/taskpane/logic/profile-edit.js';
+import { checkEntry, diffRows, putBody, valuesInForce, withEntry, withoutEntry, type EntryDraft } from '../../../addin/taskpane/logic/profile-edit.js';
 import { entryInForce } from '../../../formulas/core/profile-rules.js';
 import { policyEntryWriteSchema } from '../../../formulas/core/profile-write-rules.js';
 import type { PolicyEntry, PolicyProfile } from '../../../formulas/core/profiles.js';
@@ -88,6 +88,23 @@ describe('withEntry and diffRows', () => {
     expect(diffRows(baseline, { [KEY]: [entry(700, '2019-01-01')] }, '2025-06-01')[0]!.state).toBe('replaced');
     expect(diffRows(baseline, { [KEY]: [entry(720, '2023-01-01')] }, '2025-06-01')[0]).toMatchObject({ state: 'inForce', changed: false });
     expect(diffRows(baseline, { 'county.only': [entry(1, '2020-01-01')] }, '2025-06-01')[0]).toMatchObject({ baseline: undefined, state: 'inForce', changed: true });
+  });
+
+  it('removes one county entry, and the key once it has none', () => {
+    const v = withEntry(withEntry({}, KEY, entry(700, '2019-01-01')), KEY, entry(800, '2024-09-01'));
+    expect(withoutEntry(v, KEY, '2019-01-01')[KEY]!.map((e) => e.value)).toEqual([800]);
+    expect(withoutEntry(withoutEntry(v, KEY, '2019-01-01'), KEY, '2024-09-01')).toEqual({});
+  });
+
+  it('lists every key in force today: the county’s entry where it is the latest, else the baseline’s', () => {
+    const rows = valuesInForce(baseline, { [KEY]: [entry(800, '2024-09-01')], 'funding.publicFunds.junior': [entry(900, '2019-01-01')] }, '2025-06-01');
+    expect(rows).toHaveLength(Object.keys(baseline.values).length);
+    const byKey = new Map(rows.map((r) => [r.key, r]));
+    expect(byKey.get(KEY)).toMatchObject({ from: 'county', entry: { value: 800 } });
+    // The county's 900 of 2019 is overtaken by the national 940 of 2023-01-01.
+    expect(byKey.get('funding.publicFunds.junior')).toMatchObject({ from: 'baseline', entry: { value: 940, effective: '2023-01-01' } });
+    // Before the county's date the national 720 applies.
+    expect(new Map(valuesInForce(baseline, { [KEY]: [entry(800, '2024-09-01')] }, '2024-08-31').map((r) => [r.key, r])).get(KEY)).toMatchObject({ from: 'baseline', entry: { value: 720 } });
   });
 
   it('property: an added entry is the county’s value in force on its own date', () => {
