@@ -3,7 +3,7 @@
  * default functions.json); the en-US file keeps the ASCII names. Microsoft's custom
  * functions metadata takes a localized `name` and `description` per parameter, one file
  * per language (docs/excel-behaviour.md). One name, one meaning across functions, so the
- * table is keyed by the parameter's ASCII name; test/registry.test.ts fails when a
+ * table is keyed by the parameter's ASCII name; test/formulas/registry.test.ts fails when a
  * parameter of the registry has no Chinese name here.
  */
 export const PARAM_NAMES_ZH: Readonly<Record<string, string>> = {

@@ -4,8 +4,8 @@
  */
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.js';
-import { packRows, unpackRows } from '../../contracts/packed-range.js';
+import { createApp } from '../../../server/app.js';
+import { packRows, unpackRows } from '../../../contracts/packed-range.js';
 
 const app = createApp();
 // The national CV limit for primary schools is 0.50 (教督〔2017〕6号).

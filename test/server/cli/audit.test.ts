@@ -13,12 +13,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStorage } from '../../server/storage/index.js';
-import type { Storage } from '../../server/storage/types.js';
-import { startService } from '../helpers/service-process.js';
+import { openStorage } from '../../../server/storage/index.js';
+import type { Storage } from '../../../server/storage/types.js';
+import { startService } from '../../helpers/service-process.js';
 
 const run = promisify(execFile);
-const root = path.join(import.meta.dirname, '..', '..');
+const root = path.join(import.meta.dirname, '..', '..', '..');
 const A = { name: 'finance-a', role: 'finance' as const, county: '360731' };
 
 describe('npm run audit on a SQLite store', () => {

@@ -1,11 +1,11 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { shippedProfileSource } from '../../formulas/index.js';
-import { planInputSchema } from '../../formulas/rotation/plan-types.js';
-import { verifyPlan } from '../../formulas/rotation/plan-verify.js';
-import { createApp } from '../../server/app.js';
-import { smallCounty } from '../formulas/rotation/county-fixture.js';
-import { syntheticCounty } from '../formulas/rotation/synthetic-county.js';
+import { shippedProfileSource } from '../../../formulas/index.js';
+import { planInputSchema } from '../../../formulas/rotation/plan-types.js';
+import { verifyPlan } from '../../../formulas/rotation/plan-verify.js';
+import { createApp } from '../../../server/app.js';
+import { smallCounty } from '../../formulas/rotation/county-fixture.js';
+import { syntheticCounty } from '../../formulas/rotation/synthetic-county.js';
 
 const app = createApp();
 const post = (body: unknown) => request(app).post('/api/v1/rotation/plan').send(body as object);

@@ -9,16 +9,16 @@ import path from 'node:path';
 import vm from 'node:vm';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BatchClient } from '../addin/functions/batch-client.js';
-import type { CustomFunctionsApi } from '../addin/functions/excel-errors.js';
-import { registerFunctions } from '../addin/functions/register.js';
-import { buildAddin } from '../addin/build/build.js';
-import { functionsMarkdown } from '../addin/build/docs.js';
-import { functionsJson, runtimeFunctionList } from '../addin/build/functions-json.js';
-import { PARAM_NAMES_ZH } from '../formulas/param-names.js';
-import { catalog } from '../formulas/catalog.js';
-import { registry, type ParamSpec } from '../formulas/index.js';
-import { createApp } from '../server/app.js';
+import { BatchClient } from '../../addin/functions/batch-client.js';
+import type { CustomFunctionsApi } from '../../addin/functions/excel-errors.js';
+import { registerFunctions } from '../../addin/functions/register.js';
+import { buildAddin } from '../../addin/build/build.js';
+import { functionsMarkdown } from '../../addin/build/docs.js';
+import { functionsJson, runtimeFunctionList } from '../../addin/build/functions-json.js';
+import { PARAM_NAMES_ZH } from '../../formulas/param-names.js';
+import { catalog } from '../../formulas/catalog.js';
+import { registry, type ParamSpec } from '../../formulas/index.js';
+import { createApp } from '../../server/app.js';
 
 const ids = registry.map((f) => f.id);
 
@@ -146,7 +146,7 @@ describe('generated artefacts agree with the registry', () => {
   });
 
   it('docs/functions.md is what `npm run docs` generates (run it after changing a definition)', () => {
-    const committed = readFileSync(path.join(import.meta.dirname, '..', 'docs', 'functions.md'), 'utf8');
+    const committed = readFileSync(path.join(import.meta.dirname, '..', '..', 'docs', 'functions.md'), 'utf8');
     expect(committed).toBe(functionsMarkdown(entries));
   });
 });

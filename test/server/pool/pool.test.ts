@@ -10,11 +10,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.js';
-import { limitIdleConnections, serverOptions } from '../../server/connections.js';
-import { CalcPool, defaultPoolOptions, QUEUE_PER_THREAD } from '../../server/pool/pool.js';
-import { smallCounty } from '../formulas/rotation/county-fixture.js';
-import { syntheticCounty } from '../formulas/rotation/synthetic-county.js';
+import { createApp } from '../../../server/app.js';
+import { limitIdleConnections, serverOptions } from '../../../server/connections.js';
+import { CalcPool, defaultPoolOptions, QUEUE_PER_THREAD } from '../../../server/pool/pool.js';
+import { smallCounty } from '../../formulas/rotation/county-fixture.js';
+import { syntheticCounty } from '../../formulas/rotation/synthetic-county.js';
 
 /** A county big enough to keep a worker busy for a while (the benchmark's 3,000 teachers). */
 const busyCounty = () => syntheticCounty({ seed: 1, sending: 100, receiving: 200, perSending: 24, perReceiving: 3, needsPerSchool: 2, distances: true, exemption: true });
