@@ -12,14 +12,14 @@
  */
 import { defineFormula, param } from '../core/definition.js';
 import { type FormulaError, valueError } from '../core/errors.js';
-import { booleanCell, finiteNumber, type ResultCell } from '../core/excel-values.js';
-import { fenToYuan, formatYuan, MAX_YUAN, yuanToFen } from '../core/money.js';
+import { booleanCell, type ResultCell } from '../core/excel-values.js';
+import { fenToYuan, formatYuan, yuanToFen } from '../core/money.js';
 import { NumberGrid } from '../core/number-grid.js';
 import { lowestTotal, type SplitInput, splitExactly } from './clamped-split.js';
 import { potsByShares, splitPot, wholeScale } from './factor-pots.js';
 import { numberMatrix, numberVector } from '../core/number-cells.js';
 import { checkBudgetReach, fenPerUnit, tooManyDecimals } from './split-checks.js';
-import { capsParam, floorsParam, lumpSumsParam } from './split-params.js';
+import { budgetParam, capsParam, floorsParam, lumpSumsParam } from './split-params.js';
 
 const percent = (x: number): string => `${Number((x * 100).toPrecision(12))}%`;
 
@@ -41,14 +41,7 @@ export const factorSplit = defineFormula({
       'When floors or caps bind, those units are fixed and the rest is spread again over the others in proportion to their factor-method amounts, leftover fen as in FUNDSPLIT (largest remainder, ties to the larger factor-method amount, then the earlier row).',
   },
   params: [
-    param({
-      name: 'budget',
-      summary: { zh: '要分配的经费总额（元，最多两位小数，不超过 10^12）', en: 'The pot to split (yuan, at most 2 decimals, up to 10^12)' },
-      dimensionality: 'scalar',
-      type: 'number',
-      hint: { zh: '请填写以元为单位、不超过两位小数的非负金额', en: 'Enter a non-negative amount in yuan with at most 2 decimals' },
-      schema: finiteNumber().min(0).max(MAX_YUAN),
-    }),
+    budgetParam,
     param({
       name: 'factors',
       summary: {

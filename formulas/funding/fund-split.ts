@@ -11,13 +11,13 @@
 import { defineFormula, param } from '../core/definition.js';
 import { type FormulaError, valueError } from '../core/errors.js';
 import { decimalOf, scaledInteger } from '../core/exact.js';
-import { booleanCell, finiteNumber, type ResultCell } from '../core/excel-values.js';
+import { booleanCell, type ResultCell } from '../core/excel-values.js';
 import { NumberGrid } from '../core/number-grid.js';
-import { fenToYuan, formatYuan, MAX_FEN, MAX_YUAN, yuanToFen } from '../core/money.js';
+import { fenToYuan, formatYuan, MAX_FEN, yuanToFen } from '../core/money.js';
 import { lowestTotal, type Level, type SplitInput, splitExactly } from './clamped-split.js';
 import { numberMatrix, numberVector } from '../core/number-cells.js';
 import { checkBudgetReach, fenPerUnit, tooManyDecimals } from './split-checks.js';
-import { capsParam, floorsParam, lumpSumsParam } from './split-params.js';
+import { budgetParam, capsParam, floorsParam, lumpSumsParam } from './split-params.js';
 
 
 export const fundSplit = defineFormula({
@@ -39,14 +39,7 @@ export const fundSplit = defineFormula({
       'row (ties to the earlier column) and the floor/cap adjustment is total − lump sum − shares, so every row adds up exactly to its total.',
   },
   params: [
-    param({
-      name: 'budget',
-      summary: { zh: '要分配的经费总额（元，最多两位小数，不超过 10^12）', en: 'The pot to split (yuan, at most 2 decimals, up to 10^12)' },
-      dimensionality: 'scalar',
-      type: 'number',
-      hint: { zh: '请填写以元为单位、不超过两位小数的非负金额', en: 'Enter a non-negative amount in yuan with at most 2 decimals' },
-      schema: finiteNumber().min(0).max(MAX_YUAN),
-    }),
+    budgetParam,
     param({
       name: 'drivers',
       summary: {

@@ -1,14 +1,24 @@
 /**
- * The bounds FUNDSPLIT and FACTORSPLIT share, declared once so both read, check and
- * describe floors and caps alike: floors and caps in yuan (exact to the fen), one per unit
- * or one for all; a blank is "no bound" and a cap of 0 is refused (Excel desktop sends a
- * blank cell as 0, docs/excel-behaviour.md).
+ * The parameters FUNDSPLIT and FACTORSPLIT share, declared once so both read, check and
+ * describe them alike: the budget in yuan up to 10^12; lump sums, floors and caps in yuan
+ * (exact to the fen), one per unit or one for all; a blank is "no bound" and a cap of 0 is
+ * refused (Excel desktop sends a blank cell as 0, docs/excel-behaviour.md).
  */
 import { param } from '../core/definition.js';
 import { MAX_YUAN } from '../core/money.js';
+import { finiteNumber } from '../core/excel-values.js';
 import { perUnitCells } from '../core/number-cells.js';
 
 const money = { min: 0, max: MAX_YUAN };
+
+export const budgetParam = param({
+  name: 'budget',
+  summary: { zh: '要分配的经费总额（元，最多两位小数，不超过 10^12）', en: 'The pot to split (yuan, at most 2 decimals, up to 10^12)' },
+  dimensionality: 'scalar',
+  type: 'number',
+  hint: { zh: '请填写以元为单位、不超过两位小数的非负金额', en: 'Enter a non-negative amount in yuan with at most 2 decimals' },
+  schema: finiteNumber().min(0).max(MAX_YUAN),
+});
 
 /** Fixed amounts given first; `summary` says what they stand for in each function. */
 export const lumpSumsParam = (summary: { zh: string; en: string }) =>
