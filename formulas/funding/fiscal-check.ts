@@ -31,6 +31,12 @@ function yuanToFenHalfUp(x: Rational): number {
 
 const perYear = (zh: string, en: string) => ({ zh: `${zh}（每年一个，与 years 同样多）`, en: `${en} (one per year, as many as years)` });
 
+const ZERO_OR_MORE = { zh: '请填写每年一个不小于 0 的金额', en: 'Enter one amount of 0 or more per year' };
+
+/** An optional column of yearly amounts: the three optional inputs differ only in name and words. */
+const optionalAmounts = <N extends string>(name: N, summary: { zh: string; en: string }, hint: { zh: string; en: string }) =>
+  param({ name, summary, dimensionality: 'matrix', type: 'number', optional: true, hint, schema: numberVector({ min: 0 }) });
+
 export const fiscalCheck = defineFormula({
   id: 'FISCALCHECK',
   category: 'funding',
@@ -67,33 +73,12 @@ export const fiscalCheck = defineFormula({
       hint: { zh: '请填写每年一个大于 0 的整数', en: 'Enter one whole number above 0 per year' },
       schema: numberVector({ min: 1, integer: true }),
     }),
-    param({
-      name: 'recurrentRevenue',
-      summary: perYear('可选：财政经常性收入（用于“三个增长”）', 'Optional: recurrent fiscal revenue (for 三个增长)'),
-      dimensionality: 'matrix',
-      type: 'number',
-      optional: true,
-      hint: { zh: '请填写每年一个大于 0 的金额', en: 'Enter one amount above 0 per year' },
-      schema: numberVector({ min: 0 }),
+    optionalAmounts('recurrentRevenue', perYear('可选：财政经常性收入（用于“三个增长”）', 'Optional: recurrent fiscal revenue (for 三个增长)'), {
+      zh: '请填写每年一个大于 0 的金额',
+      en: 'Enter one amount above 0 per year',
     }),
-    param({
-      name: 'teacherPay',
-      summary: perYear('可选：教师平均工资', 'Optional: teachers\' average pay'),
-      dimensionality: 'matrix',
-      type: 'number',
-      optional: true,
-      hint: { zh: '请填写每年一个不小于 0 的金额', en: 'Enter one amount of 0 or more per year' },
-      schema: numberVector({ min: 0 }),
-    }),
-    param({
-      name: 'civilServantPay',
-      summary: perYear('可选：当地公务员平均工资（与 teacherPay 同时给出）', 'Optional: local civil servants\' average pay (given with teacherPay)'),
-      dimensionality: 'matrix',
-      type: 'number',
-      optional: true,
-      hint: { zh: '请填写每年一个不小于 0 的金额', en: 'Enter one amount of 0 or more per year' },
-      schema: numberVector({ min: 0 }),
-    }),
+    optionalAmounts('teacherPay', perYear('可选：教师平均工资', 'Optional: teachers\' average pay'), ZERO_OR_MORE),
+    optionalAmounts('civilServantPay', perYear('可选：当地公务员平均工资（与 teacherPay 同时给出）', 'Optional: local civil servants\' average pay (given with teacherPay)'), ZERO_OR_MORE),
   ],
   result: {
     dimensionality: 'matrix',
