@@ -96,6 +96,12 @@ function mountedRoutes(): string[] {
     records: DEFAULT_RECORDS,
     storage: undefined,
     policyFor: () => SHIPPED_POLICY,
+    profileSet: () => {
+      throw new Error('not called');
+    },
+    currentProfiles: () => {
+      throw new Error('not called');
+    },
     audit: async () => {},
     principal: () => {
       throw new Error('not called');
