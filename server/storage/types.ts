@@ -114,9 +114,9 @@ export interface ScenarioVersion extends VersionInfo {
   id: string;
   name: string;
   county: string;
-  /** null when erased. */
-  inputs: unknown;
-  results: unknown;
+  /** Named ranges and tables as saved (contracts/records.ts); null when erased. */
+  inputs: Record<string, unknown> | null;
+  results: Record<string, unknown> | null;
 }
 
 /** What an erasure removed: the versions and their content hashes (the audit tombstone). */
