@@ -24,7 +24,7 @@ import { sharedPool } from './pool/pool.js';
 import { mountRoutes } from './routes/index.js';
 import { addinStatic } from './static.js';
 import { OneTimeLinks } from './download-links.js';
-import { CountyProfiles, SHIPPED_POLICY, type CountyProfileSet } from './storage/county-profiles.js';
+import { CountyProfiles, policyOf, SHIPPED_POLICY, type CountyProfileSet } from './storage/county-profiles.js';
 import { classifyDbError } from './storage/errors.js';
 import { denialAuditor } from './records/denials.js';
 import { ServiceError } from './service-error.js';
@@ -41,6 +41,7 @@ export function createApp(deps: AppDeps = {}): express.Express {
   const auth: AuthMode = deps.auth ?? { kind: 'local', principal: localPrincipal(LOCAL_COUNTY) };
   const countyProfiles = storage ? new CountyProfiles(storage, profiles, deps.profileCacheMs) : undefined;
   const profileSets = new WeakMap<Request, CountyProfileSet>();
+  const EMPTY_SET: CountyProfileSet = { source: profiles, policy: SHIPPED_POLICY, stored: [], overLimit: [] };
   const fallbackPrincipal = auth.kind === 'local' ? auth.principal : undefined;
 
   const principal = (req: Request): Principal => {
@@ -54,7 +55,12 @@ export function createApp(deps: AppDeps = {}): express.Express {
     limits,
     records: { ...DEFAULT_RECORDS, ...deps.records },
     storage,
-    policyFor: (req) => profileSets.get(req)?.policy ?? SHIPPED_POLICY,
+    policyFor: (req) => {
+      const set = profileSets.get(req);
+      return set ? policyOf(set) : SHIPPED_POLICY;
+    },
+    profileSet: (req) => profileSets.get(req) ?? EMPTY_SET,
+    currentProfiles: (county) => countyProfiles?.current(county) ?? Promise.resolve(EMPTY_SET),
     audit: async (req, event) => {
       if (!storage) return;
       const record = {

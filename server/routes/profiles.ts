@@ -47,6 +47,9 @@ function duplicateDates(profile: PolicyProfile): string | undefined {
   return undefined;
 }
 
+/** The title listed for a profile too large to read (its own title is inside it). */
+const OVER_LIMIT_TITLE = { zh: '（超过大小上限，未读取：请保存一个新版本）', en: '(over the size limit, not read: save a new version)' };
+
 const withMeta = (stored: StoredProfile, shipped: boolean) => ({
   ...stored.profile,
   meta: { source: 'county' as const, overrides: shipped, author: stored.author, createdAt: stored.createdAt },
@@ -60,14 +63,15 @@ export function profileEndpoints(ctx: RequestContext): Pick<Endpoints, ProfileRo
   return {
     profiles: {
       needs: 'profile.read',
-      handle: async (_req, _res, { storage, principal }) => {
-        const county = await storage.latestProfiles(principal.county);
-        const own = new Set(county.map((p) => p.id));
+      handle: async (req) => {
+        const { stored: county, overLimit } = ctx.profileSet(req);
+        const own = new Set([...county, ...overLimit].map((p) => p.id));
         return {
           defaultId: ctx.deps.profiles.defaultId,
           profiles: [
             ...shippedProfiles.filter((p) => !own.has(p.id)).map((p) => ({ id: p.id, title: p.title, version: p.version, source: 'shipped' as const, overrides: false })),
             ...county.map((p) => ({ id: p.id, title: p.profile.title, version: p.version, source: 'county' as const, overrides: isShipped(p.id), author: p.author, createdAt: p.createdAt })),
+            ...overLimit.map((p) => ({ id: p.id, title: OVER_LIMIT_TITLE, version: p.version, source: 'county' as const, overrides: isShipped(p.id), overLimitBytes: p.bytes })),
           ],
         };
       },
@@ -128,7 +132,7 @@ export function profileEndpoints(ctx: RequestContext): Pick<Endpoints, ProfileRo
           throw new ServiceError(422, 'INVALID_PROFILE', { zh: `${id} 是内置配置：本县的 ${id} 在内置取值上增改条目，不能再写 extends`, en: `${id} is shipped: the county's ${id} adds entries to its values and cannot have "extends"` });
         }
         // The profile must resolve as it will be used: its parent exists and there is no loop.
-        const others = (await storage.latestProfiles(principal.county)).filter((p) => p.id !== id);
+        const others = (await ctx.currentProfiles(principal.county)).stored.filter((p) => p.id !== id);
         const proposed = layeredSource(ctx.deps.profiles, [...others, { id, version: 1, profile, author: principal.name, createdAt: '' }]);
         const resolved = resolveProfile(proposed, id);
         if (isFormulaError(resolved)) throw new ServiceError(422, 'INVALID_PROFILE', { zh: resolved.error.zh, en: resolved.error.en });

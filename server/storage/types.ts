@@ -148,6 +148,13 @@ export interface StoredProfile {
   createdAt: string;
 }
 
+/** A profile's newest version, and the bytes of its stored JSON. */
+export interface ProfileHead {
+  id: string;
+  version: number;
+  bytes: number;
+}
+
 export interface ProfileVersionInfo {
   version: number;
   author: string;
@@ -243,9 +250,11 @@ export interface Storage {
    * With `baseVersion`, refuses (ConflictError) when someone saved after that version.
    */
   putProfile(county: string, profile: PolicyProfile, actor: Actor, baseVersion?: number): Promise<StoredProfile>;
+  /** One version (default the newest); RecordError 409 PROFILE_OVER_LIMIT for one written before the size check and over it. */
   getProfile(county: string, id: string, version?: number): Promise<StoredProfile | undefined>;
   profileHistory(county: string, id: string): Promise<ProfileVersionInfo[]>;
-  latestProfiles(county: string): Promise<StoredProfile[]>;
+  /** Each profile's newest version and its size, without its content: what a reload asks first. */
+  profileHeads(county: string): Promise<ProfileHead[]>;
 
   appendAudit(record: AuditRecord, actor: Actor): Promise<AuditEntry>;
   listAudit(county: string, query: AuditQuery): Promise<AuditEntry[]>;

@@ -15,6 +15,8 @@ export function bareContext(): RequestContext {
     records: DEFAULT_RECORDS,
     storage: undefined,
     policyFor: () => SHIPPED_POLICY,
+    profileSet: () => ({ source: shippedProfileSource, policy: SHIPPED_POLICY, stored: [], overLimit: [] }),
+    currentProfiles: async () => ({ source: shippedProfileSource, policy: SHIPPED_POLICY, stored: [], overLimit: [] }),
     audit: async () => {},
     principal: () => {
       throw new Error('no request is answered here');
