@@ -126,6 +126,23 @@ export const gapToPass = defineFormula({
       args: [[[5.3, 1, 0.9, 5.8, 10.2, 2500, 2.4]], 430, '初中', null],
       result: [[0, 0, 0, 0, 0, 0, 0]],
     },
+    {
+      // The two schools above on one sheet, one row each: every school is checked against its own level.
+      formula: '=EDU.GAPTOPASS({4.5,0.5,1,5,6,2100,2.5;5.3,1,0.9,5.8,10.2,2500,2.4}, {400;430}, {"小学";"初中"})',
+      args: [
+        [
+          [4.5, 0.5, 1, 5, 6, 2100, 2.5],
+          [5.3, 1, 0.9, 5.8, 10.2, 2500, 2.4],
+        ],
+        [[400], [430]],
+        [['小学'], ['初中']],
+        null,
+      ],
+      result: [
+        [0, 2, 0, 0, 150, 0, 0],
+        [0, 0, 0, 0, 0, 0, 0],
+      ],
+    },
   ],
   compute({ indicators, students, level, profile }, ctx) {
     const mismatch = checkIndicatorsAndStudents(indicators, students.values);
