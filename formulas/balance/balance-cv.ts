@@ -144,6 +144,7 @@ export const balanceCv = defineFormula({
         level,
         j,
         weight,
+        ctx.cells,
       );
       if ('error' in part) return part;
       const moments = rationalMoments(part.values, part.weights);

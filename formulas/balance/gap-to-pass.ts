@@ -12,8 +12,9 @@
  *   3. then, on a tie, the plan leaving the earliest-listed indicators below threshold.
  * No plan with fewer indicators changed, or the same number and a smaller relative sum, passes.
  */
+import { rowName } from '../core/cell-names.js';
 import { defineFormula } from '../core/definition.js';
-import { formulaError, rowEn, rowZh } from '../core/errors.js';
+import { formulaError } from '../core/errors.js';
 import type { ResultCell } from '../core/excel-values.js';
 import { type Rational, add, ceil, compare, mul, rationalOf, sub } from '../core/exact.js';
 import { profileParam } from '../core/profile-param.js';
@@ -152,10 +153,11 @@ export const gapToPass = defineFormula({
     return indicators.map((row, i): ResultCell[] => {
       const pupils = students.values[i]!;
       if (pupils === 0) {
+        const at = rowName(ctx.cells, 'students', i);
         const noPupils = formulaError(
           'VALUE',
-          `${rowZh(i)}在校生数为 0，无法把生均差距换算成需增加的数量：请填写在校生数`,
-          `${rowEn(i)}: the enrolment is 0, so a per-pupil gap cannot be turned into an amount to add: enter the enrolment`,
+          `${at.zh}在校生数为 0，无法把生均差距换算成需增加的数量：请填写在校生数`,
+          `${at.en}: the enrolment is 0, so a per-pupil gap cannot be turned into an amount to add: enter the enrolment`,
         );
         return row.map(() => noPupils);
       }

@@ -8,7 +8,8 @@
  * with R = x·(A + B) for the whole-school indicator x. The teacher indicators 1–3 keep the
  * school's value: teachers are counted by the level they teach, not split.
  */
-import { type FormulaError, rowEn, rowZh, valueError } from '../core/errors.js';
+import { type CellNames, rowName } from '../core/cell-names.js';
+import { type FormulaError, valueError } from '../core/errors.js';
 import { type Rational, rationalOf } from '../core/exact.js';
 import type { Level } from './indicators.js';
 
@@ -23,7 +24,7 @@ export interface LevelPart {
 }
 
 /** Column `column` as the schools of `level` see it; `juniors[i]` > 0 marks a nine-year school. */
-export function levelPart(column: readonly number[], students: readonly number[], juniors: readonly (number | null)[], level: Level, index: number, weight: Rational): LevelPart | FormulaError {
+export function levelPart(column: readonly number[], students: readonly number[], juniors: readonly (number | null)[], level: Level, index: number, weight: Rational, cells: CellNames): LevelPart | FormulaError {
   const values: Rational[] = [];
   const weights: bigint[] = [];
   for (let i = 0; i < column.length; i++) {
@@ -31,9 +32,10 @@ export function levelPart(column: readonly number[], students: readonly number[]
     const total = BigInt(students[i]!);
     const b = BigInt(juniors[i] ?? 0);
     if (b > total) {
+      const at = rowName(cells, 'juniorPupils', i);
       return valueError(
-        `${rowZh(i)}初中部学生数 ${b} 多于在校生数 ${total}：students 填全校人数，juniorPupils 填其中的初中生`,
-        `${rowEn(i)}: ${b} junior pupils exceed the enrolment ${total}: students is the whole school, juniorPupils the junior pupils among them`,
+        `${at.zh}初中部学生数 ${b} 多于在校生数 ${total}：students 填全校人数，juniorPupils 填其中的初中生`,
+        `${at.en}: ${b} junior pupils exceed the enrolment ${total}: students is the whole school, juniorPupils the junior pupils among them`,
       );
     }
     if (b === 0n) {
