@@ -6,7 +6,8 @@
  * (juniorPupils) is checked as its part of the row's level (nine-year-parts.ts).
  */
 import { defineFormula } from '../core/definition.js';
-import { formulaError, rowEn, rowZh } from '../core/errors.js';
+import { rowName } from '../core/cell-names.js';
+import { formulaError } from '../core/errors.js';
 import type { ResultCell } from '../core/excel-values.js';
 import type { Rational } from '../core/exact.js';
 import { profileParam } from '../core/profile-param.js';
@@ -119,16 +120,17 @@ export const balanceCheck = defineFormula({
     if (shape) return shape;
     const rules = rulesPerSchool(ctx.profiles, profile, level, indicators.length);
     if ('error' in rules) return rules;
-    const nineYear = nineYearRows(indicators.length, students?.values, juniorPupils?.values, ctx.profiles, profile);
+    const nineYear = nineYearRows(indicators.length, students?.values, juniorPupils?.values, ctx.profiles, profile, ctx.cells);
     if ('error' in nineYear) return nineYear;
     return indicators.map((row, i): ResultCell[] => {
       const rule = rules[i]!;
       const school = nineYear.schools[i];
       if (school !== undefined && partPupils(school, rule.level) === 0n) {
+        const at = rowName(ctx.cells, 'indicators', i);
         const empty = formulaError(
           'VALUE',
-          `${rowZh(i)}是九年一贯制学校的${LEVEL_NAME[rule.level].zh}部，但该部没有学生：请检查 level 与 juniorPupils`,
-          `${rowEn(i)} is the ${LEVEL_NAME[rule.level].en} part of a nine-year school, but that part has no pupils: check level and juniorPupils`,
+          `${at.zh}是九年一贯制学校的${LEVEL_NAME[rule.level].zh}部，但该部没有学生：请检查 level 与 juniorPupils`,
+          `${at.en} is the ${LEVEL_NAME[rule.level].en} part of a nine-year school, but that part has no pupils: check level and juniorPupils`,
         );
         return [empty, empty, empty];
       }

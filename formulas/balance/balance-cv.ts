@@ -110,7 +110,7 @@ export const balanceCv = defineFormula({
       if (typeof value !== 'number') return value;
       limit = value;
     }
-    const nineYear = nineYearRows(indicators.length, students.values, juniorPupils?.values, ctx.profiles, profile);
+    const nineYear = nineYearRows(indicators.length, students.values, juniorPupils?.values, ctx.profiles, profile, ctx.cells);
     if ('error' in nineYear) return nineYear;
     // Each row as the schools of `level` see it: a nine-year school by its part, weighted by that part's pupils.
     const rows = indicators.map((row, i) => {

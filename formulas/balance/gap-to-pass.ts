@@ -17,7 +17,8 @@
  * gets its share, so it takes more m² (yuan, rooms) than an ordinary school of the part's size.
  */
 import { defineFormula } from '../core/definition.js';
-import { formulaError, rowEn, rowZh } from '../core/errors.js';
+import { rowName } from '../core/cell-names.js';
+import { formulaError } from '../core/errors.js';
 import type { ResultCell } from '../core/excel-values.js';
 import { type Rational, add, ceil, compare, mul, rationalOf, sub } from '../core/exact.js';
 import { profileParam } from '../core/profile-param.js';
@@ -160,17 +161,18 @@ export const gapToPass = defineFormula({
     if (mismatch) return mismatch;
     const rules = rulesPerSchool(ctx.profiles, profile, level, indicators.length);
     if ('error' in rules) return rules;
-    const nineYear = nineYearRows(indicators.length, students.values, juniorPupils?.values, ctx.profiles, profile);
+    const nineYear = nineYearRows(indicators.length, students.values, juniorPupils?.values, ctx.profiles, profile, ctx.cells);
     if ('error' in nineYear) return nineYear;
     return indicators.map((row, i): ResultCell[] => {
       const rule = rules[i]!;
       const school = nineYear.schools[i];
       const pupils = school === undefined ? BigInt(students.values[i]!) : partPupils(school, rule.level);
       if (pupils === 0n) {
+        const at = rowName(ctx.cells, 'students', i);
         const noPupils = formulaError(
           'VALUE',
-          `${rowZh(i)}在校生数为 0（九年一贯制学校指该学段部分），无法把生均差距换算成需增加的数量：请填写在校生数`,
-          `${rowEn(i)}: the enrolment (of a nine-year school, its part of the level) is 0, so a per-pupil gap cannot be turned into an amount to add: enter the enrolment`,
+          `${at.zh}在校生数为 0（九年一贯制学校指该学段部分），无法把生均差距换算成需增加的数量：请填写在校生数`,
+          `${at.en}: the enrolment (of a nine-year school, its part of the level) is 0, so a per-pupil gap cannot be turned into an amount to add: enter the enrolment`,
         );
         return row.map(() => noPupils);
       }

@@ -12,7 +12,8 @@
  * - The teacher indicators 1–3 are not split (the source splits only facilities): they are the
  *   part's own values, teachers of that level per 100 of its pupils, and pass through unchanged.
  */
-import { type FormulaError, rowEn, rowZh, valueError } from '../core/errors.js';
+import { type CellNames, rowName } from '../core/cell-names.js';
+import { type FormulaError, valueError } from '../core/errors.js';
 import { type Rational, rationalOf } from '../core/exact.js';
 import { profileNumber, type ProfileSource, resolveProfile } from '../core/profiles.js';
 import type { Level } from './indicators.js';
@@ -44,6 +45,7 @@ export function nineYearRows(
   juniorPupils: readonly (number | null)[] | undefined,
   profiles: ProfileSource,
   profile: string | undefined,
+  cells: CellNames,
 ): NineYearRows | FormulaError {
   const juniors = juniorPupils ?? [];
   if (!juniors.some((b) => (b ?? 0) > 0)) return { schools: Array.from({ length: n }, () => undefined), weight: { n: 0n, d: 1n } };
@@ -61,9 +63,10 @@ export function nineYearRows(
     const total = BigInt(students[i]!);
     const b = BigInt(juniors[i] ?? 0);
     if (b > total) {
+      const at = rowName(cells, 'juniorPupils', i);
       return valueError(
-        `${rowZh(i)}初中部学生数 ${b} 多于在校生数 ${total}：students 填全校人数，juniorPupils 填其中的初中生`,
-        `${rowEn(i)}: ${b} junior pupils exceed the enrolment ${total}: students is the whole school, juniorPupils the junior pupils among them`,
+        `${at.zh}初中部学生数 ${b} 多于在校生数 ${total}：students 填全校人数，juniorPupils 填其中的初中生`,
+        `${at.en}: ${b} junior pupils exceed the enrolment ${total}: students is the whole school, juniorPupils the junior pupils among them`,
       );
     }
     schools.push(b === 0n ? undefined : { a: total - b, b });
