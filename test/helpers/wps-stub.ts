@@ -126,7 +126,8 @@ const STUB = String.raw`
       var next = [];
       wb.sheets.forEach(function (s) { formulaCells(s).forEach(function (f) {
         var x = cellAt(s, f.r, f.c, false);
-        var hit = refsOf(x.f, s).some(function (ref) { return dirty.some(function (d) { return d.sheet === ref.sheet && overlaps(d.area, ref.area); }); });
+        if (!x.refs) x.refs = refsOf(x.f, s);
+        var hit = x.refs.some(function (ref) { return dirty.some(function (d) { return d.sheet === ref.sheet && overlaps(d.area, ref.area); }); });
         if (hit) next.push({ sheet: s, area: evaluate(s, f.r, f.c) });
       }); });
       dirty = next;
@@ -144,7 +145,7 @@ const STUB = String.raw`
       each(function (x, r, c) { delete x.f; x.v = m[r][c] === '' || m[r][c] === null ? undefined : m[r][c]; }); changed(sheet, area);
     });
     prop('Formula', function () { return one(sheet, area, function (s, r, c) { var x = cellAt(s, r, c, false); return x ? (x.f !== undefined ? x.f : x.v === undefined ? '' : x.v) : ''; }); }, function (v) {
-      var m = fit(v); each(function (x, r, c) { var t = m[r][c]; if (typeof t === 'string' && t.charAt(0) === '=') { x.f = t; evaluate(sheet, area.r + r, area.c + c); } else { delete x.f; x.v = t === '' ? undefined : t; } }); changed(sheet, area);
+      var m = fit(v); each(function (x, r, c) { var t = m[r][c]; if (typeof t === 'string' && t.charAt(0) === '=') { x.f = t; delete x.refs; evaluate(sheet, area.r + r, area.c + c); } else { delete x.f; x.v = t === '' ? undefined : t; } }); changed(sheet, area);
     });
     prop('NumberFormat', function () { return one(sheet, area, function (s, r, c) { var x = cellAt(s, r, c, false); return (x && x.nf) || 'General'; }); }, function (v) { var m = fit(v); each(function (x, r, c) { x.nf = m[r][c]; }); });
     ['HorizontalAlignment', 'VerticalAlignment', 'WrapText'].forEach(function (k) { prop(k, function () { return undefined; }, function (v) { each(function (x) { x[k] = v; }); }); });
