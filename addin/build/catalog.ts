@@ -77,7 +77,7 @@ export async function writeCatalog(sharePath: string, address: string, outDir: s
   const workbook = path.join(outDir, 'county-planning.xlsx');
   await writeFile(manifest, rewriteManifestUrls(await readFile(manifestFile, 'utf8'), address));
   await writeFile(reg, regFileBytes(trustedCatalogReg(share)));
-  await writeExampleWorkbook(workbook, undefined, { store: { store: share, storeType: 'FileSystem' } });
+  await writeExampleWorkbook(workbook, { store: { store: share, storeType: 'FileSystem' } });
   return [manifest, reg, workbook];
 }
 
