@@ -6,7 +6,9 @@
  *   shared runtime: functions + pane), functions.json (zh-CN) and functions.en-US.json
  *   generated from the registry, icons, a help page, and the manifest (URLs moved to
  *   EDU_PUBLIC_URL when set);
- * - dist/edu.oxt, the LibreOffice Calc extension (addin/libreoffice/build-oxt.ts).
+ * - dist/edu.oxt, the LibreOffice Calc extension (addin/libreoffice/build-oxt.ts);
+ * - the WPS 表格 add-in into dist/addin/wps (served at /wps/) and its offline package
+ *   dist/wps/edu_county_planning.7z, made by wpsjs (addin/wps/build-wps.ts).
  * `npm start` calls it through ensure-built.mjs only when a source file changed.
  */
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +21,7 @@ import { helpPage } from './help-page.js';
 import { ICON_SIZES, iconPng } from './icons.js';
 import { rewriteManifestUrls } from './manifest-urls.js';
 import { buildOxt } from '../libreoffice/build-oxt.js';
+import { buildWps } from '../wps/build-wps.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -86,6 +89,8 @@ const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) ==
 if (isMain) {
   const [service, addin] = await Promise.all([buildService(), buildAddin()]);
   process.stdout.write(`service built into ${path.relative(root, service)}, add-in into ${path.relative(root, addin)}\n`);
+  const wps = await buildWps(addin);
+  process.stdout.write(`WPS add-in built into ${path.relative(root, wps.addin)}${wps.offline ? `, offline package ${path.relative(root, wps.offline)}` : ''}\n`);
   const oxt = await buildOxt();
   if (oxt) process.stdout.write(`LibreOffice extension built: ${path.relative(root, oxt)}\n`);
 }
