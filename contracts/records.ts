@@ -93,6 +93,7 @@ export const profileListSchema = z.object({
       overrides: z.boolean(),
       author: z.string().optional(),
       createdAt: z.string().optional(),
+      overLimitBytes: z.number().int().optional().describe('a version saved before the 256 KiB limit and over it: not read; save a new version'),
     }),
   ),
 });

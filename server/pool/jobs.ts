@@ -1,7 +1,7 @@
 /**
  * Every job the worker pool runs, by name. To add one (a new planner, say): write a
- * JobDefinition beside the others in server/jobs/, list it here, and mount its route with
- * one line in server/routes/pooled.ts.
+ * JobDefinition beside the others in server/jobs/, list it here, declare its route in
+ * contracts/routes.ts and give it the endpoint `{ job: 'its.name' }` (server/routes/endpoint.ts).
  */
 import { calcBatchJob, calcOneJob } from '../jobs/calc.js';
 import { consolidationPlanJob } from '../jobs/consolidation-plan.js';

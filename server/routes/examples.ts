@@ -6,22 +6,15 @@
  * cell style looks. Sheets whose module is broken are left out, logged and listed in
  * `skipped`.
  */
-import { Router } from 'express';
 import { EXAMPLE_FONT, EXAMPLE_STYLES } from '../../examples/example-styles.js';
 import type { LoadedSheets } from '../../examples/load-sheets.js';
 import type { Logger } from '../logger.js';
+import type { Endpoints } from './endpoint.js';
 
-export interface ExamplesOptions {
-  logger: Logger;
-  /** Folder of the sheet modules; examples/sheets by default. */
-  sheetsDir?: string;
-}
-
-export function examplesRouter(opts: ExamplesOptions): Router {
-  const router = Router();
+export function exampleEndpoints(opts: { logger: Logger; sheetsDir?: string }): Pick<Endpoints, 'exampleSheets'> {
   let loaded: Promise<LoadedSheets> | undefined;
 
-  router.get('/example-sheets', async (_req, res) => {
+  const handle = async () => {
     // Loaded on the first request: the workbook builder brings exceljs and a formula engine,
     // which the service should not pay for at every start.
     loaded ??= import('../../examples/load-sheets.js')
@@ -31,13 +24,12 @@ export function examplesRouter(opts: ExamplesOptions): Router {
         return result;
       });
     const [{ sheets, problems }, { introSheet }] = await Promise.all([loaded, import('../../examples/example-workbook.js')]);
-    res.json({
+    return {
       sheets: [introSheet(sheets), ...sheets],
       font: EXAMPLE_FONT,
       styles: EXAMPLE_STYLES,
       skipped: problems,
-    });
-  });
-
-  return router;
+    };
+  };
+  return { exampleSheets: { handle } };
 }

@@ -72,7 +72,7 @@ describe('EDU.FACTORSPLIT: bad arguments', () => {
     const caps = message(call(1000, col([1, 0]), 1, null, null, 400));
     expect(caps).toContain('The caps allow at most 400.00 yuan, 600.00 short of the budget of 1,000.00');
     expect(caps).toContain('row 2 has no factor values');
-    expect(message(call(1000, col([1, 1]), 1, null, col([0, 500]), col([600, 400])))).toContain('Row 2: the floor 500 yuan is above the cap 400 yuan');
+    expect(message(call(1000, col([1, 1]), 1, null, col([0, 500]), col([600, 400])))).toContain('Row 2: the floor 500.00 yuan is above the cap 400.00 yuan');
   });
 
   it('rejects all-zero shares when there is money to split, and a fraction of a fen', () => {
