@@ -20,7 +20,7 @@ import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { EXAMPLE_FONT, EXAMPLE_STYLES } from './example-styles.js';
-import { loadExampleSheets, type SheetProblem } from './load-sheets.js';
+import { exampleSheets } from './sheets/index.js';
 import type { ExampleCell, ExampleSheet } from './sheet-spec.js';
 import { toStoredFormula } from './stored-formula.js';
 import { addinReference, addWebExtensionParts, type AddinStore } from './webextension-parts.js';
@@ -218,13 +218,9 @@ export async function buildExampleWorkbook(sheets: readonly ExampleSheet[], opti
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
-/** Loads every example sheet, writes the workbook to `outFile`, and says what it left out. */
-export async function writeExampleWorkbook(
-  outFile: string,
-  sheetsDir?: string,
-  options: { store?: AddinStore; eduCells?: EduCells } = {},
-): Promise<{ sheets: string[]; problems: SheetProblem[] }> {
-  const { sheets, problems } = await loadExampleSheets(sheetsDir);
+/** Writes the intro sheet and every example sheet to `outFile`; answers the sheets' names. */
+export async function writeExampleWorkbook(outFile: string, options: { store?: AddinStore; eduCells?: EduCells } = {}): Promise<string[]> {
+  const sheets = exampleSheets.all;
   await writeFile(outFile, await buildExampleWorkbook(sheets, options));
-  return { sheets: [INTRO_SHEET_NAME, ...sheets.map((s) => s.name)], problems };
+  return [INTRO_SHEET_NAME, ...sheets.map((s) => s.name)];
 }

@@ -81,7 +81,7 @@ export async function writeCatalog(sharePath: string, address: string, outDir: s
   const workbook = path.join(outDir, 'county-planning.xlsx');
   for (const [i, file] of manifestFiles.entries()) await writeFile(manifests[i]!, rewriteManifestUrls(await readFile(file, 'utf8'), address));
   await writeFile(reg, regFileBytes(trustedCatalogReg(share)));
-  await writeExampleWorkbook(workbook, undefined, { store: { store: share, storeType: 'FileSystem' } });
+  await writeExampleWorkbook(workbook, { store: { store: share, storeType: 'FileSystem' } });
   return [...manifests, reg, workbook];
 }
 

@@ -70,6 +70,9 @@ interface AuditRow {
 const USER_COLUMNS = 'id, name, role, county_code, created_at, revoked_at, token_expires_at';
 const AUDIT_COLUMNS = 'id, at, county_code, actor, role, action, target, input_hash, details';
 
+/** Where erased content lived: the versions' content, and the scenario's former name (a rename leaves the old row behind in PostgreSQL). */
+const ERASED_TABLES = ['scenario_contents', 'scenarios'] as const;
+
 const now = (): string => new Date().toISOString();
 
 const toUser = (r: UserRow): UserRecord => ({
@@ -208,6 +211,11 @@ export class SqlStorage implements Storage {
     // The deleted pages leave the write-ahead log for the file, where secure_delete zeroed them.
     if (erased) await this.db.checkpoint();
     return erased;
+  }
+
+  async compactErased(): Promise<string[]> {
+    await this.db.compact(ERASED_TABLES);
+    return [...ERASED_TABLES];
   }
 
   expiredPersonal(savedBefore: string): Promise<ExpiredVersion[]> {

@@ -240,6 +240,13 @@ export interface Storage {
    * tombstone with the hashes goes to the audit log. Undefined when there is no such record.
    */
   eraseScenario(county: string, id: string, version: number | undefined, actor: Actor): Promise<Erasure | undefined>;
+  /**
+   * Removes what erasures left in the database's files: PostgreSQL keeps a deleted row's
+   * bytes (a dead tuple) until its table is rewritten, so this runs VACUUM FULL of the tables
+   * erasure touches (as their owner: `npm run audit -- compact`); SQLite overwrote them at
+   * once (secure_delete) and only empties its log. Answers the tables compacted.
+   */
+  compactErased(): Promise<string[]>;
   /** Personal versions saved before `savedBefore` whose content is not yet erased. */
   expiredPersonal(savedBefore: string): Promise<ExpiredVersion[]>;
   /** Recomputes every hash chain and cross-check (server/storage/verify.ts). */
