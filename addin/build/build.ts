@@ -8,7 +8,9 @@
  *   EDU_PUBLIC_URL when set);
  * - beside it the compute-into-cells pane for Excel without custom functions (Excel 2016 and
  *   2019): compute.html/.js (compute-bundle.ts) and its manifest, manifest-taskpane.xml;
- * - dist/edu.oxt, the LibreOffice Calc extension (addin/libreoffice/build-oxt.ts).
+ * - dist/edu.oxt, the LibreOffice Calc extension (addin/libreoffice/build-oxt.ts);
+ * - the WPS 表格 add-in into dist/addin/wps (served at /wps/) and its offline package
+ *   dist/wps/edu_county_planning.7z, made by wpsjs (addin/wps/build-wps.ts).
  * `npm start` calls it through ensure-built.mjs only when a source file changed.
  */
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +23,7 @@ import { helpPage } from './help-page.js';
 import { ICON_SIZES, iconPng } from './icons.js';
 import { MANIFESTS, rewriteManifestUrls } from './manifest-urls.js';
 import { buildOxt } from '../libreoffice/build-oxt.js';
+import { buildWps } from '../wps/build-wps.js';
 import { computeBundle } from './compute-bundle.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -93,6 +96,8 @@ const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) ==
 if (isMain) {
   const [service, addin] = await Promise.all([buildService(), buildAddin()]);
   process.stdout.write(`service built into ${path.relative(root, service)}, add-in into ${path.relative(root, addin)}\n`);
+  const wps = await buildWps(addin);
+  process.stdout.write(`WPS add-in built into ${path.relative(root, wps.addin)}${wps.offline ? `, offline package ${path.relative(root, wps.offline)}` : ''}\n`);
   const oxt = await buildOxt();
   if (oxt) process.stdout.write(`LibreOffice extension built: ${path.relative(root, oxt)}\n`);
 }
