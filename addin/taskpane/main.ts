@@ -4,9 +4,7 @@
  * wires the pane's sections: connection and settings, scenarios, forms, plans, examples, policy profile.
  */
 import { startFunctionsRuntime } from '../functions/runtime.js';
-import { token } from '../functions/settings.js';
 import { registerCommands } from '../commands/commands.js';
-import { ServiceApi } from './api.js';
 import { officeHost } from './excel/office-host.js';
 import { $ } from './ui/dom.js';
 import { pickInstalledFont } from './ui/fonts.js';
@@ -27,9 +25,8 @@ const runtime = startFunctionsRuntime(
 (window as unknown as { eduRuntime: typeof runtime }).eduRuntime = runtime;
 
 function start(): void {
-  const api = new ServiceApi({ baseUrl: () => runtime.serviceUrl(), token: () => token(runtime.store) });
   const ctx: ViewContext = {
-    api,
+    api: runtime.client.api,
     // Outside Excel (a plain browser tab) there is no workbook; views say so when asked to use one.
     host: typeof Excel !== 'undefined' && typeof Excel.run === 'function' ? officeHost(pickInstalledFont) : undefined,
     now: () => new Date(),
@@ -42,7 +39,7 @@ function start(): void {
     'panel-profile': profileView(ctx),
   };
   let openPanel = 'panel-connection';
-  const connection = connectionView(runtime, api, () => void views[openPanel]?.open());
+  const connection = connectionView(runtime.client, () => void views[openPanel]?.open());
   $('no-excel').hidden = ctx.host !== undefined;
   wireTabs($('tabs'), (panel) => {
     openPanel = panel;

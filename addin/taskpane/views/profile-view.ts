@@ -8,6 +8,7 @@
  * save by someone else meanwhile is refused (409) instead of undone.
  */
 import { entryInForce, todayInChina } from '../../../formulas/core/profile-rules.js';
+import type { RouteAnswer } from '../../../contracts/routes.js';
 import type { PolicyProfile } from '../../../formulas/core/profiles.js';
 import { checkEntry, diffRows, putBody, shownValue, valuesInForce, withEntry, withoutEntry, type CountyValues, type DraftField, type EntryDraft } from '../logic/profile-edit.js';
 import { $, bi, bilingual, h } from '../ui/dom.js';
@@ -15,11 +16,9 @@ import { Status } from '../ui/status.js';
 import type { ViewContext } from './context.js';
 
 const BASELINE_ID = 'cn-national';
-const PATH = `/api/v1/profiles/${BASELINE_ID}`;
+const PROFILE = { id: BASELINE_ID } as const;
 
-interface ProfileAnswer extends PolicyProfile {
-  meta: { source: 'shipped' | 'county' };
-}
+type ProfileAnswer = RouteAnswer<'profile'>;
 
 const FIELDS: Record<DraftField, { input: string; issue: string }> = {
   key: { input: 'pf-key', issue: 'pf-key-issue' },
@@ -132,9 +131,9 @@ export function profileView(ctx: ViewContext): { open(): Promise<void> } {
     status.busy('正在读取政策配置…', 'Reading the policy profile…');
     try {
       const [session, shipped, current] = await Promise.all([
-        ctx.api.get<{ permissions: string[] }>('/api/v1/session', 15_000),
-        ctx.api.get<ProfileAnswer>(`${PATH}?layer=shipped`),
-        ctx.api.get<ProfileAnswer>(PATH),
+        ctx.api.call('session', {}, { timeoutMs: 15_000 }),
+        ctx.api.call('profile', { params: PROFILE, query: { layer: 'shipped' } }),
+        ctx.api.call('profile', { params: PROFILE }),
       ]);
       baseline = shipped;
       county = current.meta.source === 'county' ? current : undefined;
@@ -182,7 +181,7 @@ export function profileView(ctx: ViewContext): { open(): Promise<void> } {
       saveStatus.error(body);
       return;
     }
-    const saved = await saveStatus.run('正在保存…', 'Saving…', () => ctx.api.put<{ version: number; createdAt: string }>(PATH, body));
+    const saved = await saveStatus.run('正在保存…', 'Saving…', () => ctx.api.call('saveProfile', { params: PROFILE, body }));
     if (!saved) return;
     // The next edit starts from the version just saved.
     $<HTMLInputElement>('pf-start-county').checked = true;
