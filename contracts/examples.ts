@@ -49,8 +49,6 @@ export const exampleSheetsSchema = z.object({
   sheets: z.array(exampleSheetSchema),
   font: z.string(),
   styles: z.record(cellStyleSchema, exampleStyleSchema),
-  /** Sheet modules that could not be loaded (logged by the service). */
-  skipped: z.array(z.object({ file: z.string(), message: z.string() })),
 });
 
 export type CellStyle = z.infer<typeof cellStyleSchema>;

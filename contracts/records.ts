@@ -93,6 +93,7 @@ export const profileListSchema = z.object({
       overrides: z.boolean(),
       author: z.string().optional(),
       createdAt: z.string().optional(),
+      overLimitBytes: z.number().int().optional().describe('a version saved before the 256 KiB limit and over it: not read; save a new version'),
     }),
   ),
 });
@@ -101,7 +102,7 @@ export const profileListSchema = z.object({
 export const profilePutSchema = policyProfileWriteSchema.extend({ id: policyProfileSchema.shape.id.optional(), version: z.number().int().min(1).optional() });
 export const profileVersionQuerySchema = z.object({ version: z.coerce.number().int().min(1).optional(), layer: z.literal('shipped').optional().describe('shipped: the shipped profile alone, not the county’s') });
 export const profileAnswerSchema = policyProfileSchema.extend({ meta: z.looseObject({ source: z.enum(['shipped', 'county']) }) });
-export const profileHistorySchema = z.object({ id: z.string(), versions: z.array(z.looseObject({ version: z.number().int() })) });
+export const profileHistorySchema = z.object({ id: z.string(), versions: z.array(z.object({ version: z.number().int(), author: z.string(), createdAt: z.string() })) });
 export const profileSavedSchema = z.object({ id: z.string(), version: z.number().int(), createdAt: z.string() });
 
 export const auditQuerySchema = z.object({

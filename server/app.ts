@@ -5,8 +5,8 @@
  * never an HTML page); domain errors of formulas answer 422 from their routes.
  *
  * Every /api request passes, in order: CORS allow-list, time limit, sign-in (or the single
- * local user), per-user rate limit, JSON body checks, the county's policy profiles; then
- * its router. With no deps the app calculates with the shipped profiles as the local user
+ * local user), per-user rate limit, the county's policy profiles; then its route, mounted
+ * from its contract (routes/index.ts). With no deps the app calculates with the shipped profiles as the local user
  * and answers the storage routes with 503 (the calculation tests run this way).
  */
 import express, { type Request, type RequestHandler } from 'express';
@@ -16,18 +16,15 @@ import { actorOf, principalOf, type Principal } from './auth/principal.js';
 import { silentLogger } from './logger.js';
 import { cors, OFFICE_ORIGINS } from './middleware/cors.js';
 import { errorResponder } from './middleware/errors.js';
-import { jsonBody } from './middleware/json-body.js';
 import { rateLimit, RateLimiter } from './middleware/rate-limit.js';
 import { requestLog } from './middleware/request-log.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { requestTimeout } from './middleware/timeout.js';
 import { sharedPool } from './pool/pool.js';
-import { apiRoutes } from './routes/index.js';
-import { pooledRouter } from './routes/pooled.js';
+import { mountRoutes } from './routes/index.js';
 import { addinStatic } from './static.js';
 import { OneTimeLinks } from './download-links.js';
-import { contentDisposition } from './jobs/form-export.js';
-import { CountyProfiles, SHIPPED_POLICY, type CountyProfileSet } from './storage/county-profiles.js';
+import { CountyProfiles, policyOf, SHIPPED_POLICY, type CountyProfileSet } from './storage/county-profiles.js';
 import { classifyDbError } from './storage/errors.js';
 import { denialAuditor } from './records/denials.js';
 import { ServiceError } from './service-error.js';
@@ -44,6 +41,7 @@ export function createApp(deps: AppDeps = {}): express.Express {
   const auth: AuthMode = deps.auth ?? { kind: 'local', principal: localPrincipal(LOCAL_COUNTY) };
   const countyProfiles = storage ? new CountyProfiles(storage, profiles, deps.profileCacheMs) : undefined;
   const profileSets = new WeakMap<Request, CountyProfileSet>();
+  const EMPTY_SET: CountyProfileSet = { source: profiles, policy: SHIPPED_POLICY, stored: [], overLimit: [] };
   const fallbackPrincipal = auth.kind === 'local' ? auth.principal : undefined;
 
   const principal = (req: Request): Principal => {
@@ -57,7 +55,12 @@ export function createApp(deps: AppDeps = {}): express.Express {
     limits,
     records: { ...DEFAULT_RECORDS, ...deps.records },
     storage,
-    policyFor: (req) => profileSets.get(req)?.policy ?? SHIPPED_POLICY,
+    policyFor: (req) => {
+      const set = profileSets.get(req);
+      return set ? policyOf(set) : SHIPPED_POLICY;
+    },
+    profileSet: (req) => profileSets.get(req) ?? EMPTY_SET,
+    currentProfiles: (county) => countyProfiles?.current(county) ?? Promise.resolve(EMPTY_SET),
     audit: async (req, event) => {
       if (!storage) return;
       const record = {
@@ -93,54 +96,12 @@ export function createApp(deps: AppDeps = {}): express.Express {
   app.use(requestLog(logger));
   app.use(securityHeaders({ hsts: deps.hsts ?? false }));
 
-  app.get('/healthz', async (_req, res) => {
-    if (!storage) {
-      res.json({ status: 'ok' });
-      return;
-    }
-    const records = deps.recordsHealth?.state();
-    try {
-      await storage.ping();
-      res.json({ status: 'ok', storage: storage.kind, ...(records ? { records } : {}) });
-    } catch {
-      res.status(503).json({ status: 'unavailable', storage: storage.kind, ...(records ? { records } : {}) });
-    }
-  });
-
-  // Outside /api: the system browser that opens a one-time link carries no sign-in token.
-  app.get('/downloads/:token', (req, res, next) => {
-    const file = ctx.downloads.take(req.params.token);
-    if (!file) {
-      next(
-        new ServiceError(404, 'LINK_GONE', {
-          zh: '下载链接已用过或已过期（5 分钟内有效，只能用一次）：请回到 Excel 任务窗格再点一次“下载”',
-          en: 'This download link was used already or has expired (it works once, within 5 minutes): click Download in the Excel task pane again',
-        }),
-      );
-      return;
-    }
-    res.set('Cache-Control', 'no-store').type(file.type).set('Content-Disposition', contentDisposition(file.fileName, 'download.xlsx')).send(file.bytes);
-  });
-
   app.use('/api', cors(deps.corsOrigins ?? OFFICE_ORIGINS));
   app.use('/api', requestTimeout(limits.requestTimeoutMs));
   app.use('/api', authenticate(auth, storage, new RateLimiter(limits.signInFailures)));
   if (auth.kind === 'tokens') app.use('/api', rateLimit(new RateLimiter(limits.rateLimit)));
   app.use('/api/v1', loadProfiles);
-  app.use(
-    '/api/v1',
-    pooledRouter({
-      pool: deps.pool ?? sharedPool(),
-      maxBodyBytes: limits.maxBodyBytes,
-      work: { maxCalls: limits.maxCalls, maxValues: limits.maxValues },
-      policyFor: ctx.policyFor,
-      audit: ctx.audit,
-      logger,
-      downloads: ctx.downloads,
-    }),
-  );
-  app.use('/api', ...jsonBody(Math.min(limits.maxBodyBytes, limits.maxRecordBodyBytes), limits.maxValues));
-  app.use('/api/v1', apiRoutes(ctx));
+  mountRoutes(app, ctx, deps.pool ?? sharedPool());
   app.use('/api', (req, _res, next) =>
     next(new ServiceError(404, 'NOT_FOUND', { zh: `没有这个接口：${req.method} /api${req.path}`, en: `No API route ${req.method} /api${req.path}` })),
   );

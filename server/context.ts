@@ -14,6 +14,7 @@ import type { RateLimit } from './middleware/rate-limit.js';
 import type { CountyPolicy } from './pool/job.js';
 import type { CalcPool } from './pool/pool.js';
 import type { RecordsHealth } from './records/health.js';
+import type { CountyProfileSet } from './storage/county-profiles.js';
 import type { Storage } from './storage/types.js';
 
 export interface AppDeps {
@@ -100,8 +101,15 @@ export interface RequestContext {
   records: RecordSettings;
   /** The store, or undefined when the app runs without one. */
   storage: Storage | undefined;
-  /** The requesting county's stored profiles as data, for a worker thread. */
+  /**
+   * The requesting county's stored profiles as data, for a worker thread. Throws 409
+   * PROFILE_OVER_LIMIT when the county's newest version of a profile is too large to read.
+   */
   policyFor(req: Request): CountyPolicy;
+  /** The requesting county's profiles as loaded for this request (at most the cache's time-to-live old). */
+  profileSet(req: Request): CountyProfileSet;
+  /** A county's profiles as stored now, for a change that must check against the latest. */
+  currentProfiles(county: string): Promise<CountyProfileSet>;
   /**
    * Appends to the audit log as the requesting user; a no-op without storage. Throws when
    * the entry cannot be written, except when the disk is full: a read must still work then,

@@ -19,7 +19,7 @@ import { readConfig, type ServiceConfig } from './config.js';
 import { limitIdleConnections, serverOptions } from './connections.js';
 import { answerClientError } from './middleware/errors.js';
 import { jsonLogger } from './logger.js';
-import { CalcPool, defaultPoolOptions } from './pool/pool.js';
+import { CalcPool, defaultPoolOptions, niceAvailable, poolStartLine } from './pool/pool.js';
 import { RecordsHealth } from './records/health.js';
 import { openStorage } from './storage/index.js';
 import type { Storage } from './storage/types.js';
@@ -64,6 +64,8 @@ async function main(): Promise<void> {
   if (!addinDir) logger.log('warn', 'addin.missing', { dir: config.addinDir, hint: 'run npm run build to serve the add-in' });
   const defaults = defaultPoolOptions();
   const pool = new CalcPool({ ...defaults, budgetMs: config.calc.budgetMs, heavyThreads: config.calc.heavyThreads ?? defaults.heavyThreads });
+  const poolLine = poolStartLine(pool.options, niceAvailable());
+  logger.log(poolLine.level, poolLine.event, poolLine.fields);
   const app = createApp({
     logger,
     addinDir,

@@ -300,7 +300,7 @@ const ratiosSheet: ExampleSheet = {
     },
     {
       ref: 'A3',
-      value: '编制按中央编办发〔2014〕72号（小学 1:19、初中 1:13.5、高中 1:12.5，每校向上取整）；心理健康教师不低于 1:1000、骨干教师每百名学生 1 名以上（辰教小组发〔2022〕10号），向上取整；督学按 1:5、每责任区至少 2 名专职、全县专职不高于三分之一（平办发〔2022〕30号），最后一行为全县合计。',
+      value: '编制按中央编办发〔2014〕72号（小学 1:19、初中 1:13.5、高中 1:12.5，每校向上取整）；心理健康教师取两者中较大的：按学生数不低于 1:1000（县级规定，辰教小组发〔2022〕10号）向上取整，与每校至少 1 名专职（教思政厅函〔2021〕10号），两个值取自政策配置（见右侧“心理健康教师配备”）；骨干教师每百名学生 1 名以上（辰教小组发〔2022〕10号），向上取整；督学按 1:5、每责任区至少 2 名专职、全县专职不高于三分之一（平办发〔2022〕30号），最后一行为全县合计。',
       style: 'note',
     },
     ...headerRow(5, ['学校', '学段', '学生数', '教职工编制', '心理健康教师', '县级以上骨干教师']),
@@ -313,12 +313,18 @@ const ratiosSheet: ExampleSheet = {
         ...(i === 0
           ? [
               { ref: `D${r}`, formula: '=EDU.ESTABLISHMENT(C6:C9,B6:B9)', style: 'result' as const },
-              { ref: `E${r}`, formula: '=EDU.RATIOPOSTS(C6:C9,1000)', style: 'result' as const },
+              { ref: `E${r}`, formula: '=EDU.RATIOPOSTS(C6:C9,I6,I7)', style: 'result' as const },
               { ref: `F${r}`, formula: '=EDU.RATIOPOSTS(C6:C9,100)', style: 'result' as const },
             ]
           : []),
       ];
     }),
+    { ref: 'H5', value: '心理健康教师配备', style: 'header' },
+    { ref: 'I5', value: '取值', style: 'header' },
+    { ref: 'H6', value: '每名对应学生数（县级）' },
+    { ref: 'I6', formula: '=EDU.PROFILE("cn-national","staffing.psychology.pupilsPerTeacher")', style: 'result' },
+    { ref: 'H7', value: '每校至少（国家）' },
+    { ref: 'I7', formula: '=EDU.PROFILE("cn-national","staffing.psychology.perSchoolMinimum")', style: 'result' },
     { ref: 'H11', value: '督学责任区', style: 'header' },
     { ref: 'I11', value: '学校数', style: 'header' },
     { ref: 'J11', value: '督学总数', style: 'header' },

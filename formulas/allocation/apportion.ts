@@ -19,6 +19,7 @@ import { type DivisorMethod, divisorApportion, firstPostIsFree } from './divisor
 import { hamiltonThenRaise } from './hamilton-raise.js';
 import { largestRemainder } from './largest-remainder.js';
 import { lookupTable } from '../core/lookup.js';
+import { type CellNames, unitName, unitNames } from '../core/cell-names.js';
 
 export type ApportionMethod = 'hamilton' | 'hamilton-raise' | DivisorMethod;
 
@@ -88,18 +89,18 @@ function unitsAt(indices: readonly number[], orientation: Orientation): Bilingua
   };
 }
 
-/** Where a bound cell sits, for a message: " 第 3 行" / " row 3", or nothing for a single value. */
-function cellAt(index: number | undefined, orientation: Orientation): Bilingual {
+/** Where a bound cell sits, for a message: " 学校!D5" or " 第 3 行" / " row 3", or nothing for a single value. */
+function cellAt(index: number | undefined, name: BoundName, orientation: Orientation, cells: CellNames): Bilingual {
   if (index === undefined) return { zh: '', en: '' };
-  const at = unitsAt([index], orientation);
+  const at = unitName(cells, name, index, unitsAt([index], orientation));
   return { zh: ` ${at.zh}`, en: ` ${at.en}` };
 }
 
 /** One bound cell: blank means "no bound" (`blank`); otherwise a whole number >= 0. */
-function boundValue(cell: Cell, name: BoundName, index: number | undefined, orientation: Orientation, blank: number): number | FormulaError {
+function boundValue(cell: Cell, name: BoundName, index: number | undefined, orientation: Orientation, blank: number, cells: CellNames): number | FormulaError {
   if (cell === null || cell === '') return blank;
   if (typeof cell === 'number' && Number.isSafeInteger(cell) && cell >= 0) return cell;
-  const at = cellAt(index, orientation);
+  const at = cellAt(index, name, orientation, cells);
   const what: Bilingual =
     name === 'minimum'
       ? { zh: '请填写最低名额（不小于 0 的整数，如 1），留空表示不设下限', en: 'Enter the least posts (a whole number >= 0, e.g. 1), or leave it blank for none' }
@@ -111,10 +112,10 @@ function boundValue(cell: Cell, name: BoundName, index: number | undefined, orie
 }
 
 /** Expands a bound to one value per unit, checking its length against the weights. */
-function boundsOf(bound: PerUnit<Cell> | undefined, name: BoundName, n: number, blank: number): number[] | FormulaError {
+function boundsOf(bound: PerUnit<Cell> | undefined, name: BoundName, n: number, blank: number, cells: CellNames): number[] | FormulaError {
   if (bound === undefined) return new Array<number>(n).fill(blank);
   if (bound.kind === 'all') {
-    const v = boundValue(bound.value, name, undefined, 'column', blank);
+    const v = boundValue(bound.value, name, undefined, 'column', blank, cells);
     return typeof v === 'number' ? new Array<number>(n).fill(v) : v;
   }
   if (bound.values.length !== n) {
@@ -125,7 +126,7 @@ function boundsOf(bound: PerUnit<Cell> | undefined, name: BoundName, n: number, 
   }
   const out: number[] = [];
   for (let i = 0; i < n; i++) {
-    const v = boundValue(bound.values[i]!, name, i, bound.orientation, blank);
+    const v = boundValue(bound.values[i]!, name, i, bound.orientation, blank, cells);
     if (typeof v !== 'number') return v;
     out.push(v);
   }
@@ -248,19 +249,22 @@ export const apportion = defineFormula({
       result: [[28, 35, 143, 23, 21]],
     },
   ],
-  compute({ total, weights, method, minimum, maximum }) {
+  compute({ total, weights, method, minimum, maximum }, { cells }) {
     const n = weights.values.length;
     const { orientation } = weights;
     const name = METHOD_NAMES[method];
-    const lo = boundsOf(minimum, 'minimum', n, 0);
+    /** Units named by their cells in `param` when Excel gave its address, else by row or column. */
+    const units = (param: string, indices: readonly number[]): Bilingual => unitNames(cells, param, indices, unitsAt(indices, orientation));
+    const lo = boundsOf(minimum, 'minimum', n, 0, cells);
     if (!Array.isArray(lo)) return lo;
-    const rawHi = boundsOf(maximum, 'maximum', n, Number.POSITIVE_INFINITY);
+    const rawHi = boundsOf(maximum, 'maximum', n, Number.POSITIVE_INFINITY, cells);
     if (!Array.isArray(rawHi)) return rawHi;
 
     const crossed = lo.flatMap((l, i) => (l > rawHi[i]! ? [i] : []));
     if (crossed.length > 0) {
-      const at = unitsAt(crossed, orientation);
-      const pairs = crossed.slice(0, 5).map((i) => ({ at: unitsAt([i], orientation), lo: lo[i]!, hi: rawHi[i]! }));
+      const bound = cells.address('minimum', 0) !== undefined ? 'minimum' : 'maximum';
+      const at = units(bound, crossed);
+      const pairs = crossed.slice(0, 5).map((i) => ({ at: units(bound, [i]), lo: lo[i]!, hi: rawHi[i]! }));
       return valueError(
         `${at.zh}的 minimum 大于 maximum（${pairs.map((x) => `${x.at.zh}：${x.lo} > ${x.hi}`).join('；')}）：请让每个单位的最低名额不超过其最高名额`,
         `${at.en}: minimum is above maximum (${pairs.map((x) => `${x.at.en}: ${x.lo} > ${x.hi}`).join('; ')}): make each unit's minimum no more than its maximum`,
@@ -282,7 +286,7 @@ export const apportion = defineFormula({
         `The minimums add up to ${loSum}, more than total ${total}: lower some units' minimums, or raise total to at least ${loSum}`,
       );
     }
-    if (method === 'hamilton-raise') return raiseToMinimum(total, exact, lo, rawHi, weights.values, orientation);
+    if (method === 'hamilton-raise') return raiseToMinimum(total, exact, lo, rawHi, weights.values, orientation, (rows) => units('weights', rows));
     const capped = rawHi.map((h) => Math.min(h, total));
     if (sum(capped) < total) {
       return valueError(
@@ -293,7 +297,7 @@ export const apportion = defineFormula({
     // A unit of weight 0 has no share to round: it gets its minimum and nothing more.
     const hi = capped.map((h, i) => (exact[i] === 0n ? lo[i]! : h));
     if (sum(hi) < total) {
-      const at = unitsAt(zeroWeight, orientation);
+      const at = units('weights', zeroWeight);
       const zeroMin = sum(zeroWeight.map((i) => lo[i]!));
       return valueError(
         `权重为 0 的单位（${at.zh}）只分到各自的 minimum（共 ${zeroMin}），其余单位的 maximum 之和为 ${sum(hi) - zeroMin}，合计 ${sum(hi)} 少于 total ${total}：请提高其余单位的 maximum、给这些单位填写大于 0 的权重，或降低 total`,
@@ -307,8 +311,8 @@ export const apportion = defineFormula({
     if (lowSum > total) {
       const needing = low.flatMap((l, i) => (l > lo[i]! ? [i] : []));
       return valueError(
-        `${name.zh}给每个权重大于 0 的单位至少 1 个名额（它在 0 与 1 之间的取整分界点为 0），${unitsAt(needing, orientation).zh} 因此各需 1 个，连同 minimum 共需 ${lowSum} 个，多于 total ${total}：请把 total 提高到至少 ${lowSum}、把不参与分配的单位的权重设为 0，或改用 hamilton、jefferson 或 webster 法`,
-        `${name.en} gives every unit of positive weight at least 1 post (its rounding point between 0 and 1 is 0), so ${unitsAt(needing, orientation).en} each need 1; with the minimums that is ${lowSum} posts, more than total ${total}: raise total to at least ${lowSum}, set the weight of units that should get none to 0, or use hamilton, jefferson or webster`,
+        `${name.zh}给每个权重大于 0 的单位至少 1 个名额（它在 0 与 1 之间的取整分界点为 0），${units('weights', needing).zh} 因此各需 1 个，连同 minimum 共需 ${lowSum} 个，多于 total ${total}：请把 total 提高到至少 ${lowSum}、把不参与分配的单位的权重设为 0，或改用 hamilton、jefferson 或 webster 法`,
+        `${name.en} gives every unit of positive weight at least 1 post (its rounding point between 0 and 1 is 0), so ${units('weights', needing).en} each need 1; with the minimums that is ${lowSum} posts, more than total ${total}: raise total to at least ${lowSum}, set the weight of units that should get none to 0, or use hamilton, jefferson or webster`,
       );
     }
 
@@ -317,7 +321,7 @@ export const apportion = defineFormula({
     const problem: BoundedProblem = { total, weights: exact, approx: weights.values, lo: low, hi };
     const outcome = method === 'hamilton' ? largestRemainder(problem) : divisorApportion(method, problem);
     if (outcome.kind === 'tie') {
-      const at = unitsAt(outcome.rows, orientation);
+      const at = units('weights', outcome.rows);
       const shown = outcome.rows.slice(0, 10).map((i) => String(weights.values[i]));
       return valueError(
         `${at.zh}（权重 ${shown.join('、')}）按 ${name.zh}完全平局，争最后 ${outcome.posts} 个名额；本函数不按行序分配：请微调其中一个权重、改变 total，或用 minimum/maximum 指定由哪个单位得到`,
@@ -329,7 +333,7 @@ export const apportion = defineFormula({
 });
 
 /** EDU.APPORTION with method "hamilton-raise" (hamilton-raise.ts): minimums only. */
-function raiseToMinimum(total: number, exact: bigint[], lo: number[], hi: number[], typed: readonly number[], orientation: Orientation) {
+function raiseToMinimum(total: number, exact: bigint[], lo: number[], hi: number[], typed: readonly number[], orientation: Orientation, units: (rows: readonly number[]) => Bilingual) {
   if (hi.some((h) => h !== Number.POSITIVE_INFINITY)) {
     return valueError(
       'hamilton-raise 法只按已公布表格的做法补足最低名额，不支持 maximum：有最高名额时请改用 hamilton（先固定超界单位、其余重新分配）',
@@ -345,7 +349,7 @@ function raiseToMinimum(total: number, exact: bigint[], lo: number[], hi: number
       `hamilton-raise must take back ${outcome.need} posts from units that won a leftover post to raise units to their minimum, but only ${outcome.donors} such units exist: use hamilton (fix, then re-split), or lower the minimums`,
     );
   }
-  const at = unitsAt(outcome.rows, orientation);
+  const at = units(outcome.rows);
   const shown = outcome.rows.slice(0, 10).map((i) => showValue(typed[i]));
   return valueError(
     `${at.zh}（权重 ${shown.join('、')}）按 hamilton-raise 法的小数部分完全相同，争 ${outcome.posts} 个名额；本函数不按行序分配：请微调其中一个权重或改变 total`,

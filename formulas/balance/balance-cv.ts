@@ -1,20 +1,19 @@
 /**
- * EDU.BALANCECV(indicators, students, level, [withCheck], [profile]): the weighted CV of each
+ * EDU.BALANCECV(indicators, students, level, [withCheck], [profile], [juniorPupils]): the weighted CV of each
  * of the seven resource indicators across a county's schools of one level (教督〔2017〕6号:
  * "所有指标校际差异系数，小学均小于或等于0.50，初中均小于或等于0.45"), and optionally a
  * second row saying, exactly, whether each is within the limit.
  */
 import { defineFormula, param } from '../core/definition.js';
-import { z } from 'zod';
-import { formulaError, valueError } from '../core/errors.js';
+import { formulaError } from '../core/errors.js';
 import { booleanCell, type ResultCell, vectorOf } from '../core/excel-values.js';
-import { type Rational, rationalOf } from '../core/exact.js';
+import { rationalOf } from '../core/exact.js';
 import { profileParam } from '../core/profile-param.js';
 import { profileNumber, resolveProfile } from '../core/profiles.js';
-import { indicatorsParam, studentsParam } from './balance-params.js';
+import { indicatorsParam, juniorPupilsParam, studentsParam } from './balance-params.js';
 import { checkIndicatorsAndStudents, INDICATORS, levelChoice } from './indicators.js';
 import { cvSquared, cvWithin, rationalMoments, sqrtToNumber } from './cv-exact.js';
-import { levelPart } from './nine-year-parts.js';
+import { nineYearRows, partIndicators, partPupils } from './nine-year-parts.js';
 
 export const balanceCv = defineFormula({
   id: 'BALANCECV',
@@ -52,18 +51,7 @@ export const balanceCv = defineFormula({
       schema: booleanCell(),
     }),
     profileParam(),
-    param({
-      name: 'juniorPupils',
-      summary: {
-        zh: '九年一贯制学校：每校一个，该校在校生中的初中生数（students 填全校人数）；其他学校留空或填 0。该校按 1 : 1.1 拆分后只计入 level 那一部分',
-        en: 'Nine-year schools: per school, the junior pupils among its students (students is the whole school); blank or 0 for other schools. Such a school is split 1 : 1.1 and only its part of level counts',
-      },
-      dimensionality: 'matrix',
-      type: 'number',
-      optional: true,
-      hint: { zh: '请选择与 students 一一对应的一列，每个为不小于 0 的整数或空白', en: 'Select a column matching students, each a whole number of at least 0 or blank' },
-      schema: vectorOf(z.number().int().min(0).nullable()),
-    }),
+    juniorPupilsParam(),
   ],
   result: {
     dimensionality: 'matrix',
@@ -114,39 +102,33 @@ export const balanceCv = defineFormula({
   compute({ indicators, students, level, withCheck, profile, juniorPupils }, ctx) {
     const mismatch = checkIndicatorsAndStudents(indicators, students.values);
     if (mismatch) return mismatch;
-    // A single blank or 0 (as Excel passes an empty argument) means no nine-year school.
-    const juniors = juniorPupils && juniorPupils.values.some((b) => (b ?? 0) > 0) ? juniorPupils.values : [];
-    if (juniors.length > 0 && juniors.length !== students.values.length) {
-      return valueError(`students 有 ${students.values.length} 个，juniorPupils 有 ${juniors.length} 个：两者应一一对应`, `students has ${students.values.length} entries but juniorPupils has ${juniors.length}: give one per school`);
-    }
-    const resolved = resolveProfile(ctx.profiles, profile);
     let limit: number | undefined;
     if (withCheck) {
+      const resolved = resolveProfile(ctx.profiles, profile);
       if ('error' in resolved) return resolved;
       const value = profileNumber(resolved, `balance.cvLimit.${level}`);
       if (typeof value !== 'number') return value;
       limit = value;
     }
-    let weight: Rational = { n: 0n, d: 1n };
-    if (juniors.some((b) => (b ?? 0) > 0)) {
-      if ('error' in resolved) return resolved;
-      const value = profileNumber(resolved, 'balance.nineYear.juniorWeight');
-      if (typeof value !== 'number') return value;
-      weight = rationalOf(value);
-    }
+    const nineYear = nineYearRows(indicators.length, students.values, juniorPupils?.values, ctx.profiles, profile, ctx.cells);
+    if ('error' in nineYear) return nineYear;
+    // Each row as the schools of `level` see it: a nine-year school by its part, weighted by that part's pupils.
+    const rows = indicators.map((row, i) => {
+      const school = nineYear.schools[i];
+      const values = row.map(rationalOf);
+      return school === undefined ? values : partIndicators(values, school, level, nineYear.weight);
+    });
+    const weights = students.values.map((p, i) => {
+      const school = nineYear.schools[i];
+      return school === undefined ? BigInt(p) : partPupils(school, level);
+    });
     const cvs: ResultCell[] = [];
     const checks: ResultCell[] = [];
     for (let j = 0; j < INDICATORS.length; j++) {
-      const part = levelPart(
-        indicators.map((row) => row[j]!),
-        students.values,
-        juniors,
-        level,
-        j,
-        weight,
+      const moments = rationalMoments(
+        rows.map((row) => row[j]!),
+        weights,
       );
-      if ('error' in part) return part;
-      const moments = rationalMoments(part.values, part.weights);
       if (moments.p === 0n || moments.a === 0n) {
         const problem =
           moments.p === 0n

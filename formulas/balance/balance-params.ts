@@ -2,8 +2,10 @@
  * The arguments the balance formulas share. Each function words its summary for its own
  * reference entry, so the summary is an argument; the type, schema and hint are written once.
  */
+import { z } from 'zod';
 import { param } from '../core/definition.js';
 import type { Bilingual } from '../core/errors.js';
+import { vectorOf } from '../core/excel-values.js';
 import { numberMatrix, numberVector } from '../core/number-cells.js';
 import { LEVEL_HINT, levelsSchema } from './indicators.js';
 
@@ -50,5 +52,21 @@ export function levelsParam() {
     type: 'string',
     hint: LEVEL_HINT,
     schema: levelsSchema(),
+  });
+}
+
+/** `juniorPupils`: per row, the junior pupils of a nine-year school among its students (nine-year-parts.ts). */
+export function juniorPupilsParam() {
+  return param({
+    name: 'juniorPupils',
+    summary: {
+      zh: '九年一贯制学校：每行一个，该校在校生中的初中生数（students 填全校人数）；其他学校留空或填 0。该行只代表学段 level 那一部分：共用的四项设施按 1 : 1.1 拆分，教师三项填该部分自己的值',
+      en: 'Nine-year schools: per row, the junior pupils among the school’s students (students is the whole school); blank or 0 for other schools. Such a row stands for its part of level: the four shared facilities are split 1 : 1.1, the three teacher columns are that part’s own',
+    },
+    dimensionality: 'matrix',
+    type: 'number',
+    optional: true,
+    hint: { zh: '请选择与各行学校一一对应的一列，每个为不小于 0 的整数或空白', en: 'Select a column with one entry per row, each a whole number of at least 0 or blank' },
+    schema: vectorOf(z.number().int().min(0).nullable()),
   });
 }

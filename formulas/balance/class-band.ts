@@ -7,8 +7,9 @@
  * sit in 2 classes the average is 45.5, but one class must hold at least 46, which is over
  * the primary standard. A whole-number average gives the same band either way.
  */
+import { rowName } from '../core/cell-names.js';
 import { defineFormula, param } from '../core/definition.js';
-import { type Bilingual, formulaError, type FormulaError, rowEn, rowZh, valueError } from '../core/errors.js';
+import { type Bilingual, formulaError, type FormulaError, valueError } from '../core/errors.js';
 import { type ResultCell } from '../core/excel-values.js';
 import { numberVector } from '../core/number-cells.js';
 import { profileParam } from '../core/profile-param.js';
@@ -137,10 +138,11 @@ export const classBand = defineFormula({
     return students.values.map((s, i): ResultCell[] => {
       const c = classes.values[i]!;
       if (c === 0) {
+        const at = rowName(ctx.cells, 'classes', i);
         const noClasses = formulaError(
           'VALUE',
-          `${rowZh(i)}班级数为 0，无法计算班额：请填写班级数`,
-          `${rowEn(i)}: the number of classes is 0, so there is no class size: enter the number of classes`,
+          `${at.zh}班级数为 0，无法计算班额：请填写班级数`,
+          `${at.en}: the number of classes is 0, so there is no class size: enter the number of classes`,
         );
         return [noClasses, noClasses, noClasses];
       }

@@ -55,8 +55,12 @@ export function buildConsolidationModel(prepared: PreparedConsolidation): Consol
       moves.push({ candidate, receiver: o.receiver, col });
     }
   });
-  // No plan merges more schools of a stage than have a receiver in range.
-  input.thresholds.forEach((_, s) => b.floor(`stage${s + 1}`, -candidates.filter((c) => c.stage === s + 1 && c.options.length > 0).length));
+  // No plan merges more schools of a stage than have a receiver in range; one that merges them
+  // all moves each exactly once.
+  input.thresholds.forEach((_, s) => {
+    const rows = candidates.flatMap((c, i) => (c.stage === s + 1 && c.options.length > 0 ? [once[i]!] : []));
+    b.floor(`stage${s + 1}`, -rows.length, rows);
+  });
   b.floor('seatsAdded', 0);
   const reachable = new Set(moves.map((m) => m.receiver));
   const added = input.expansion

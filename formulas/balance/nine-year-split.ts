@@ -15,9 +15,10 @@
  * rest — the published procedure ("初中 = 总数 − 小学"), so the two parts always add up to the
  * whole exactly. Computed on exact fractions; no binary floating point decides a unit.
  */
+import { rowName } from '../core/cell-names.js';
 import { z } from 'zod';
 import { defineFormula, param } from '../core/definition.js';
-import { type FormulaError, rowEn, rowZh, valueError } from '../core/errors.js';
+import { type Bilingual, type FormulaError, valueError } from '../core/errors.js';
 import type { ResultCell } from '../core/excel-values.js';
 import { decimalOf, rationalOf } from '../core/exact.js';
 import { numberMatrix } from '../core/number-cells.js';
@@ -32,10 +33,10 @@ function splitUnits(units: bigint, primary: bigint, juniorWeighted: bigint): [bi
 }
 
 /** The one error of a school that cannot be split, shown in all its cells. */
-const noPupils = (i: number): FormulaError =>
+const noPupils = (at: Bilingual): FormulaError =>
   valueError(
-    `${rowZh(i)}小学、初中在校生数都是 0，无法按学生数拆分：请填写该校的在校生数`,
-    `${rowEn(i)}: both primary and junior enrolment are 0, so the resources cannot be split by pupils: enter the school's enrolment`,
+    `${at.zh}小学、初中在校生数都是 0，无法按学生数拆分：请填写该校的在校生数`,
+    `${at.en}: both primary and junior enrolment are 0, so the resources cannot be split by pupils: enter the school's enrolment`,
   );
 
 export const nineYearSplit = defineFormula({
@@ -129,7 +130,10 @@ export const nineYearSplit = defineFormula({
     return resources.flatMap((row, i): ResultCell[][] => {
       const a = BigInt(primaryPupils.values[i]!) * w.d;
       const b = BigInt(juniors.values[i]!) * w.n;
-      if (a + b === 0n) return [row.map(() => noPupils(i)), row.map(() => noPupils(i))];
+      if (a + b === 0n) {
+        const error = noPupils(rowName(ctx.cells, 'primaryPupils', i));
+        return [row.map(() => error), row.map(() => error)];
+      }
       const parts = row.map((total) => {
         const { digits, scale } = decimalOf(total);
         const unit = 10 ** scale;

@@ -4,6 +4,7 @@
  * endpoint and docs/functions.md are all generated from the registry of them.
  */
 import type { z } from 'zod';
+import type { CellNames } from './cell-names.js';
 import type { Bilingual, FormulaError } from './errors.js';
 import type { ResultValue } from './excel-values.js';
 import type { NumberGrid } from './number-grid.js';
@@ -67,6 +68,11 @@ export interface ComputeContext {
   profiles: ProfileSource;
 }
 
+/** What `compute` receives besides its arguments: the profiles, and how to name a unit's cell in a message. */
+export interface CallContext extends ComputeContext {
+  cells: CellNames;
+}
+
 /** The parsed arguments handed to `compute`, keyed by parameter name. */
 export type ParsedArgs<P extends readonly ParamSpec[]> = {
   [E in P[number] as E['name']]: E extends { optional: true }
@@ -96,7 +102,7 @@ export interface FormulaDefinition<P extends readonly ParamSpec[] = readonly Par
    * A large all-number result may come back as a NumberGrid: invoke hands callers nested
    * rows as usual, and the service can pack it without building 100,000 small arrays.
    */
-  compute(args: ParsedArgs<P>, ctx: ComputeContext): ResultValue | NumberGrid | FormulaError;
+  compute(args: ParsedArgs<P>, ctx: CallContext): ResultValue | NumberGrid | FormulaError;
 }
 
 /** Declares a formula; the identity function that gives `compute` typed arguments. */

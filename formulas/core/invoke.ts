@@ -9,6 +9,7 @@
  */
 import type { z } from 'zod';
 import { cellWithin } from './a1.js';
+import { cellNames } from './cell-names.js';
 import { coerceArgument, isZeroProblem, OMITTED, zeroShown, type ZeroProblem } from './coerce.js';
 import type { AnyFormula, ComputeContext, ParamSpec } from './definition.js';
 import { type Bilingual, type FormulaError, isFormulaError, valueError } from './errors.js';
@@ -64,7 +65,8 @@ export function evaluateFormula(def: AnyFormula, args: readonly unknown[], ctx: 
     if (!result.success) return describeIssue(spec, result.error.issues[0]!, raw instanceof NumberGrid ? raw.toRows() : raw, address);
     parsed[spec.name] = result.data;
   }
-  return excelShaped(def, def.compute(parsed, ctx));
+  const cells = cellNames(def.params.map((p: ParamSpec) => p.name), args, addresses);
+  return excelShaped(def, def.compute(parsed, { ...ctx, cells }));
 }
 
 /**

@@ -19,8 +19,11 @@ export interface LexProgram {
    * In priority order; integer costs, so optimal duals are integers on a unimodular matrix.
    * `floor`, when known, is a value no solution can go below (e.g. minus the schools that have
    * any receiver): a start that reaches it is optimal for that stage without a solve.
+   * `floorRows`: rows that say the same as the floor, one item each (e.g. each such school
+   * moves at most once): when the stage reaches its floor, making each of them an equality at
+   * its upper bound holds the stage exactly, and much more tightly than one row over its sum.
    */
-  objectives: { name: string; cost: Float64Array; floor?: number }[];
+  objectives: { name: string; cost: Float64Array; floor?: number; floorRows?: Int32Array }[];
   /** 1 where a column must take a whole value (a MIP); absent: every column is continuous. */
   integer?: Uint8Array;
 }
@@ -72,7 +75,7 @@ export class ProgramBuilder {
   private readonly rowUpper: number[] = [];
   private readonly integer: number[] = [];
   private readonly costs: number[][];
-  private readonly floors = new Map<string, number>();
+  private readonly floors = new Map<string, { value: number; rows: readonly number[] }>();
 
   constructor(private readonly objectives: readonly string[]) {
     this.costs = objectives.map(() => []);
@@ -97,9 +100,9 @@ export class ProgramBuilder {
     return this.lower.length - 1;
   }
 
-  /** Declares a value no solution can go below for one objective (see LexProgram.objectives). */
-  floor(objective: string, value: number): void {
-    this.floors.set(objective, value);
+  /** Declares a value no solution can go below for one objective, and the rows that hold it there (see LexProgram.objectives). */
+  floor(objective: string, value: number, rows: readonly number[] = []): void {
+    this.floors.set(objective, { value, rows });
   }
 
   build(): LexProgram {
@@ -115,7 +118,8 @@ export class ProgramBuilder {
       values: Float64Array.from(this.values),
       objectives: this.objectives.map((name, i) => {
         const floor = this.floors.get(name);
-        return { name, cost: Float64Array.from(this.costs[i]!), ...(floor === undefined ? {} : { floor }) };
+        const held = floor === undefined ? {} : { floor: floor.value, ...(floor.rows.length > 0 ? { floorRows: Int32Array.from(floor.rows) } : {}) };
+        return { name, cost: Float64Array.from(this.costs[i]!), ...held };
       }),
     };
     if (this.integer.some((v) => v === 1)) program.integer = Uint8Array.from(this.integer);

@@ -21,6 +21,13 @@ export const MAX_KEY_LENGTH = 120;
 export const MAX_TEXT_VALUE = 200;
 export const MAX_DOCUMENT = 200;
 export const MAX_TITLE = 500;
+/** A profile's own title: Chinese, English. */
+export const MAX_PROFILE_TITLE = { zh: 100, en: 200 } as const;
+/** Numbers in one list-valued entry, and dated entries per key. */
+export const MAX_LIST_LENGTH = 100;
+export const MAX_ENTRIES_PER_KEY = 50;
+/** A profile id: lower-case letters, digits and dashes, as in jx-yudu (also the URL path segment). */
+export const PROFILE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /**
  * The most JSON one county profile may hold when it is written: 20 times the shipped

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { said } from './issue-messages.js';
-import { isRealIsoDate, isWritableDate, isWritableNumber, MAX_DOCUMENT, MAX_KEY_LENGTH, MAX_TEXT_VALUE, MAX_TITLE, RULE_WORDS } from './profile-rules.js';
+import { isRealIsoDate, isWritableDate, isWritableNumber, MAX_DOCUMENT, MAX_ENTRIES_PER_KEY, MAX_KEY_LENGTH, MAX_LIST_LENGTH, MAX_PROFILE_TITLE, MAX_TEXT_VALUE, MAX_TITLE, RULE_WORDS } from './profile-rules.js';
 import { policyEntrySchema, policyProfileSchema } from './profiles.js';
 
 const words = (w: { zh: string; en: string }) => said(w.zh, w.en);
@@ -18,7 +18,7 @@ const profileNumber = z.number().refine(Number.isFinite, words(RULE_WORDS.notFin
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const policyEntryWriteSchema = policyEntrySchema.extend({
-  value: z.union([profileNumber, z.string().max(MAX_TEXT_VALUE), z.boolean(), z.array(profileNumber).max(100)]),
+  value: z.union([profileNumber, z.string().max(MAX_TEXT_VALUE), z.boolean(), z.array(profileNumber).max(MAX_LIST_LENGTH)]),
   effective: effectiveDate,
   unit: z.string().max(100).optional(),
   source: z.object({ document: text(MAX_DOCUMENT), title: text(MAX_TITLE) }),
@@ -26,6 +26,6 @@ export const policyEntryWriteSchema = policyEntrySchema.extend({
 });
 
 export const policyProfileWriteSchema = policyProfileSchema.extend({
-  title: z.object({ zh: text(100), en: text(200) }),
-  values: z.record(z.string().min(1).max(MAX_KEY_LENGTH), z.array(policyEntryWriteSchema).min(1).max(50)),
+  title: z.object({ zh: text(MAX_PROFILE_TITLE.zh), en: text(MAX_PROFILE_TITLE.en) }),
+  values: z.record(z.string().min(1).max(MAX_KEY_LENGTH), z.array(policyEntryWriteSchema).min(1).max(MAX_ENTRIES_PER_KEY)),
 });

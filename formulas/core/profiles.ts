@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { parseDateCell } from './dates.js';
 import { type FormulaError, valueError } from './errors.js';
 import { said } from './issue-messages.js';
-import { entryInForce, todayInChina } from './profile-rules.js';
+import { entryInForce, PROFILE_ID, todayInChina } from './profile-rules.js';
 
 /** A calendar date as YYYY-MM-DD: 2023-02-30 or 2023-13-01 would sort as text and take effect on no real day. */
 const isoDate = z
@@ -30,7 +30,7 @@ export const policyEntrySchema = z.object({
 });
 
 export const policyProfileSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case letters, digits and dashes'),
+  id: z.string().regex(PROFILE_ID, 'lower-case letters, digits and dashes'),
   title: z.object({ zh: z.string().min(1), en: z.string().min(1) }),
   version: z.number().int().min(1),
   extends: z.string().optional(),

@@ -16,9 +16,10 @@ import { booleanCell, type ResultCell } from '../core/excel-values.js';
 import { fenToYuan, formatYuan, yuanToFen } from '../core/money.js';
 import { NumberGrid } from '../core/number-grid.js';
 import { lowestTotal, type SplitInput, splitExactly } from './clamped-split.js';
-import { potsByShares, splitPot, wholeScale } from './factor-pots.js';
+import { shareWeights } from '../core/share.js';
+import { potsByShares, splitPot } from './factor-pots.js';
 import { numberMatrix, numberVector } from '../core/number-cells.js';
-import { checkBudgetReach, fenPerUnit, tooManyDecimals } from './split-checks.js';
+import { checkBudgetReach, checkFloorsBelowCaps, fenPerUnit, tooManyDecimals } from './split-checks.js';
 import { budgetParam, capsParam, floorsParam, lumpSumsParam } from './split-params.js';
 
 const percent = (x: number): string => `${Number((x * 100).toPrecision(12))}%`;
@@ -56,8 +57,8 @@ export const factorSplit = defineFormula({
     param({
       name: 'shares',
       summary: {
-        zh: '各因素所占份额（一行，与 factors 列数相同），可写 50%、0.5 或 50，按合计归一',
-        en: 'Each factor\'s share of the pot (a row, one per factors column), as 50%, 0.5 or 50; normalised by their sum',
+        zh: '各因素所占份额（一行，与 factors 列数相同），可写 50%、0.5 或 50（=1/3 即三分之一），按合计归一',
+        en: 'Each factor\'s share of the pot (a row, one per factors column), as 50%, 0.5 or 50 (=1/3 is one third); normalised by their sum',
       },
       dimensionality: 'matrix',
       type: 'number',
@@ -119,7 +120,7 @@ export const factorSplit = defineFormula({
       ],
     },
   ],
-  compute({ budget, factors, shares, lumpSums, floors, caps, detail }) {
+  compute({ budget, factors, shares, lumpSums, floors, caps, detail }, ctx) {
     const n = factors.rows;
     const k = factors.cols;
     const budgetFen = yuanToFen(budget);
@@ -130,26 +131,20 @@ export const factorSplit = defineFormula({
         `shares has ${shares.values.length} values but factors has ${k} columns (one per factor): give one share per factor`,
       );
     }
-    const lump = fenPerUnit('lumpSums', lumpSums, n, 0);
+    const lump = fenPerUnit('lumpSums', lumpSums, n, 0, ctx.cells);
     if (!(lump instanceof Float64Array)) return lump;
-    const floor = fenPerUnit('floors', floors, n, 0);
+    const floor = fenPerUnit('floors', floors, n, 0, ctx.cells);
     if (!(floor instanceof Float64Array)) return floor;
-    const cap = fenPerUnit('caps', caps, n, Infinity);
+    const cap = fenPerUnit('caps', caps, n, Infinity, ctx.cells);
     if (!(cap instanceof Float64Array)) return cap;
-    const floorAboveCap = floor.findIndex((f, i) => f > cap[i]!);
-    if (floorAboveCap >= 0) {
-      const [f, c] = [fenToYuan(floor[floorAboveCap]!), fenToYuan(cap[floorAboveCap]!)];
-      return valueError(
-        `第 ${floorAboveCap + 1} 行的保底额 ${f} 元高于封顶额 ${c} 元：请降低保底或提高封顶`,
-        `Row ${floorAboveCap + 1}: the floor ${f} yuan is above the cap ${c} yuan: lower the floor or raise the cap`,
-      );
-    }
+    const crossed = checkFloorsBelowCaps(floor, cap, ctx.cells);
+    if (crossed) return crossed;
     const parts = factorParts(budgetFen, lump, factors, shares.values);
     if (!Array.isArray(parts)) return parts;
     const amount = new Float64Array(n);
     for (const column of parts) for (let i = 0; i < n; i++) amount[i]! += column[i]!;
     const input: SplitInput = { budget: budgetFen, lump, floor, cap, weight: amount };
-    const infeasible = checkBudgetReach(input, { zh: '因素值', en: 'factor values' });
+    const infeasible = checkBudgetReach(input, { zh: '因素值', en: 'factor values' }, { cells: ctx.cells, param: 'factors' });
     if (infeasible) return infeasible;
     const lowest = lowestTotal(input);
     if (lowest < budgetFen && amount.every((x) => x === 0)) {
@@ -183,7 +178,7 @@ function factorParts(budget: bigint, lump: Float64Array, factors: NumberGrid, sh
   for (const x of lump) lumpTotal += BigInt(x);
   // Lump sums above the budget: left to the split's own check, which names the rows.
   const money = budget > lumpTotal ? budget - lumpTotal : 0n;
-  const weights = wholeScale(shares);
+  const weights = shareWeights(shares);
   if (money > 0n && weights.every((w) => w === 0n)) {
     return valueError(
       '各因素的份额都是 0，预算减去一次性拨款后的钱没有分配依据：请至少给一个因素正的份额',

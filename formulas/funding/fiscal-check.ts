@@ -12,6 +12,7 @@
  *
  * Every comparison is exact on the decimals typed (fractions of bigints), never on doubles.
  */
+import { unitName } from '../core/cell-names.js';
 import { defineFormula, param } from '../core/definition.js';
 import { type FormulaError, valueError } from '../core/errors.js';
 import { compare, div, mul, type Rational, rationalOf, sub } from '../core/exact.js';
@@ -104,7 +105,7 @@ export const fiscalCheck = defineFormula({
       result: [[2024, 100, 1, true, true, true, true]],
     },
   ],
-  compute({ years, spending, pupils, recurrentRevenue: revenueArg, teacherPay: teacherArg, civilServantPay: civilArg }) {
+  compute({ years, spending, pupils, recurrentRevenue: revenueArg, teacherPay: teacherArg, civilServantPay: civilArg }, { cells }) {
     const n = years.values.length;
     // A lone blank cell (sent as 0 by Excel desktop) for an optional per-year column means "not given".
     const given = (v: Vector<number> | undefined) => (v !== undefined && v.values.length === 1 && v.values[0] === 0 ? undefined : v);
@@ -116,9 +117,10 @@ export const fiscalCheck = defineFormula({
     }
     for (let t = 1; t < n; t++) {
       if (years.values[t]! <= years.values[t - 1]!) {
+        const at = unitName(cells, 'years', t, { zh: `第 ${t + 1} 个`, en: `item ${t + 1}` });
         return valueError(
-          `years 第 ${t + 1} 个 ${years.values[t]} 不晚于前一个 ${years.values[t - 1]}：请按从早到晚排列年份`,
-          `years item ${t + 1} (${years.values[t]}) is not after the one before (${years.values[t - 1]}): list the years earliest first`,
+          `years ${at.zh} ${years.values[t]} 不晚于前一个 ${years.values[t - 1]}：请按从早到晚排列年份`,
+          `years ${at.en} (${years.values[t]}) is not after the one before (${years.values[t - 1]}): list the years earliest first`,
         );
       }
     }
@@ -139,9 +141,10 @@ export const fiscalCheck = defineFormula({
     }
     const revenueZero = recurrentRevenue?.values.findIndex((x) => x === 0) ?? -1;
     if (revenueZero >= 0) {
+      const at = unitName(cells, 'recurrentRevenue', revenueZero, { zh: `第 ${revenueZero + 1} 年`, en: `item ${revenueZero + 1}` });
       return valueError(
-        `recurrentRevenue 第 ${revenueZero + 1} 年（${years.values[revenueZero]}）为 0，无法计算增长率：请填写该年的财政经常性收入`,
-        `recurrentRevenue for ${years.values[revenueZero]} (item ${revenueZero + 1}) is 0, so its growth cannot be computed: enter that year's recurrent revenue`,
+        `recurrentRevenue ${at.zh}（${years.values[revenueZero]}）为 0，无法计算增长率：请填写该年的财政经常性收入`,
+        `recurrentRevenue for ${years.values[revenueZero]} (${at.en}) is 0, so its growth cannot be computed: enter that year's recurrent revenue`,
       );
     }
     return checkYears(years.values, spending.values, pupils.values, recurrentRevenue?.values, teacherPay?.values, civilServantPay?.values);

@@ -8,6 +8,7 @@
  * the rest re-spread over the others until stable (as in the UK school funding formula's
  * floors, capping and scaling). The arithmetic is in clamped-split.ts.
  */
+import { type CellNames, rowStart } from '../core/cell-names.js';
 import { defineFormula, param } from '../core/definition.js';
 import { type FormulaError, valueError } from '../core/errors.js';
 import { decimalOf, scaledInteger } from '../core/exact.js';
@@ -16,7 +17,7 @@ import { NumberGrid } from '../core/number-grid.js';
 import { fenToYuan, formatYuan, MAX_FEN, yuanToFen } from '../core/money.js';
 import { lowestTotal, type Level, type SplitInput, splitExactly } from './clamped-split.js';
 import { numberMatrix, numberVector } from '../core/number-cells.js';
-import { checkBudgetReach, fenPerUnit, tooManyDecimals } from './split-checks.js';
+import { checkBudgetReach, checkFloorsBelowCaps, fenPerUnit, tooManyDecimals } from './split-checks.js';
 import { budgetParam, capsParam, floorsParam, lumpSumsParam } from './split-params.js';
 
 
@@ -113,7 +114,7 @@ export const fundSplit = defineFormula({
       ],
     },
   ],
-  compute({ budget, drivers, weights, lumpSums, floors, caps, detail }) {
+  compute({ budget, drivers, weights, lumpSums, floors, caps, detail }, ctx) {
     const n = drivers.rows;
     const k = drivers.cols;
     const budgetFen = yuanToFen(budget);
@@ -124,23 +125,17 @@ export const fundSplit = defineFormula({
         `weights has ${weights.values.length} values but drivers has ${k} columns: give one weight per drivers column`,
       );
     }
-    const lump = fenPerUnit('lumpSums', lumpSums, n, 0);
+    const lump = fenPerUnit('lumpSums', lumpSums, n, 0, ctx.cells);
     if (!(lump instanceof Float64Array)) return lump;
-    const floor = fenPerUnit('floors', floors, n, 0);
+    const floor = fenPerUnit('floors', floors, n, 0, ctx.cells);
     if (!(floor instanceof Float64Array)) return floor;
-    const cap = fenPerUnit('caps', caps, n, Infinity);
+    const cap = fenPerUnit('caps', caps, n, Infinity, ctx.cells);
     if (!(cap instanceof Float64Array)) return cap;
-    for (let i = 0; i < n; i++) {
-      if (floor[i]! > cap[i]!) {
-        return valueError(
-          `第 ${i + 1} 行的保底额 ${formatYuan(BigInt(floor[i]!))} 元高于封顶额 ${formatYuan(BigInt(cap[i]!))} 元：请降低保底或提高封顶`,
-          `Row ${i + 1}: the floor ${formatYuan(BigInt(floor[i]!))} yuan is above the cap ${formatYuan(BigInt(cap[i]!))} yuan: lower the floor or raise the cap`,
-        );
-      }
-    }
+    const crossed = checkFloorsBelowCaps(floor, cap, ctx.cells);
+    if (crossed) return crossed;
     const scaled = scaleDrivers(drivers, weights?.values ?? Array.from({ length: k }, () => 1));
     const input: SplitInput = { budget: budgetFen, lump, floor, cap, weight: scaled.weight, ...(scaled.big ? { weightBig: scaled.big } : {}) };
-    const infeasible = checkBudgetReach(input, { zh: '加权驱动量', en: 'weighted drivers' }) ?? checkSomethingToSpread(input, weights?.values);
+    const infeasible = checkBudgetReach(input, { zh: '加权驱动量', en: 'weighted drivers' }, { cells: ctx.cells, param: 'drivers' }) ?? checkSomethingToSpread(input, weights?.values);
     if (infeasible) return infeasible;
     const { level, totals } = splitExactly(input);
     if (!detail) {
@@ -149,7 +144,7 @@ export const fundSplit = defineFormula({
       for (let i = 0; i < n; i++) yuan[i] = totals[i]! / 100;
       return new NumberGrid(n, 1, yuan);
     }
-    return detailRows(input, level, totals, scaled);
+    return detailRows(input, level, totals, scaled, ctx.cells);
   },
 });
 
@@ -215,7 +210,7 @@ function scaleDrivers(drivers: NumberGrid, weights: readonly number[]): ScaledDr
  * unit's shares are its formula amount rounded half up to the fen, and the adjustment is
  * what the floor added or the cap took away.
  */
-function detailRows(input: SplitInput, { num, den }: Level, totals: Float64Array, scaled: ScaledDrivers): ResultCell[][] | FormulaError {
+function detailRows(input: SplitInput, { num, den }: Level, totals: Float64Array, scaled: ScaledDrivers, cells: CellNames): ResultCell[][] | FormulaError {
   const rows: ResultCell[][] = [];
   for (let i = 0; i < totals.length; i++) {
     const lump = BigInt(input.lump[i]!);
@@ -228,9 +223,10 @@ function detailRows(input: SplitInput, { num, den }: Level, totals: Float64Array
     const clamped = base < BigInt(input.floor[i]!) || (cap !== Infinity && (base > BigInt(cap) || (base === BigInt(cap) && rho > 0n)));
     const target = clamped ? q + (rho > 0n && 2n * rho >= den ? 1n : 0n) : total - lump;
     if (target > MAX_FEN) {
+      const at = rowStart(cells, 'drivers', i);
       return valueError(
-        `第 ${i + 1} 行按驱动量算出的份额超过 10^12 元，明细无法精确显示：请检查该行的驱动量与封顶额，或不用明细（detail 设为 FALSE）`,
-        `Row ${i + 1}: its formula share is above 10^12 yuan and cannot be shown exactly in the detail: check the row's drivers and cap, or set detail to FALSE`,
+        `${at.zh}按驱动量算出的份额超过 10^12 元，明细无法精确显示：请检查该行的驱动量与封顶额，或不用明细（detail 设为 FALSE）`,
+        `${at.en}its formula share is above 10^12 yuan and cannot be shown exactly in the detail: check the row's drivers and cap, or set detail to FALSE`,
       );
     }
     const shares = splitRow(scaled.terms(i), num, den, target);

@@ -5,6 +5,7 @@
  * supplement per boarder, a per-pupil amount for special education, and "农村地区不足100人的
  * 规模较小学校按100人核定公用经费" (a rural school under 100 pupils is funded as 100).
  */
+import { unitName } from '../core/cell-names.js';
 import { defineFormula, param } from '../core/definition.js';
 import { type Bilingual, type FormulaError, valueError } from '../core/errors.js';
 import { add, mul, type Rational, rationalOf } from '../core/exact.js';
@@ -152,7 +153,7 @@ export const publicFunds = defineFormula({
     const isRural = expandPerUnit(rural, n);
     const cells = primary.values.map((p, i): ResultCell => {
       const school = { primary: p, junior: junior.values[i]!, boarders: boarding[i] ?? 0, special: specials[i] ?? 0, rural: isRural[i]! };
-      return schoolAmount(school, rates, i);
+      return schoolAmount(school, rates, unitName(ctx.cells, 'boarders', i, { zh: `第 ${i + 1} 所学校`, en: `School ${i + 1}` }));
     });
     return orient(cells, primary.orientation);
   },
@@ -191,13 +192,13 @@ const whole = (x: number): Rational => ({ n: BigInt(x), d: 1n });
  * (100 - special) / (primary + junior). A school with only special-education pupils is a
  * special school, funded at the special rate alone.
  */
-function schoolAmount(school: School, rates: Rates, i: number): ResultCell {
+function schoolAmount(school: School, rates: Rates, at: Bilingual): ResultCell {
   const { primary, junior, boarders, special, rural } = school;
   const size = primary + junior + special;
   if (boarders > size) {
     return valueError(
-      `第 ${i + 1} 所学校的寄宿生 ${boarders} 人多于在校生 ${size} 人：寄宿生应包含在小学、初中或特殊教育学生之中`,
-      `School ${i + 1} has ${boarders} boarders but only ${size} pupils: boarders are counted among its primary, junior or special-education pupils`,
+      `${at.zh}的寄宿生 ${boarders} 人多于在校生 ${size} 人：寄宿生应包含在小学、初中或特殊教育学生之中`,
+      `${at.en} has ${boarders} boarders but only ${size} pupils: boarders are counted among its primary, junior or special-education pupils`,
     );
   }
   let base = add(mul(rates.primary, whole(primary)), mul(rates.junior, whole(junior)));

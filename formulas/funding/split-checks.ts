@@ -2,6 +2,7 @@
  * Argument checks shared by the money splits (FUNDSPLIT, FACTORSPLIT): per-unit amounts in
  * whole fen, and the budget errors of a split with lump sums, floors and caps.
  */
+import { type CellNames, unitName, unitNames } from '../core/cell-names.js';
 import { type FormulaError, rowsEn, rowsZh, valueError } from '../core/errors.js';
 import { formatYuan, yuanToFenNumber } from '../core/money.js';
 import { highestTotal, lowestTotal, type SplitInput } from './clamped-split.js';
@@ -15,7 +16,7 @@ export function tooManyDecimals(name: string, whereZh: string, whereEn: string, 
 }
 
 /** Whole fen per unit (exact doubles, see clamped-split.ts) from a per-unit argument; blank cells read as `blank`. */
-export function fenPerUnit(name: string, bound: PerUnitCells | undefined, n: number, blank: number): Float64Array | FormulaError {
+export function fenPerUnit(name: string, bound: PerUnitCells | undefined, n: number, blank: number, names: CellNames): Float64Array | FormulaError {
   if (bound === undefined) return new Float64Array(n).fill(blank);
   if (bound.kind === 'all') {
     if (bound.value === null) return new Float64Array(n).fill(blank);
@@ -35,9 +36,9 @@ export function fenPerUnit(name: string, bound: PerUnitCells | undefined, n: num
     // Whole yuan (the usual case) are whole fen at once; x * 100 is exact below 2^53 / 100.
     const fen = Number.isInteger(x) ? x * 100 : Number.isNaN(x) ? blank : yuanToFenNumber(x);
     if (fen === undefined) {
-      return orientation === 'column'
-        ? tooManyDecimals(name, ` 第 ${i + 1} 行`, ` row ${i + 1}`, x)
-        : tooManyDecimals(name, ` 第 ${i + 1} 列`, ` column ${i + 1}`, x);
+      const position = orientation === 'column' ? { zh: `第 ${i + 1} 行`, en: `row ${i + 1}` } : { zh: `第 ${i + 1} 列`, en: `column ${i + 1}` };
+      const at = unitName(names, name, i, position);
+      return tooManyDecimals(name, ` ${at.zh}`, ` ${at.en}`, x);
     }
     out[i] = fen;
   }
@@ -46,20 +47,37 @@ export function fenPerUnit(name: string, bound: PerUnitCells | undefined, n: num
 
 const MAX_LISTED = 8;
 
-function listRows(rows: readonly number[]): { zh: string; en: string } {
+/** The units' rows, named by their cells in `units.param` when Excel gave its address. */
+function listRows(rows: readonly number[], units: UnitCells): { zh: string; en: string } {
   const shown = rows.slice(0, MAX_LISTED);
   const more = rows.length - shown.length;
-  return {
+  const positions = {
     zh: `${rowsZh(shown)}${more > 0 ? ` 等 ${rows.length} 行` : ''}`,
     en: `${rowsEn(shown)}${more > 0 ? ` and ${more} more` : ''}`,
   };
+  return unitNames(units.cells, units.param, rows, positions);
+}
+
+/** How to name a unit in a split's messages: the cells of its row in the argument with one row per unit. */
+export interface UnitCells {
+  cells: CellNames;
+  param: string;
+}
+
+/** A unit whose floor is above its cap: the error naming it (its floors cell when known), else undefined. */
+export function checkFloorsBelowCaps(floor: Float64Array, cap: Float64Array, cells: CellNames): FormulaError | undefined {
+  const i = floor.findIndex((f, k) => f > cap[k]!);
+  if (i < 0) return undefined;
+  const at = unitName(cells, 'floors', i, { zh: `第 ${i + 1} 行`, en: `Row ${i + 1}` });
+  const [f, c] = [formatYuan(BigInt(floor[i]!)), formatYuan(BigInt(cap[i]!))];
+  return valueError(`${at.zh}的保底额 ${f} 元高于封顶额 ${c} 元：请降低保底或提高封顶`, `${at.en}: the floor ${f} yuan is above the cap ${c} yuan: lower the floor or raise the cap`);
 }
 
 /**
  * The two budget errors of a clamped split: lump sums and floors above the budget, or caps
  * that cannot take it all. `idle` names what a unit without drivers lacks, in both languages.
  */
-export function checkBudgetReach(input: SplitInput, idle: { zh: string; en: string }): FormulaError | undefined {
+export function checkBudgetReach(input: SplitInput, idle: { zh: string; en: string }, units: UnitCells): FormulaError | undefined {
   const { budget, lump, floor, cap, weight } = input;
   const n = lump.length;
   const lowest = lowestTotal(input);
@@ -68,8 +86,9 @@ export function checkBudgetReach(input: SplitInput, idle: { zh: string; en: stri
       .filter((u) => u.v > 0)
       .sort((a, b) => b.v - a.v || a.i - b.i)
       .slice(0, 3);
-    const zh = atStart.map((u) => `第 ${u.i + 1} 行 ${formatYuan(BigInt(u.v))} 元`).join('、');
-    const en = atStart.map((u) => `row ${u.i + 1} ${formatYuan(BigInt(u.v))}`).join(', ');
+    const named = atStart.map((u) => ({ ...u, at: unitName(units.cells, units.param, u.i, { zh: `第 ${u.i + 1} 行`, en: `row ${u.i + 1}` }) }));
+    const zh = named.map((u) => `${u.at.zh} ${formatYuan(BigInt(u.v))} 元`).join('、');
+    const en = named.map((u) => `${u.at.en} ${formatYuan(BigInt(u.v))}`).join(', ');
     return valueError(
       `一次性拨款与保底额合计 ${formatYuan(lowest)} 元，超过预算 ${formatYuan(budget)} 元，多出 ${formatYuan(lowest - budget)} 元（最大的：${zh}）：请降低保底额或一次性拨款，或增加预算`,
       `Lump sums and floors add up to ${formatYuan(lowest)} yuan, ${formatYuan(lowest - budget)} above the budget of ${formatYuan(budget)} (largest: ${en}): lower floors or lump sums, or raise the budget`,
@@ -79,7 +98,7 @@ export function checkBudgetReach(input: SplitInput, idle: { zh: string; en: stri
   if (highest !== undefined && highest < budget && weight.some((s) => s !== 0)) {
     const idleRows: number[] = [];
     for (let i = 0; i < n; i++) if (weight[i] === 0) idleRows.push(i);
-    const rows = listRows(idleRows);
+    const rows = listRows(idleRows, units);
     return valueError(
       `封顶后最多只能分出 ${formatYuan(highest)} 元，低于预算 ${formatYuan(budget)} 元，还差 ${formatYuan(budget - highest)} 元` +
         `${idleRows.length > 0 ? `（${rows.zh}的${idle.zh}为 0，只得一次性拨款或保底额）` : ''}：请提高或取消部分封顶额，或减少预算`,

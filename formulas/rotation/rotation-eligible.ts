@@ -9,6 +9,7 @@
  * gradual-reform schedules, formulas/staffing/retirement-reform.ts) falls before
  * asOf + exemptYears years is not eligible.
  */
+import { type CellNames, rowStart } from '../core/cell-names.js';
 import { z } from 'zod';
 import { addMonths, type CivilDate, compareDates, dateAdvice, parseDateCell } from '../core/dates.js';
 import { type CellKind, defineFormula, param } from '../core/definition.js';
@@ -183,7 +184,7 @@ export const rotationEligibleFormula = defineFormula({
     }
 
     if (asOf?.kind === 'all') {
-      const rule = exemptionAt(undefined, asOf.value, 0);
+      const rule = exemptionAt(undefined, asOf.value, 0, ctx.cells);
       if ('error' in rule) return rule;
     }
     const mins = expandPerUnit(min, n);
@@ -195,19 +196,21 @@ export const rotationEligibleFormula = defineFormula({
     const cells = yearsAtSchool.values.map((years, i): ResultCell => {
       if (years < mins[i]!) return false;
       if (exempt === undefined) return true;
-      const rule = exemptionAt(i, dates![i], exempt[i]!);
+      const rule = exemptionAt(i, dates![i], exempt[i]!, ctx.cells);
       if ('error' in rule) return rule;
       // The exemption runs from the statutory retirement month, so a birth month is enough.
       const birth = parseDateCell(births![i], { monthEnough: true });
       if (birth === undefined) {
         const advice = births![i] === null ? { zh: '是空的：请填写出生日期', en: 'is blank: enter the birth date' } : dateAdvice(births![i], true);
-        return valueError(`第 ${i + 1} 行：出生日期 ${showValue(births![i]).zh} ${advice.zh}`, `Row ${i + 1}: birth date ${showValue(births![i]).en} ${advice.en}`);
+        const at = rowStart(ctx.cells, 'birthdate', i);
+        return valueError(`${at.zh}出生日期 ${showValue(births![i]).zh} ${advice.zh}`, `${at.en}birth date ${showValue(births![i]).en} ${advice.en}`);
       }
       const category = parseRetireCategory(categories![i]);
       if (category === undefined) {
+        const at = rowStart(ctx.cells, 'retireCategory', i);
         return valueError(
-          `第 ${i + 1} 行：退休类别 ${showValue(categories![i]).zh} 无法识别：请填写 ${CATEGORY_CHOICES.zh}`,
-          `Row ${i + 1}: retirement category ${showValue(categories![i]).en} is not recognised: enter ${CATEGORY_CHOICES.en}`,
+          `${at.zh}退休类别 ${showValue(categories![i]).zh} 无法识别：请填写 ${CATEGORY_CHOICES.zh}`,
+          `${at.en}retirement category ${showValue(categories![i]).en} is not recognised: enter ${CATEGORY_CHOICES.en}`,
         );
       }
       return !nearRetirement(birth, category, rule);
@@ -217,10 +220,10 @@ export const rotationEligibleFormula = defineFormula({
 });
 
 /** The exemption rule for row `i` (undefined: the one asOf for every row). */
-function exemptionAt(i: number | undefined, asOf: unknown, exemptYears: number): Exemption | FormulaError {
+function exemptionAt(i: number | undefined, asOf: unknown, exemptYears: number, cells: CellNames): Exemption | FormulaError {
   const date = parseDateCell(asOf);
   if (date === undefined) {
-    const at = i === undefined ? { zh: '', en: '' } : { zh: `第 ${i + 1} 行：`, en: `Row ${i + 1}: ` };
+    const at = i === undefined ? { zh: '', en: '' } : rowStart(cells, 'asOf', i);
     const advice = asOf === null ? { zh: '是空的：请填写如 DATE(2025,9,1) 或 "2025-09-01" 的日期', en: 'is blank: enter a date such as DATE(2025,9,1) or "2025-09-01"' } : dateAdvice(asOf);
     return valueError(`${at.zh}基准日期 asOf ${showValue(asOf).zh} ${advice.zh}`, `${at.en}asOf ${showValue(asOf).en} ${advice.en}`);
   }

@@ -10,9 +10,10 @@
  * The backbone teachers are among those who rotate, so where the backbone minimum is the
  * larger (20% of the eligible against 10% of them) the number who rotate is raised to it.
  */
+import { rowStart } from '../core/cell-names.js';
 import { z } from 'zod';
 import { defineFormula, param } from '../core/definition.js';
-import { type FormulaError, formulaError, valueError } from '../core/errors.js';
+import { type Bilingual, type FormulaError, formulaError, valueError } from '../core/errors.js';
 import { type Rational, ceil, mul, rationalOf } from '../core/exact.js';
 import { type ResultCell } from '../core/excel-values.js';
 import { numberVector } from '../core/number-cells.js';
@@ -185,23 +186,23 @@ export const rotationQuotaFormula = defineFormula({
       const quota = rotationQuota(e, rule);
       const existing = backboneEligible?.values[i];
       if (existing === undefined) return [quota.rotating, quota.backbone];
-      const problem = backboneProblem(i, e, existing, quota.backbone);
+      const problem = backboneProblem(rowStart(ctx.cells, 'backboneEligible', i), e, existing, quota.backbone);
       return problem ? [problem, problem] : [quota.rotating, quota.backbone];
     });
     return eligible.orientation === 'column' ? rows : [rows.map((r) => r[0]!), rows.map((r) => r[1]!)];
   },
 });
 
-function backboneProblem(i: number, eligible: number, existing: number, required: number): FormulaError | undefined {
+function backboneProblem(at: Bilingual, eligible: number, existing: number, required: number): FormulaError | undefined {
   if (existing > eligible) {
     return valueError(
-      `第 ${i + 1} 行：符合条件的骨干教师 ${existing} 人多于符合条件的教师 ${eligible} 人：骨干教师是符合条件教师的一部分，请核对两列`,
-      `Row ${i + 1}: ${existing} eligible backbone teachers exceed the ${eligible} eligible teachers: backbone teachers are among the eligible, check both columns`,
+      `${at.zh}符合条件的骨干教师 ${existing} 人多于符合条件的教师 ${eligible} 人：骨干教师是符合条件教师的一部分，请核对两列`,
+      `${at.en}${existing} eligible backbone teachers exceed the ${eligible} eligible teachers: backbone teachers are among the eligible, check both columns`,
     );
   }
   if (existing >= required) return undefined;
   return valueError(
-    `第 ${i + 1} 行：须交流骨干教师 ${required} 人，但符合交流条件的骨干教师只有 ${existing} 人：请核对骨干教师名单，或报县教育局统筹调整`,
-    `Row ${i + 1}: ${required} backbone teacher${required === 1 ? '' : 's'} must rotate but only ${existing} eligible backbone teachers exist: check the backbone list or ask the county bureau to adjust`,
+    `${at.zh}须交流骨干教师 ${required} 人，但符合交流条件的骨干教师只有 ${existing} 人：请核对骨干教师名单，或报县教育局统筹调整`,
+    `${at.en}${required} backbone teacher${required === 1 ? '' : 's'} must rotate but only ${existing} eligible backbone teachers exist: check the backbone list or ask the county bureau to adjust`,
   );
 }

@@ -176,7 +176,7 @@ export const establishment = defineFormula({
       if (c !== undefined && c > 0) {
         const key = establishmentKeys.staffPerClass(lvl);
         if (resolved.entry(key) === undefined) {
-          const where = unitWhere(i, layout);
+          const where = unitWhere(i, layout, ctx.cells, 'classes');
           return valueError(
             `${where.zh}政策配置 "${resolved.id}" 没有${levelNames[lvl]}班师比（${key}），填写的班级数 ${c} 无法使用：请删去该校班级数，或改用含班师比的县级配置`,
             `${where.en}policy profile "${resolved.id}" has no staff-per-class rule for ${lvl} (${key}), so the class count ${c} cannot be used: clear it or use a county profile that sets the rule`,

@@ -15,19 +15,25 @@
  *   error giving the part-time inspectors to add beyond the ratio (the seed's "根据工作需要
  *   聘用兼职督学") or, failing that, by how much the cap is exceeded.
  */
+import type { CellNames } from '../core/cell-names.js';
 import { z } from 'zod';
 import { defineFormula, param } from '../core/definition.js';
-import { type FormulaError, valueError } from '../core/errors.js';
+import { type Bilingual, type FormulaError, valueError } from '../core/errors.js';
 import { finiteNumber, type ResultCell } from '../core/excel-values.js';
 import { numberVector } from '../core/number-cells.js';
 import { ceil, div, floor, rationalOf, type Rational } from '../core/exact.js';
-import { shareSchema } from './share.js';
+import { shareSchema } from '../core/share.js';
 
 const showShare = (q: Rational): string => (q.n === 1n && q.d === 1n ? '1' : `${q.n}/${q.d}`);
 const percent = (a: bigint, b: bigint): string => `${((Number(a) / Number(b)) * 100).toFixed(1)}%`;
 
-function areaConflict(i: number, schools: number, perInspector: number, ratioTotal: bigint, minFull: number): FormulaError {
-  const area = { zh: `第 ${i + 1} 个责任区`, en: `Area ${i + 1}` };
+/** "责任区（学校!B3）" / "The area at 学校!B3" when Excel gave the address, else "第 3 个责任区" / "Area 3". */
+function areaName(cells: CellNames, i: number): Bilingual {
+  const address = cells.address('schoolsPerArea', i);
+  return address === undefined ? { zh: `第 ${i + 1} 个责任区`, en: `Area ${i + 1}` } : { zh: `责任区（${address}）`, en: `The area at ${address}` };
+}
+
+function areaConflict(area: Bilingual, schools: number, perInspector: number, ratioTotal: bigint, minFull: number): FormulaError {
   if (schools === 0) {
     return valueError(
       `${area.zh}没有学校：按 1:${perInspector} 不需配督学，但每个责任区至少 ${minFull} 名专职督学。若保留该责任区，比例让步 ${minFull} 名；否则请删去该责任区或并入相邻责任区`,
@@ -120,7 +126,7 @@ export const inspectors = defineFormula({
     // A single area of 30 schools: 6 inspectors, 2 full-time = 1/3 exactly, allowed.
     { formula: '=EDU.INSPECTORS(30, 5, 2, 1/3)', args: [30, 5, 2, 1 / 3], result: [[6, 2, 4], [6, 2, 4]] },
   ],
-  compute({ schoolsPerArea, schoolsPerInspector, minFullTimePerArea: minFull, maxFullTimeShare: share }) {
+  compute({ schoolsPerArea, schoolsPerInspector, minFullTimePerArea: minFull, maxFullTimeShare: share }, { cells }) {
     const per = rationalOf(schoolsPerInspector);
     const schools = schoolsPerArea.values;
     const rows: ResultCell[][] = [];
@@ -129,7 +135,7 @@ export const inspectors = defineFormula({
     schools.forEach((s, i) => {
       const ratioTotal = ceil(div({ n: BigInt(s), d: 1n }, per));
       if (ratioTotal < BigInt(minFull)) {
-        const error = areaConflict(i, s, schoolsPerInspector, ratioTotal, minFull);
+        const error = areaConflict(areaName(cells, i), s, schoolsPerInspector, ratioTotal, minFull);
         rows.push([error, error, error]);
         failed.push(i);
         return;
@@ -137,17 +143,16 @@ export const inspectors = defineFormula({
       total += ratioTotal;
       rows.push([Number(ratioTotal), minFull, Number(ratioTotal) - minFull]);
     });
-    rows.push(countyRow(failed, total, BigInt(minFull) * BigInt(schools.length), share, schoolsPerInspector));
+    rows.push(countyRow(failed.map((i) => areaName(cells, i)), total, BigInt(minFull) * BigInt(schools.length), share, schoolsPerInspector));
     return schoolsPerArea.orientation === 'column' ? rows : rows[0]!.map((_, c) => rows.map((r) => r[c]!));
   },
 });
 
-function countyRow(failed: readonly number[], total: bigint, fullTime: bigint, share: Rational, perInspector: number): ResultCell[] {
+function countyRow(failed: readonly Bilingual[], total: bigint, fullTime: bigint, share: Rational, perInspector: number): ResultCell[] {
   if (failed.length > 0) {
-    const list = failed.map((i) => i + 1).join('、');
     const error = valueError(
-      `全县合计无法计算：第 ${list} 个责任区的规则冲突，请先按该处提示处理`,
-      `No county total: the rules clash in area(s) ${failed.map((i) => i + 1).join(', ')}; resolve those first as their cells say`,
+      `全县合计无法计算：${failed.map((a) => a.zh).join('、')}的规则冲突，请先按该处提示处理`,
+      `No county total: the rules clash in ${failed.map((a) => a.en.replace(/^The area/, 'the area')).join(', ')}; resolve those first as their cells say`,
     );
     return [error, error, error];
   }

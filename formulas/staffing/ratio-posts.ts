@@ -79,7 +79,7 @@ export const ratioPosts = defineFormula({
     // Backbone teachers 1 per 100 pupils, rounded down for comparison, at least 1: 80 → 0 → 1; 250 → 2.
     { formula: '=EDU.RATIOPOSTS({80;250}, 100, 1, "down")', args: [[[80], [250]], 100, 1, 'down'], result: [[1], [2]] },
   ],
-  compute({ count, per, minimum, rounding }) {
+  compute({ count, per, minimum, rounding }, ctx) {
     const layout = layoutOf([
       { name: 'count', value: count },
       { name: 'per', value: per },
@@ -94,7 +94,7 @@ export const ratioPosts = defineFormula({
       const posts = roundRational(div(rationalOf(counts[i]!), rationalOf(pers[i]!)), rounding);
       // A tiny per (1e-300) makes a post count no cell can hold exactly; say so rather than answer Infinity (null on the wire).
       if (posts > MAX_POSTS) {
-        const at = unitWhere(i, layout);
+        const at = unitWhere(i, layout, ctx.cells, 'per');
         return valueError(
           `${at.zh}count ÷ per = ${counts[i]} ÷ ${pers[i]} 超过 ${MAX_POSTS} 个岗位，无法精确表示：请检查 per（每个岗位对应的数量，如 1:1000 填 1000）`,
           `${at.en}count ÷ per = ${counts[i]} ÷ ${pers[i]} is more than ${MAX_POSTS} posts, beyond exact representation: check per (how many of count per post, e.g. 1000 for 1:1000)`,

@@ -44,8 +44,8 @@ export const retireAge = defineFormula({
       ],
     },
   ],
-  compute({ birthdate, category }) {
-    const found = retirementsOf(birthdate, category);
+  compute({ birthdate, category }, ctx) {
+    const found = retirementsOf(birthdate, category, ctx.cells);
     if (isFormulaError(found)) return found;
     const pairs: ResultCell[][] = found.people.map((p) => (isFormulaError(p) ? [p, p] : [p.age.years, p.age.months]));
     return found.layout.orientation === 'row' ? [pairs.map((p) => p[0]!), pairs.map((p) => p[1]!)] : pairs;

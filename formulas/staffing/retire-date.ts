@@ -42,8 +42,8 @@ export const retireDate = defineFormula({
       result: [[45636], [51043]],
     },
   ],
-  compute({ birthdate, category }) {
-    const found = retirementsOf(birthdate, category);
+  compute({ birthdate, category }, ctx) {
+    const found = retirementsOf(birthdate, category, ctx.cells);
     if (isFormulaError(found)) return found;
     const cells: ResultCell[] = found.people.map((p) => (isFormulaError(p) ? p : p.serial));
     return shapeResult(cells, found.layout);

@@ -9,6 +9,7 @@ import { dateAdvice, isoOf, parseDateCell, toExcelSerial } from '../core/dates.j
 import { type FormulaError, isFormulaError, valueError } from '../core/errors.js';
 import { showValue } from '../core/issue-messages.js';
 import type { PerUnit } from '../core/excel-values.js';
+import type { CellNames } from '../core/cell-names.js';
 import { param } from '../core/definition.js';
 import { retireCategoryAliases, type RetireCategory, statutoryRetirement, type StatutoryRetirement } from './retirement-reform.js';
 import { layoutOf, spread, unitsOf, unitWhere, type UnitLayout } from './units.js';
@@ -80,6 +81,7 @@ export interface PersonRetirement extends StatutoryRetirement {
 export function retirementsOf(
   birthdate: PerUnit<unknown>,
   category: PerUnit<unknown>,
+  cells: CellNames,
 ): { layout: UnitLayout; people: (PersonRetirement | FormulaError)[] } | FormulaError {
   const layout = layoutOf([
     { name: 'birthdate', value: birthdate },
@@ -88,12 +90,12 @@ export function retirementsOf(
   if (isFormulaError(layout)) return layout;
   const categories = spread(category, layout);
   const people = spread(birthdate, layout).map((raw, i): PersonRetirement | FormulaError => {
-    const where = unitWhere(i, layout);
+    const where = unitWhere(i, layout, cells, 'birthdate');
     // The retirement table goes by birth month, so a month is enough (its first day is used).
     const birth = parseDateCell(raw, { monthEnough: true });
     if (birth === undefined) return dateError(where, raw);
     const cat = categoryOf(categories[i]);
-    if (cat === undefined) return categoryError(where, categories[i]);
+    if (cat === undefined) return categoryError(unitWhere(i, layout, cells, 'category'), categories[i]);
     const retirement = statutoryRetirement(birth, cat);
     if (retirement.date.year > 9999) {
       return valueError(

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { type FormulaError, valueError } from '../core/errors.js';
+import { type CellNames, unitName } from '../core/cell-names.js';
 import { expandPerUnit, orient, type Orientation, type PerUnit, type ResultCell, vectorOf } from '../core/excel-values.js';
 
 /**
@@ -58,8 +59,13 @@ export function shapeResult(cells: readonly ResultCell[], layout: UnitLayout): R
   return orient(cells, layout.orientation ?? 'row');
 }
 
-/** "第 3 行：" / "row 3: " (or column for a row input) to start a message about one unit; empty for a scalar. */
-export function unitWhere(i: number, layout: UnitLayout): { zh: string; en: string } {
+/**
+ * "学校!B7：" (the unit's cell in `param`, when Excel gave its address) or "第 3 行：" / "row 3: "
+ * (column for a row input) to start a message about one unit; empty for a scalar.
+ */
+export function unitWhere(i: number, layout: UnitLayout, cells: CellNames, param: string): { zh: string; en: string } {
   if (layout.orientation === undefined) return { zh: '', en: '' };
-  return layout.orientation === 'column' ? { zh: `第 ${i + 1} 行：`, en: `row ${i + 1}: ` } : { zh: `第 ${i + 1} 列：`, en: `column ${i + 1}: ` };
+  const position = layout.orientation === 'column' ? { zh: `第 ${i + 1} 行`, en: `row ${i + 1}` } : { zh: `第 ${i + 1} 列`, en: `column ${i + 1}` };
+  const at = unitName(cells, param, i, position);
+  return { zh: `${at.zh}：`, en: `${at.en}: ` };
 }

@@ -7,7 +7,10 @@
  *                                    retention period (EDU_PERSONAL_RETENTION_DAYS, default 365;
  *                                    --days overrides it, 0 meaning everything saved until now)
  *   npm run audit -- purge-expired [--days N]  erases those versions' content; each erasure
- *                                    leaves a tombstone with its hashes in the audit chain
+ *                                    leaves a tombstone with its hashes in the audit chain; then compacts
+ *   npm run audit -- compact         removes what erasures left in the database's files
+ *                                    (PostgreSQL: VACUUM FULL of scenario_contents and scenarios,
+ *                                    as their owner; SQLite: nothing is left, the log is emptied)
  * The lists name scenarios by id, author and date, never by name: a name may be a person's.
  */
 import os from 'node:os';
@@ -19,7 +22,18 @@ import { runCli, UsageError } from './run-cli.js';
 const USAGE = `用法 / Usage:
   npm run audit -- verify
   npm run audit -- expired [--days N]
-  npm run audit -- purge-expired [--days N]`;
+  npm run audit -- purge-expired [--days N]
+  npm run audit -- compact`;
+
+async function compact(storage: Storage, print: (line: string) => void): Promise<number> {
+  const tables = await storage.compactErased();
+  print(
+    storage.kind === 'postgres'
+      ? `已重写 ${tables.join('、')}：已删除内容不再留在数据库文件中（预写日志和备份另见 docs/security.md）/ Rewrote ${tables.join(', ')}: erased content is no longer in the database's files (for the write-ahead log and backups see docs/security.md)`
+      : 'SQLite 删除时已覆盖内容，日志已清空 / SQLite overwrote erased content when it was deleted; its log is now empty',
+  );
+  return 0;
+}
 
 async function verify(storage: Storage, print: (line: string) => void): Promise<number> {
   const report = await storage.verify();
@@ -45,11 +59,13 @@ function retentionDays(args: readonly string[]): number {
 }
 
 async function run(storage: Storage, [command, ...rest]: readonly string[], print: (line: string) => void): Promise<number> {
-  const days = retentionDays(command === 'verify' ? [] : rest);
+  const days = retentionDays(command === 'verify' || command === 'compact' ? [] : rest);
   const before = new Date(Date.now() - days * 86_400_000).toISOString();
   switch (command) {
     case 'verify':
       return verify(storage, print);
+    case 'compact':
+      return compact(storage, print);
     case 'expired':
     case 'purge-expired': {
       const expired = await storage.expiredPersonal(before);
@@ -59,7 +75,7 @@ async function run(storage: Storage, [command, ...rest]: readonly string[], prin
       const actor = { name: `cli:${os.userInfo().username}`, role: 'cli' as const };
       for (const v of expired) await storage.eraseScenario(v.county, v.id, v.version, { ...actor, county: v.county });
       print(`已删除以上 ${expired.length} 个版本的内容，审计日志留有记录 / Erased the content of these ${expired.length} versions; the audit log keeps a tombstone of each`);
-      return 0;
+      return compact(storage, print);
     }
     default:
       process.stderr.write(`${command ? `不认识的命令 / Unknown command: ${command}` : '缺少命令 / No command given'}\n\n${USAGE}\n`);

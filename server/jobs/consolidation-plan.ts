@@ -14,6 +14,7 @@ import { verifyConsolidation } from '../../formulas/balance/consolidation-verify
 import { isFormulaError } from '../../formulas/core/errors.js';
 import type { JobDefinition } from '../pool/job.js';
 import { zodProblem } from '../routes/zod-problem.js';
+import { violationSummary } from './violation-log.js';
 import { ServiceError, unprocessable } from '../service-error.js';
 import { highsVersion } from '../solvers/highs.js';
 import { solveLexicographicMip } from '../solvers/highs-mip.js';
@@ -37,7 +38,7 @@ export const consolidationPlanJob: JobDefinition = {
     if (isFormulaError(plan)) throw unprocessable(plan);
     const violations = verifyConsolidation(body.data, plan);
     if (violations.length > 0) {
-      input.log('error', 'consolidation.verify', { violations: violations.slice(0, 20) });
+      input.log('error', 'consolidation.verify', violationSummary(violations, input.body));
       throw new ServiceError(500, 'PLAN_CHECK', { zh: '布局调整方案未通过规则复核，已记录；请联系管理员', en: 'The consolidation plan failed its own rule check; it was logged. Please tell your administrator.' });
     }
     if (plan.solver.method === 'optimal') plan.solver = { ...plan.solver, name: 'HiGHS', version: await highsVersion() };

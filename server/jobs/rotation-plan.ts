@@ -10,7 +10,6 @@
  * answered, re-checked by the independent verifier: a plan that broke a rule would be a bug,
  * answered 500 and logged, never sent.
  */
-import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { preparePlan } from '../../formulas/rotation/plan-prepare.js';
 import { solvePlan } from '../../formulas/rotation/plan-solve.js';
@@ -18,6 +17,8 @@ import { planInputSchema } from '../../formulas/rotation/plan-types.js';
 import { verifyPlan } from '../../formulas/rotation/plan-verify.js';
 import type { JobDefinition } from '../pool/job.js';
 import { zodProblem } from '../routes/zod-problem.js';
+import { inputHash } from './input-hash.js';
+import { violationSummary } from './violation-log.js';
 import { ServiceError } from '../service-error.js';
 import { highsVersion, solveLexicographic } from '../solvers/highs.js';
 
@@ -52,14 +53,14 @@ export const rotationPlanJob: JobDefinition = {
     const plan = solved.result;
     const violations = verifyPlan(body.data, plan, profiles);
     if (violations.length > 0) {
-      input.log('error', 'rotation.verify', { violations: violations.slice(0, 20) });
+      input.log('error', 'rotation.verify', violationSummary(violations, input.body));
       throw new ServiceError(500, 'PLAN_CHECK', { zh: '交流轮岗计划未通过规则复核，已记录；请联系管理员', en: 'The rotation plan failed its own rule check; it was logged. Please tell your administrator.' });
     }
     return {
       json: { ...plan, solver: { name: 'HiGHS', version: await highsVersion(), size: solved.size, stages: solved.stages, ms: performance.now() - t0 } },
       audit: {
         action: 'rotation.plan',
-        inputHash: createHash('sha256').update(JSON.stringify(input.body)).digest('hex'),
+        inputHash: inputHash(input.body),
         details: { teachers: plan.totals.teachers, rotating: plan.totals.rotating },
       },
     };

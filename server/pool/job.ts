@@ -4,8 +4,8 @@
  * main thread never parses a calculation body nor serialises its result, so a 20 MiB
  * request costs it a copy, not seconds of JSON (issue 15 §1).
  *
- * A job is registered once in server/pool/jobs.ts; its route is one line in
- * server/routes/pooled.ts. A ServiceError a job throws crosses back as `failure` and is
+ * A job is registered once in server/pool/jobs.ts; its route's endpoint names it
+ * (`{ job }`, server/routes/endpoint.ts). A ServiceError a job throws crosses back as `failure` and is
  * answered by the app's one error middleware, exactly as if a route had thrown it.
  */
 import type { MessagePort } from 'node:worker_threads';

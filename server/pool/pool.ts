@@ -23,11 +23,13 @@
  * dist/server/main.js and server/pool/worker.ts to dist/server/worker.js (a per-file
  * compile such as tsc's also puts pool.js and worker.js side by side).
  */
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
+import type { LogLevel } from '../logger.js';
 import { ServiceError } from '../service-error.js';
 import type { JobReply, JobRequest, Lane } from './job.js';
 
@@ -40,7 +42,37 @@ export const QUEUE_PER_THREAD = 4;
  * niceIncrement): when a plan and the main thread or a small batch want the same core, the
  * plan yields most of it. An idle machine still gives the plan every free cycle.
  */
-const HEAVY_NICE = 5;
+export const HEAVY_NICE = 5;
+
+/**
+ * Whether the heavy lane's priority can be lowered: piscina's worker loads @napi-rs/nice
+ * (a native addon, a dependency of this project) from piscina's own folder, and silently
+ * keeps normal priority when it cannot. Resolved the same way here.
+ */
+export function niceAvailable(): boolean {
+  try {
+    const local = createRequire(import.meta.url);
+    createRequire(local.resolve('piscina'))('@napi-rs/nice');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The line the service logs at start about its pool, saying plainly when plans run at normal priority. */
+export function poolStartLine(options: PoolOptions, nice: boolean): { level: LogLevel; event: string; fields: Record<string, unknown> } {
+  const fields = { heavyThreads: options.heavyThreads, lightThreads: options.lightThreads, budgetMs: options.budgetMs };
+  if (nice) return { level: 'info', event: 'pool.started', fields: { ...fields, heavyNice: HEAVY_NICE } };
+  return {
+    level: 'warn',
+    event: 'pool.priority-normal',
+    fields: {
+      ...fields,
+      heavyNice: 0,
+      hint: '@napi-rs/nice could not be loaded, so plans run at normal priority and compete with /healthz and small batches for the CPU: run npm install on a platform it supports (docs/deploy.md)',
+    },
+  };
+}
 /**
  * A heavy thread ends after this long without work, so the memory a large request needed
  * goes back to the system (BENCHMARKS.md); the next heavy request starts a fresh thread.

@@ -1,6 +1,6 @@
 /**
- * The routes whose work runs in the worker pool: calculations, plans, consolidation and
- * form exports (server/jobs/). For each request the main thread only: takes a place in the
+ * How an endpoint answered by a job (`{ job }`, endpoint.ts) is served: calculations, plans,
+ * consolidation and form exports (server/jobs/). For each request the main thread only: takes a place in the
  * job's lane (503 at once when it is full, before the body is read), reads the raw body
  * (at most maxBodyBytes), hands the bytes to a worker with the county's profiles as data,
  * writes the job's audit entry, and sends the worker's already serialised answer.
@@ -8,14 +8,15 @@
  * When a job's time budget is spent its worker is stopped and the caller gets 413
  * TOO_MUCH_WORK (server/pool/pool.ts); a caller that hangs up stops its worker too.
  */
-import express, { Router, type Request, type RequestHandler, type Response } from 'express';
+import express, { type Request, type RequestHandler, type Response } from 'express';
 import type { AuditEvent } from '../context.js';
 import type { Logger } from '../logger.js';
-import type { CountyPolicy, JobDefinition, JobReply, Lane, WorkLimits } from '../pool/job.js';
+import type { CountyPolicy, JobReply, Lane, WorkLimits } from '../pool/job.js';
 import { findJob } from '../pool/jobs.js';
 import { CalcPool } from '../pool/pool.js';
 import { ServiceError } from '../service-error.js';
 import { LINK_TTL_MS, type OneTimeLinks } from '../download-links.js';
+import type { Pooled } from './endpoint.js';
 
 export interface PooledOptions {
   pool: CalcPool;
@@ -27,17 +28,6 @@ export interface PooledOptions {
   /** Where a file answered by a /link route waits for its one-time download (Excel for Mac). */
   downloads: OneTimeLinks;
 }
-
-/** `link`: the file is not sent but kept behind a one-time link (download-links.ts), whose address is answered. */
-const ROUTES: [path: string, job: string, deliver?: 'link'][] = [
-  ['/calc/:id', 'calc.one'],
-  ['/calc', 'calc.batch'],
-  ['/rotation/plan', 'rotation.plan'],
-  ['/consolidation/plan', 'consolidation.plan'],
-  ['/forms/:id', 'form.xlsx'],
-  ['/forms/:id/link', 'form.xlsx', 'link'],
-  ['/forms/:id/layout', 'form.layout'],
-];
 
 /** The UTF-8 file name of a Content-Disposition written by contentDisposition (jobs/form-export.ts). */
 const dispositionName = (disposition: string): string => decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ?? 'download.xlsx');
@@ -74,11 +64,13 @@ function send(res: Response, reply: JobReply): void {
   res.type('application/json').send(reply.json);
 }
 
-export function pooledRouter(opts: PooledOptions): Router {
-  const router = Router();
+/** The handlers of a pooled endpoint: admission to the job's lane, the raw body, the run. */
+export function pooledHandlers(opts: PooledOptions): (endpoint: Pooled) => RequestHandler[] {
   const raw = express.raw({ type: 'application/json', limit: opts.maxBodyBytes });
 
-  const handler = (job: JobDefinition, deliver?: 'link'): RequestHandler[] => {
+  return ({ job: name, deliver }) => {
+    const job = findJob(name);
+    if (!job) throw new Error(`a pooled endpoint names no job ${name}`);
     const admit: RequestHandler = (req, res, next) => {
       const lane = CalcPool.laneFor(job.lane, declaredLength(req));
       const release = opts.pool.admit(lane);
@@ -124,11 +116,4 @@ export function pooledRouter(opts: PooledOptions): Router {
     };
     return [admit, raw, run];
   };
-
-  for (const [path, name, deliver] of ROUTES) {
-    const job = findJob(name);
-    if (!job) throw new Error(`pooled route ${path} names no job ${name}`);
-    router.post(path, ...handler(job, deliver));
-  }
-  return router;
 }

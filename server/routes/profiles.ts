@@ -11,18 +11,15 @@
  * shipped id (cn-national) adds its dated entries to that profile for the county's formulas
  * (server/storage/county-profiles.ts).
  */
-import { Router } from 'express';
 import { resolveProfile, policyProfileSchema, type PolicyProfile } from '../../formulas/core/profiles.js';
 import { isFormulaError } from '../../formulas/core/errors.js';
 import { shippedProfiles } from '../../formulas/index.js';
 import type { RequestContext } from '../context.js';
-import { guard } from '../auth/guard.js';
 import { actorOf } from '../auth/principal.js';
 import { ServiceError } from '../service-error.js';
 import { layeredSource, MAX_PROFILE_BYTES } from '../storage/county-profiles.js';
 import type { StoredProfile } from '../storage/types.js';
-import { profilePutSchema } from '../../contracts/records.js';
-import { zodProblem } from './zod-problem.js';
+import type { Endpoints } from './endpoint.js';
 
 const profileId = policyProfileSchema.shape.id;
 
@@ -38,21 +35,6 @@ function checkedId(text: string): string {
   return text;
 }
 
-function optionalVersion(value: unknown): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !/^[1-9]\d{0,8}$/.test(value)) {
-    throw new ServiceError(400, 'BAD_REQUEST', { zh: '查询参数 version 应为 1 起的整数', en: 'The query parameter version must be a whole number from 1' });
-  }
-  return Number(value);
-}
-
-/** `?layer=shipped` asks for the shipped profile even where the county has its own. */
-function shippedLayer(value: unknown): boolean {
-  if (value === undefined) return false;
-  if (value !== 'shipped') throw new ServiceError(400, 'BAD_REQUEST', { zh: '查询参数 layer 只能是 shipped（内置配置）', en: 'The query parameter layer can only be shipped' });
-  return true;
-}
-
 /** Two entries of one key taking effect on the same day leave "the value in force" undefined. */
 function duplicateDates(profile: PolicyProfile): string | undefined {
   for (const [key, entries] of Object.entries(profile.values)) {
@@ -65,94 +47,100 @@ function duplicateDates(profile: PolicyProfile): string | undefined {
   return undefined;
 }
 
+/** The title listed for a profile too large to read (its own title is inside it). */
+const OVER_LIMIT_TITLE = { zh: '（超过大小上限，未读取：请保存一个新版本）', en: '(over the size limit, not read: save a new version)' };
+
 const withMeta = (stored: StoredProfile, shipped: boolean) => ({
   ...stored.profile,
   meta: { source: 'county' as const, overrides: shipped, author: stored.author, createdAt: stored.createdAt },
 });
 
-export function profilesRouter(ctx: RequestContext): Router {
-  const router = Router();
+type ProfileRoutes = 'profiles' | 'profile' | 'profileVersions' | 'saveProfile';
+
+export function profileEndpoints(ctx: RequestContext): Pick<Endpoints, ProfileRoutes> {
   const isShipped = (id: string) => ctx.deps.profiles.get(id) !== undefined;
 
-  router.get('/profiles', async (req, res) => {
-    const { storage, principal } = guard(ctx, req, 'profile.read');
-    const county = await storage.latestProfiles(principal.county);
-    const own = new Set(county.map((p) => p.id));
-    res.json({
-      defaultId: ctx.deps.profiles.defaultId,
-      profiles: [
-        ...shippedProfiles.filter((p) => !own.has(p.id)).map((p) => ({ id: p.id, title: p.title, version: p.version, source: 'shipped', overrides: false })),
-        ...county.map((p) => ({ id: p.id, title: p.profile.title, version: p.version, source: 'county', overrides: isShipped(p.id), author: p.author, createdAt: p.createdAt })),
-      ],
-    });
-  });
+  return {
+    profiles: {
+      needs: 'profile.read',
+      handle: async (req) => {
+        const { stored: county, overLimit } = ctx.profileSet(req);
+        const own = new Set([...county, ...overLimit].map((p) => p.id));
+        return {
+          defaultId: ctx.deps.profiles.defaultId,
+          profiles: [
+            ...shippedProfiles.filter((p) => !own.has(p.id)).map((p) => ({ id: p.id, title: p.title, version: p.version, source: 'shipped' as const, overrides: false })),
+            ...county.map((p) => ({ id: p.id, title: p.profile.title, version: p.version, source: 'county' as const, overrides: isShipped(p.id), author: p.author, createdAt: p.createdAt })),
+            ...overLimit.map((p) => ({ id: p.id, title: OVER_LIMIT_TITLE, version: p.version, source: 'county' as const, overrides: isShipped(p.id), overLimitBytes: p.bytes })),
+          ],
+        };
+      },
+    },
 
-  router.get('/profiles/:id', async (req, res) => {
-    const { storage, principal } = guard(ctx, req, 'profile.read');
-    const id = checkedId(req.params.id);
-    const version = optionalVersion(req.query.version);
-    const shippedOnly = shippedLayer(req.query.layer);
-    const stored = shippedOnly ? undefined : await storage.getProfile(principal.county, id, version);
-    if (stored) {
-      res.json(withMeta(stored, isShipped(id)));
-      return;
-    }
-    const shipped = ctx.deps.profiles.get(id);
-    if (shipped && (version === undefined || version === shipped.version)) {
-      res.json({ ...shipped, meta: { source: 'shipped', overrides: false } });
-      return;
-    }
-    throw new ServiceError(404, 'NOT_FOUND', { zh: version === undefined ? `没有名为 ${id} 的政策配置` : `政策配置 ${id} 没有第 ${version} 版`, en: version === undefined ? `There is no policy profile ${id}` : `Policy profile ${id} has no version ${version}` });
-  });
+    profile: {
+      needs: 'profile.read',
+      refusal: { hint: { zh: '可用 version（1 起的整数）和 layer=shipped（只看内置配置）。', en: 'Use version (a whole number from 1) and layer=shipped (the shipped profile alone).' } },
+      handle: async (req, _res, { storage, principal, query: { version, layer } }) => {
+        const id = checkedId(req.params.id);
+        // ?layer=shipped asks for the shipped profile even where the county has its own.
+        const stored = layer === 'shipped' ? undefined : await storage.getProfile(principal.county, id, version);
+        if (stored) return withMeta(stored, isShipped(id));
+        const shipped = ctx.deps.profiles.get(id);
+        if (shipped && (version === undefined || version === shipped.version)) return { ...shipped, meta: { source: 'shipped' as const, overrides: false } };
+        throw new ServiceError(404, 'NOT_FOUND', { zh: version === undefined ? `没有名为 ${id} 的政策配置` : `政策配置 ${id} 没有第 ${version} 版`, en: version === undefined ? `There is no policy profile ${id}` : `Policy profile ${id} has no version ${version}` });
+      },
+    },
 
-  router.get('/profiles/:id/versions', async (req, res) => {
-    const { storage, principal } = guard(ctx, req, 'profile.read');
-    const id = checkedId(req.params.id);
-    const versions = await storage.profileHistory(principal.county, id);
-    if (versions.length === 0 && !isShipped(id)) throw new ServiceError(404, 'NOT_FOUND', { zh: `没有名为 ${id} 的政策配置`, en: `There is no policy profile ${id}` });
-    res.json({ id, versions });
-  });
+    profileVersions: {
+      needs: 'profile.read',
+      handle: async (req, _res, { storage, principal }) => {
+        const id = checkedId(req.params.id);
+        const versions = await storage.profileHistory(principal.county, id);
+        if (versions.length === 0 && !isShipped(id)) throw new ServiceError(404, 'NOT_FOUND', { zh: `没有名为 ${id} 的政策配置`, en: `There is no policy profile ${id}` });
+        return { id, versions };
+      },
+    },
 
-  router.put('/profiles/:id', async (req, res) => {
-    const { storage, principal } = guard(ctx, req, 'profile.write');
-    const id = checkedId(req.params.id);
-    const body = profilePutSchema.safeParse(req.body);
-    if (!body.success) throw zodProblem(body.error, req.body, { zh: '政策配置', en: 'policy profile' }, PUT_HINT);
-    const { version: baseVersion, ...rest } = body.data;
-    if (rest.id !== undefined && rest.id !== id) {
-      throw new ServiceError(400, 'BAD_REQUEST', { zh: `地址中的配置名 ${id} 与内容中的 id ${rest.id} 不一致`, en: `The profile id in the address (${id}) differs from the id in the body (${rest.id})` });
-    }
-    // zod's record drops keys such as "__proto__" quietly; say so instead of saving less than was sent.
-    const rawValues = (req.body as { values?: unknown }).values;
-    const unusable = Object.keys(rawValues as object).find((key) => !Object.hasOwn(rest.values, key));
-    if (unusable !== undefined) {
-      throw new ServiceError(422, 'INVALID_PROFILE', { zh: `政策配置的键 ${JSON.stringify(unusable)} 不能使用：请换一个名字`, en: `The profile key ${JSON.stringify(unusable)} cannot be used: choose another name` });
-    }
-    const profile: PolicyProfile = { ...rest, id, version: 1 };
-    const bytes = Buffer.byteLength(JSON.stringify(profile));
-    if (bytes > MAX_PROFILE_BYTES) {
-      throw new ServiceError(413, 'TOO_LARGE', {
-        zh: `政策配置有 ${bytes} 字节，超过了每个配置 ${MAX_PROFILE_BYTES} 字节（256 KiB）的上限：请只保存本县改动的键，或拆成几个配置`,
-        en: `The policy profile is ${bytes} bytes, over the limit of ${MAX_PROFILE_BYTES} bytes (256 KiB) per profile: keep only the keys the county changes, or split it into several profiles`,
-      });
-    }
-    const twice = duplicateDates(profile);
-    if (twice) {
-      throw new ServiceError(422, 'INVALID_PROFILE', { zh: `政策配置中 ${twice} 有两条同一天生效的取值：每个日期只能有一条`, en: `The profile has two entries for ${twice} taking effect the same day: keep one per date` });
-    }
-    if (isShipped(id) && profile.extends !== undefined) {
-      throw new ServiceError(422, 'INVALID_PROFILE', { zh: `${id} 是内置配置：本县的 ${id} 在内置取值上增改条目，不能再写 extends`, en: `${id} is shipped: the county's ${id} adds entries to its values and cannot have "extends"` });
-    }
-    // The profile must resolve as it will be used: its parent exists and there is no loop.
-    const others = (await storage.latestProfiles(principal.county)).filter((p) => p.id !== id);
-    const proposed = layeredSource(ctx.deps.profiles, [...others, { id, version: 1, profile, author: principal.name, createdAt: '' }]);
-    const resolved = resolveProfile(proposed, id);
-    if (isFormulaError(resolved)) throw new ServiceError(422, 'INVALID_PROFILE', { zh: resolved.error.zh, en: resolved.error.en });
+    saveProfile: {
+      needs: 'profile.write',
+      refusal: { what: { zh: '政策配置', en: 'policy profile' }, hint: PUT_HINT },
+      handle: async (req, _res, { storage, principal, body }) => {
+        const id = checkedId(req.params.id);
+        const { version: baseVersion, ...rest } = body;
+        if (rest.id !== undefined && rest.id !== id) {
+          throw new ServiceError(400, 'BAD_REQUEST', { zh: `地址中的配置名 ${id} 与内容中的 id ${rest.id} 不一致`, en: `The profile id in the address (${id}) differs from the id in the body (${rest.id})` });
+        }
+        // zod's record drops keys such as "__proto__" quietly; say so instead of saving less than was sent.
+        const rawValues = (req.body as { values?: unknown }).values;
+        const unusable = Object.keys(rawValues as object).find((key) => !Object.hasOwn(rest.values, key));
+        if (unusable !== undefined) {
+          throw new ServiceError(422, 'INVALID_PROFILE', { zh: `政策配置的键 ${JSON.stringify(unusable)} 不能使用：请换一个名字`, en: `The profile key ${JSON.stringify(unusable)} cannot be used: choose another name` });
+        }
+        const profile: PolicyProfile = { ...rest, id, version: 1 };
+        const bytes = Buffer.byteLength(JSON.stringify(profile));
+        if (bytes > MAX_PROFILE_BYTES) {
+          throw new ServiceError(413, 'TOO_LARGE', {
+            zh: `政策配置有 ${bytes} 字节，超过了每个配置 ${MAX_PROFILE_BYTES} 字节（256 KiB）的上限：请只保存本县改动的键，或拆成几个配置`,
+            en: `The policy profile is ${bytes} bytes, over the limit of ${MAX_PROFILE_BYTES} bytes (256 KiB) per profile: keep only the keys the county changes, or split it into several profiles`,
+          });
+        }
+        const twice = duplicateDates(profile);
+        if (twice) {
+          throw new ServiceError(422, 'INVALID_PROFILE', { zh: `政策配置中 ${twice} 有两条同一天生效的取值：每个日期只能有一条`, en: `The profile has two entries for ${twice} taking effect the same day: keep one per date` });
+        }
+        if (isShipped(id) && profile.extends !== undefined) {
+          throw new ServiceError(422, 'INVALID_PROFILE', { zh: `${id} 是内置配置：本县的 ${id} 在内置取值上增改条目，不能再写 extends`, en: `${id} is shipped: the county's ${id} adds entries to its values and cannot have "extends"` });
+        }
+        // The profile must resolve as it will be used: its parent exists and there is no loop.
+        const others = (await ctx.currentProfiles(principal.county)).stored.filter((p) => p.id !== id);
+        const proposed = layeredSource(ctx.deps.profiles, [...others, { id, version: 1, profile, author: principal.name, createdAt: '' }]);
+        const resolved = resolveProfile(proposed, id);
+        if (isFormulaError(resolved)) throw new ServiceError(422, 'INVALID_PROFILE', { zh: resolved.error.zh, en: resolved.error.en });
 
-    const saved = await storage.putProfile(principal.county, profile, actorOf(principal), baseVersion);
-    ctx.profilesChanged(principal.county);
-    res.json({ id: saved.id, version: saved.version, createdAt: saved.createdAt });
-  });
-
-  return router;
+        const saved = await storage.putProfile(principal.county, profile, actorOf(principal), baseVersion);
+        ctx.profilesChanged(principal.county);
+        return { id: saved.id, version: saved.version, createdAt: saved.createdAt };
+      },
+    },
+  };
 }

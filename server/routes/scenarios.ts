@@ -14,18 +14,16 @@
  * only by personnel and admin; others see in the list and history that it exists and who
  * saved it. Loads, refusals, requests for another county's scenario and erasures are audited.
  */
-import { Router, type Request } from 'express';
+import type { Request } from 'express';
 import type { RequestContext } from '../context.js';
 import { actorOf } from '../auth/principal.js';
-import { guard } from '../auth/guard.js';
 import { allows } from '../auth/roles.js';
 import { findPersonalData } from '../privacy/personal-data.js';
 import { freeBytes } from '../records/disk-space.js';
 import { ServiceError } from '../service-error.js';
 import { textProblem } from '../storage/text.js';
 import type { ScenarioVersion } from '../storage/types.js';
-import { scenarioListQuerySchema, scenarioSaveSchema } from '../../contracts/records.js';
-import { zodProblem } from './zod-problem.js';
+import type { Endpoints, Records } from './endpoint.js';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
@@ -50,12 +48,12 @@ function versionNumber(text: string): number {
 
 const mib = (bytes: number): string => (bytes / 1024 / 1024).toFixed(0);
 
-export function scenariosRouter(ctx: RequestContext): Router {
-  const router = Router();
+type ScenarioRoutes = 'scenarios' | 'saveScenario' | 'scenario' | 'scenarioVersions' | 'scenarioVersion' | 'eraseScenario' | 'eraseScenarioVersion';
+
+export function scenarioEndpoints(ctx: RequestContext): Pick<Endpoints, ScenarioRoutes> {
 
   /** A scenario of another county is answered as not found, and the attempt is audited. */
-  const missing = async (req: Request, id: string, version?: number): Promise<never> => {
-    const { storage, principal } = guard(ctx, req, 'scenario.read');
+  const missing = async (req: Request, { storage, principal }: Records, id: string, version?: number): Promise<never> => {
     const owner = await storage.scenarioCounty(id);
     // Recorded in the owning county's log, where its administrator looks.
     if (owner !== undefined && owner !== principal.county) {
@@ -64,52 +62,10 @@ export function scenariosRouter(ctx: RequestContext): Router {
     throw notFound(id, version);
   };
 
-  router.get('/scenarios', async (req, res) => {
-    const { storage, principal } = guard(ctx, req, 'scenario.read');
-    const q = scenarioListQuerySchema.safeParse(req.query);
-    if (!q.success) throw zodProblem(q.error, req.query, { zh: '查询参数', en: 'query' }, { zh: '可用 limit（1–1000）和 offset（0 起）。', en: 'Use limit (1–1000) and offset (from 0).' });
-    const page = await storage.listScenarios(principal.county, q.data);
-    res.json({ ...page, ...q.data });
-  });
-
-  router.post('/scenarios', async (req, res) => {
-    const { storage, principal } = guard(ctx, req, 'scenario.write');
-    const body = scenarioSaveSchema.safeParse(req.body);
-    if (!body.success) throw zodProblem(body.error, req.body, { zh: '方案', en: 'scenario' }, SAVE_HINT);
-    const { name, workbook = '' } = body.data;
-    for (const [field, text] of [
-      ['name', name],
-      ['workbook', workbook],
-    ] as const) {
-      const bad = textProblem(text);
-      if (bad) throw new ServiceError(400, 'BAD_REQUEST', { zh: `方案的 ${field} ${bad.zh}`, en: `The scenario's ${field} ${bad.en}` });
-    }
-    const key = req.get('idempotency-key');
-    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-      throw new ServiceError(400, 'BAD_REQUEST', { zh: 'Idempotency-Key 应为 1–200 个可见 ASCII 字符（如一个 UUID）', en: 'Idempotency-Key must be 1–200 visible ASCII characters (a UUID, say)' });
-    }
-    const free = await freeBytes(storage);
-    if (free !== undefined && free < ctx.records.minFreeBytes) {
-      throw new ServiceError(507, 'DISK_LOW', { zh: `服务器磁盘只剩 ${mib(free)} MiB（低于保留的 ${mib(ctx.records.minFreeBytes)} MiB），这次保存没有写入，已保存的内容仍可读取：请管理员清理磁盘空间`, en: `The server's disk has only ${mib(free)} MiB free (below the ${mib(ctx.records.minFreeBytes)} MiB kept in reserve); this save was not written and everything saved can still be read. Ask your administrator to free disk space.` });
-    }
-    // The objects as parsed from JSON, not zod's copies: every key (even "__proto__") is kept.
-    const raw = req.body as { inputs: Record<string, unknown>; results?: Record<string, unknown> };
-    const found = findPersonalData([workbook, raw.inputs, raw.results ?? {}]);
-    const saved = await storage.saveScenario(
-      { name, workbook, inputs: raw.inputs, results: raw.results ?? {}, personal: body.data.personal === true || found.personal },
-      actorOf(principal),
-      { idempotencyKey: key, quotaBytes: ctx.records.countyQuotaBytes },
-    );
-    const { replayed, ...answer } = saved;
-    if (replayed) res.status(200).set('Idempotent-Replayed', 'true');
-    else res.status(201);
-    res.location(`/api/v1/scenarios/${saved.id}`).json({ ...answer, personalSigns: found.signs });
-  });
-
-  const load = async (req: Request, id: string, version?: number): Promise<ScenarioVersion> => {
-    const { storage, principal } = guard(ctx, req, 'scenario.read');
+  const load = async (req: Request, records: Records, id: string, version?: number): Promise<ScenarioVersion> => {
+    const { storage, principal } = records;
     const found = await storage.getScenario(principal.county, id, version);
-    if (!found) return missing(req, id, version);
+    if (!found) return missing(req, records, id, version);
     if (found.erased) {
       throw new ServiceError(410, 'ERASED', { zh: `方案 ${found.id} 第 ${found.version} 版的内容已被管理员删除`, en: `The content of scenario ${found.id} version ${found.version} was erased by an administrator` });
     }
@@ -120,35 +76,63 @@ export function scenariosRouter(ctx: RequestContext): Router {
     return found;
   };
 
-  router.get('/scenarios/:id', async (req, res) => {
-    res.json(await load(req, req.params.id));
-  });
-
-  router.get('/scenarios/:id/versions', async (req, res) => {
-    const { storage, principal } = guard(ctx, req, 'scenario.read');
-    const history = await storage.scenarioHistory(principal.county, req.params.id);
-    if (!history) return missing(req, req.params.id);
-    res.json(history);
-  });
-
-  router.get('/scenarios/:id/versions/:n', async (req, res) => {
-    res.json(await load(req, req.params.id, versionNumber(req.params.n)));
-  });
-
-  const erase = async (req: Request, id: string, version?: number) => {
-    const { storage, principal } = guard(ctx, req, 'scenario.erase');
+  const erase = async (req: Request, records: Records, id: string, version?: number) => {
+    const { storage, principal } = records;
     const erased = await storage.eraseScenario(principal.county, id, version, actorOf(principal));
-    if (!erased) return missing(req, id, version);
+    if (!erased) return missing(req, records, id, version);
     return { id: erased.id, erased: erased.versions };
   };
 
-  router.delete('/scenarios/:id', async (req, res) => {
-    res.json(await erase(req, req.params.id));
-  });
+  return {
+    scenarios: {
+      needs: 'scenario.read',
+      refusal: { hint: { zh: '可用 limit（1–1000）和 offset（0 起）。', en: 'Use limit (1–1000) and offset (from 0).' } },
+      handle: async (_req, _res, { storage, principal, query }) => ({ ...(await storage.listScenarios(principal.county, query)), ...query }),
+    },
 
-  router.delete('/scenarios/:id/versions/:n', async (req, res) => {
-    res.json(await erase(req, req.params.id, versionNumber(req.params.n)));
-  });
+    saveScenario: {
+      needs: 'scenario.write',
+      refusal: { what: { zh: '方案', en: 'scenario' }, hint: SAVE_HINT },
+      handle: async (req, res, { storage, principal, body }) => {
+        const { name, workbook = '' } = body;
+        for (const [field, text] of [
+          ['name', name],
+          ['workbook', workbook],
+        ] as const) {
+          const bad = textProblem(text);
+          if (bad) throw new ServiceError(400, 'BAD_REQUEST', { zh: `方案的 ${field} ${bad.zh}`, en: `The scenario's ${field} ${bad.en}` });
+        }
+        const key = req.get('idempotency-key');
+        if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+          throw new ServiceError(400, 'BAD_REQUEST', { zh: 'Idempotency-Key 应为 1–200 个可见 ASCII 字符（如一个 UUID）', en: 'Idempotency-Key must be 1–200 visible ASCII characters (a UUID, say)' });
+        }
+        const free = await freeBytes(storage);
+        if (free !== undefined && free < ctx.records.minFreeBytes) {
+          throw new ServiceError(507, 'DISK_LOW', { zh: `服务器磁盘只剩 ${mib(free)} MiB（低于保留的 ${mib(ctx.records.minFreeBytes)} MiB），这次保存没有写入，已保存的内容仍可读取：请管理员清理磁盘空间`, en: `The server's disk has only ${mib(free)} MiB free (below the ${mib(ctx.records.minFreeBytes)} MiB kept in reserve); this save was not written and everything saved can still be read. Ask your administrator to free disk space.` });
+        }
+        // The objects as parsed from JSON, not zod's copies: every key (even "__proto__") is kept.
+        const raw = req.body as { inputs: Record<string, unknown>; results?: Record<string, unknown> };
+        const found = findPersonalData([workbook, raw.inputs, raw.results ?? {}]);
+        const saved = await storage.saveScenario(
+          { name, workbook, inputs: raw.inputs, results: raw.results ?? {}, personal: body.personal === true || found.personal },
+          actorOf(principal),
+          { idempotencyKey: key, quotaBytes: ctx.records.countyQuotaBytes },
+        );
+        const { replayed, ...answer } = saved;
+        if (replayed) res.status(200).set('Idempotent-Replayed', 'true');
+        else res.status(201);
+        res.location(`/api/v1/scenarios/${saved.id}`);
+        return { ...answer, personalSigns: found.signs };
+      },
+    },
 
-  return router;
+    scenario: { needs: 'scenario.read', handle: (req, _res, records) => load(req, records, req.params.id) },
+    scenarioVersions: {
+      needs: 'scenario.read',
+      handle: async (req, _res, records) => (await records.storage.scenarioHistory(records.principal.county, req.params.id)) ?? missing(req, records, req.params.id),
+    },
+    scenarioVersion: { needs: 'scenario.read', handle: (req, _res, records) => load(req, records, req.params.id, versionNumber(req.params.n)) },
+    eraseScenario: { needs: 'scenario.erase', handle: (req, _res, records) => erase(req, records, req.params.id) },
+    eraseScenarioVersion: { needs: 'scenario.erase', handle: (req, _res, records) => erase(req, records, req.params.id, versionNumber(req.params.n)) },
+  };
 }

@@ -45,10 +45,18 @@ export async function solveLexicographicMip(p: LexProgram, timeLimitSeconds: num
     model.options.set({ output_flag: false, random_seed: 0, mip_rel_gap: 0, mip_abs_gap: ABSOLUTE_GAP });
     const all = { kind: 'range', from: 0, to: p.numCols - 1 } as const;
     const deadline = performance.now() + timeLimitSeconds * 1000;
-    // Holds a stage's value for the stages after it (every cost is an integer).
+    // Holds a stage's value for the stages after it (every cost is an integer): at its floor by
+    // its floor rows made equalities, else by one row over its cost.
     const holdValue = (s: number, cost: Float64Array, value: number): void => {
+      const { floor, floorRows } = p.objectives[s]!;
+      if (s === p.objectives.length - 1) return;
+      if (floorRows && floor !== undefined && value <= floor) {
+        const upper = Float64Array.from(floorRows, (r) => p.rowUpper[r]!);
+        model.changeRowsBounds({ kind: 'set', indices: floorRows }, upper, upper);
+        return;
+      }
       const nonzero = [...cost.keys()].filter((j) => cost[j] !== 0);
-      if (s < p.objectives.length - 1 && nonzero.length > 0) {
+      if (nonzero.length > 0) {
         model.addRow(-Infinity, value, { indices: Int32Array.from(nonzero), values: Float64Array.from(nonzero, (j) => cost[j]!) });
       }
     };

@@ -13,7 +13,8 @@
  */
 import type { PolicyEntry, PolicyProfile, ProfileSource } from '../../formulas/core/profiles.js';
 import type { CountyPolicy } from '../pool/job.js';
-import type { Storage, StoredProfile } from './types.js';
+import { overLimit, PROFILE_READ_LIMIT } from './profile-store.js';
+import type { ProfileHead, Storage, StoredProfile } from './types.js';
 
 export { MAX_PROFILE_BYTES } from '../../formulas/core/profile-rules.js';
 
@@ -75,26 +76,49 @@ export function layeredSource(shipped: ProfileSource, county: readonly StoredPro
 export interface CountyProfileSet {
   source: ProfileSource;
   policy: CountyPolicy;
+  /** The stored profiles read, newest version of each. */
+  stored: readonly StoredProfile[];
+  /** Newest versions too large to read (written before the size check): calculations are refused until one within the limit is saved. */
+  overLimit: readonly ProfileHead[];
 }
 
 /** The set of a county with no stored profiles (and of an app without storage). */
 export const SHIPPED_POLICY: CountyPolicy = { key: 'shipped', stored: [] };
 
-function profileSet(shipped: ProfileSource, county: string, stored: readonly StoredProfile[]): CountyProfileSet {
+function profileSet(shipped: ProfileSource, county: string, stored: readonly StoredProfile[], overLimitHeads: readonly ProfileHead[]): CountyProfileSet {
   return {
     source: layeredSource(shipped, stored),
     policy:
       stored.length === 0
         ? SHIPPED_POLICY
         : { key: `${county}:${stored.map((p) => `${p.id}@${p.version}`).join(',')}`, stored: stored.map((p) => ({ id: p.id, profile: p.profile })) },
+    stored,
+    overLimit: overLimitHeads,
   };
 }
+
+/**
+ * The policy a calculation of the county runs with. A newest version over the read limit
+ * refuses it (409, saying which profile and what to do) rather than calculating without the
+ * county's values.
+ */
+export function policyOf(set: CountyProfileSet): CountyPolicy {
+  const [first] = set.overLimit;
+  if (first) throw overLimit(first.id, first.version, first.bytes);
+  return set.policy;
+}
+
+const sameHeads = (heads: readonly ProfileHead[], set: CountyProfileSet): boolean =>
+  heads.length === set.stored.length + set.overLimit.length &&
+  heads.every((h) => [...set.stored, ...set.overLimit].some((p) => p.id === h.id && p.version === h.version));
 
 interface Entry {
   set: Promise<CountyProfileSet>;
   loadedAt: number;
   /** A reload under way; the entry keeps answering with `set` until it lands. */
   reloading?: Promise<void>;
+  /** Changed through this instance: the next request waits for the new set. */
+  changed?: boolean;
 }
 
 /**
@@ -103,6 +127,11 @@ interface Entry {
  * stale set is answered at once while the fresh one loads, so reloading one county's
  * profiles never holds up a request, its own or another county's. ttlMs 0 reads the
  * store for every request (no cache: every instance sees a change at once).
+ *
+ * A reload asks only for the profiles' heads (id, newest version, size). Versions never
+ * change, so a version already parsed is kept, and only a new version's content is read
+ * and parsed: a reload with no change parses nothing. A version over PROFILE_READ_LIMIT
+ * (written before the size check) is never read, so it costs no county any time.
  */
 export class CountyProfiles {
   private readonly entries = new Map<string, Entry>();
@@ -115,35 +144,54 @@ export class CountyProfiles {
 
   get(county: string): Promise<CountyProfileSet> {
     const cached = this.entries.get(county);
-    if (!cached || this.ttlMs === 0) return this.load(county).set;
-    if (Date.now() - cached.loadedAt >= this.ttlMs && !cached.reloading) {
-      const next = this.load(county, cached);
-      cached.reloading = next.set.then(
-        () => undefined,
-        () => undefined,
-      );
+    if (!cached || cached.changed || this.ttlMs === 0) {
+      const entry: Entry = { set: this.read(county, cached), loadedAt: Date.now() };
+      this.entries.set(county, entry);
+      entry.set.catch(() => {
+        if (this.entries.get(county) === entry) this.entries.delete(county);
+      });
+      return entry.set;
     }
+    if (Date.now() - cached.loadedAt >= this.ttlMs && !cached.reloading) cached.reloading = this.reload(county, cached);
     return cached.set;
   }
 
-  invalidate(county: string): void {
-    this.entries.delete(county);
+  /** The county's set as stored now (for a change that must check against the latest), reusing what is parsed. */
+  current(county: string): Promise<CountyProfileSet> {
+    return this.read(county, this.entries.get(county));
   }
 
-  /** Starts reading `county`; the entry replaces `previous` (if still current) once it has loaded. */
-  private load(county: string, previous?: Entry): Entry {
-    const set = this.storage.latestProfiles(county).then((stored) => profileSet(this.shipped, county, stored));
-    const entry: Entry = { set, loadedAt: Date.now() };
-    if (!previous) this.entries.set(county, entry);
-    set.then(
-      () => {
-        if (previous && this.entries.get(county) === previous) this.entries.set(county, entry);
-      },
-      () => {
-        if (this.entries.get(county) === entry) this.entries.delete(county);
-        if (previous && this.entries.get(county) === previous) previous.reloading = undefined;
-      },
+  invalidate(county: string): void {
+    const entry = this.entries.get(county);
+    // The parsed versions stay for the next read to reuse; the next request waits for it.
+    if (entry) entry.changed = true;
+  }
+
+  /** Heads first; each version's content is read and parsed only when this instance has not parsed it yet. */
+  private async read(county: string, previous: Entry | undefined): Promise<CountyProfileSet> {
+    const known = previous && (await previous.set.catch(() => undefined));
+    const heads = await this.storage.profileHeads(county);
+    if (known && sameHeads(heads, known)) return known;
+    const readable = heads.filter((h) => h.bytes <= PROFILE_READ_LIMIT);
+    const stored = await Promise.all(
+      readable.map(async (h) => known?.stored.find((p) => p.id === h.id && p.version === h.version) ?? (await this.storage.getProfile(county, h.id, h.version))),
     );
-    return entry;
+    return profileSet(
+      this.shipped,
+      county,
+      stored.filter((p): p is StoredProfile => p !== undefined),
+      heads.filter((h) => h.bytes > PROFILE_READ_LIMIT),
+    );
+  }
+
+  /** Reads `county` again; the new set replaces `previous` once it has loaded (if `previous` is still current). */
+  private async reload(county: string, previous: Entry): Promise<void> {
+    const loadedAt = Date.now();
+    try {
+      const set = await this.read(county, previous);
+      if (this.entries.get(county) === previous) this.entries.set(county, { set: Promise.resolve(set), loadedAt });
+    } catch {
+      previous.reloading = undefined;
+    }
   }
 }

@@ -29,6 +29,13 @@ export interface Db extends Queryable {
   migrateWith<T>(fn: (tx: Queryable & { exec(sql: string): Promise<void> }) => Promise<T>): Promise<T>;
   /** Moves committed pages from SQLite's write-ahead log into the file and empties the log; nothing in PostgreSQL. */
   checkpoint(): Promise<void>;
+  /**
+   * Leaves no byte of deleted rows of `tables` in the database's files. SQLite: already so
+   * (secure_delete), the log is emptied. PostgreSQL: VACUUM FULL rewrites each table (and its
+   * TOAST table and indexes) into new files; needs the tables' owner, and holds an exclusive
+   * lock on each table while it is rewritten.
+   */
+  compact(tables: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -134,6 +134,21 @@ export class PostgresDb implements Db {
 
   async checkpoint(): Promise<void> {}
 
+  async compact(tables: readonly string[]): Promise<void> {
+    // VACUUM by anyone but the owner only warns and skips the table: refuse instead of claiming it was done.
+    const { rows } = await this.pool
+      .query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename = ANY($1) AND NOT pg_has_role(tableowner, 'USAGE')", [tables])
+      .catch(translate);
+    if (rows.length > 0) {
+      throw new Error(
+        `只有表的所有者才能重写 ${rows.map((r) => r.tablename).join(', ')}：请用所有者连接（DATABASE_OWNER_URL）运行 npm run audit -- compact / ` +
+          `Only the tables' owner can rewrite ${rows.map((r) => r.tablename).join(', ')}: run npm run audit -- compact with the owner's connection (DATABASE_OWNER_URL)`,
+      );
+    }
+    // VACUUM cannot run inside a transaction block; the names are the store's own tables.
+    for (const table of tables) await this.pool.query(`VACUUM (FULL, ANALYZE) ${table}`).catch(translate);
+  }
+
   async close(): Promise<void> {
     await this.pool.end();
   }

@@ -11,10 +11,10 @@
  * way through profile_heads. The audit entry is written in the same transaction as the
  * change it records.
  */
-import { policyProfileSchema, type PolicyProfile } from '../../formulas/core/profiles.js';
+import type { PolicyProfile } from '../../formulas/core/profiles.js';
 import type { Db, Queryable, SqlParam } from './db.js';
 import { appendChained } from './chain.js';
-import { ConflictError } from './errors.js';
+import * as profiles from './profile-store.js';
 import * as scenarios from './scenario-store.js';
 import { verifyRecords } from './verify.js';
 import type {
@@ -27,6 +27,7 @@ import type {
   ExpiredVersion,
   NewUser,
   Page,
+  ProfileHead,
   ProfileVersionInfo,
   Role,
   SavedVersion,
@@ -54,14 +55,6 @@ interface UserRow {
   token_hash?: string | null;
 }
 
-interface ProfileRow {
-  profile_id: string;
-  version: number;
-  body: string;
-  author: string;
-  created_at: string;
-}
-
 interface AuditRow {
   id: number | string;
   at: string;
@@ -77,6 +70,9 @@ interface AuditRow {
 const USER_COLUMNS = 'id, name, role, county_code, created_at, revoked_at, token_expires_at';
 const AUDIT_COLUMNS = 'id, at, county_code, actor, role, action, target, input_hash, details';
 
+/** Where erased content lived: the versions' content, and the scenario's former name (a rename leaves the old row behind in PostgreSQL). */
+const ERASED_TABLES = ['scenario_contents', 'scenarios'] as const;
+
 const now = (): string => new Date().toISOString();
 
 const toUser = (r: UserRow): UserRecord => ({
@@ -87,14 +83,6 @@ const toUser = (r: UserRow): UserRecord => ({
   createdAt: r.created_at,
   revokedAt: r.revoked_at,
   tokenExpiresAt: r.token_expires_at,
-});
-
-const toProfile = (r: ProfileRow): StoredProfile => ({
-  id: r.profile_id,
-  version: Number(r.version),
-  profile: policyProfileSchema.parse(JSON.parse(r.body)),
-  author: r.author,
-  createdAt: r.created_at,
 });
 
 const toAudit = (r: AuditRow): AuditEntry => ({
@@ -225,6 +213,11 @@ export class SqlStorage implements Storage {
     return erased;
   }
 
+  async compactErased(): Promise<string[]> {
+    await this.db.compact(ERASED_TABLES);
+    return [...ERASED_TABLES];
+  }
+
   expiredPersonal(savedBefore: string): Promise<ExpiredVersion[]> {
     return scenarios.expiredPersonal(this.db, savedBefore);
   }
@@ -234,69 +227,19 @@ export class SqlStorage implements Storage {
   }
 
   putProfile(county: string, profile: PolicyProfile, actor: Actor, baseVersion?: number): Promise<StoredProfile> {
-    return this.db.transaction(async (tx) => {
-      const head = await tx.get<{ latest_version: number }>(
-        `INSERT INTO profile_heads (county_code, profile_id, latest_version) VALUES (?, ?, 1)
-         ON CONFLICT (county_code, profile_id) DO UPDATE SET latest_version = profile_heads.latest_version + 1
-         RETURNING latest_version`,
-        [county, profile.id],
-      );
-      const version = Number(head!.latest_version);
-      if (baseVersion !== undefined && version > 1 && baseVersion !== version - 1) {
-        const latest = await tx.get<{ author: string; created_at: string }>(
-          'SELECT author, created_at FROM county_profiles WHERE county_code = ? AND profile_id = ? AND version = ?',
-          [county, profile.id, version - 1],
-        );
-        throw new ConflictError(
-          `政策配置 "${profile.id}" 在您读取版本 ${baseVersion} 之后已由 ${latest?.author} 于 ${latest?.created_at} 保存为版本 ${version - 1}：请重新读取后再修改`,
-          `Policy profile "${profile.id}" was saved as version ${version - 1} by ${latest?.author} at ${latest?.created_at} after you loaded version ${baseVersion}: reload it and make your change again`,
-        );
-      }
-      const stored: PolicyProfile = { ...profile, version };
-      const body = JSON.stringify(stored);
-      const { created_at: at } = await appendChained<{ created_at: string }>(
-        tx,
-        'profile',
-        county,
-        (time) => [county, profile.id, version, body, actor.name, time],
-        'created_at',
-      );
-      await insertAudit(tx, { action: 'profile.put', target: profile.id, details: { version, keys: Object.keys(profile.values).length } }, { ...actor, county });
-      return { id: profile.id, version, profile: stored, author: actor.name, createdAt: at };
-    });
+    return profiles.putProfile(this.db, insertAudit, county, profile, actor, baseVersion);
   }
 
-  async getProfile(county: string, id: string, version?: number): Promise<StoredProfile | undefined> {
-    const row =
-      version === undefined
-        ? await this.db.get<ProfileRow>(
-            'SELECT profile_id, version, body, author, created_at FROM county_profiles WHERE county_code = ? AND profile_id = ? ORDER BY version DESC LIMIT 1',
-            [county, id],
-          )
-        : await this.db.get<ProfileRow>(
-            'SELECT profile_id, version, body, author, created_at FROM county_profiles WHERE county_code = ? AND profile_id = ? AND version = ?',
-            [county, id, version],
-          );
-    return row && toProfile(row);
+  getProfile(county: string, id: string, version?: number): Promise<StoredProfile | undefined> {
+    return profiles.getProfile(this.db, county, id, version);
   }
 
-  async profileHistory(county: string, id: string): Promise<ProfileVersionInfo[]> {
-    const rows = await this.db.all<{ version: number; author: string; created_at: string }>(
-      'SELECT version, author, created_at FROM county_profiles WHERE county_code = ? AND profile_id = ? ORDER BY version',
-      [county, id],
-    );
-    return rows.map((r) => ({ version: Number(r.version), author: r.author, createdAt: r.created_at }));
+  profileHistory(county: string, id: string): Promise<ProfileVersionInfo[]> {
+    return profiles.profileHistory(this.db, county, id);
   }
 
-  async latestProfiles(county: string): Promise<StoredProfile[]> {
-    const rows = await this.db.all<ProfileRow>(
-      `SELECT p.profile_id, p.version, p.body, p.author, p.created_at
-       FROM profile_heads h
-       JOIN county_profiles p ON p.county_code = h.county_code AND p.profile_id = h.profile_id AND p.version = h.latest_version
-       WHERE h.county_code = ? ORDER BY p.profile_id`,
-      [county],
-    );
-    return rows.map(toProfile);
+  profileHeads(county: string): Promise<ProfileHead[]> {
+    return profiles.profileHeads(this.db, county);
   }
 
   appendAudit(record: AuditRecord, actor: Actor): Promise<AuditEntry> {

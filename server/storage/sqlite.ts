@@ -100,6 +100,10 @@ export class SqliteDb implements Db {
     return this.serial(async () => void this.db.pragma('wal_checkpoint(TRUNCATE)'));
   }
 
+  compact(): Promise<void> {
+    return this.checkpoint();
+  }
+
   async close(): Promise<void> {
     await this.tail;
     if (this.db.open) this.db.close();

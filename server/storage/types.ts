@@ -114,9 +114,9 @@ export interface ScenarioVersion extends VersionInfo {
   id: string;
   name: string;
   county: string;
-  /** null when erased. */
-  inputs: unknown;
-  results: unknown;
+  /** Named ranges and tables as saved (contracts/records.ts); null when erased. */
+  inputs: Record<string, unknown> | null;
+  results: Record<string, unknown> | null;
 }
 
 /** What an erasure removed: the versions and their content hashes (the audit tombstone). */
@@ -146,6 +146,13 @@ export interface StoredProfile {
   profile: PolicyProfile;
   author: string;
   createdAt: string;
+}
+
+/** A profile's newest version, and the bytes of its stored JSON. */
+export interface ProfileHead {
+  id: string;
+  version: number;
+  bytes: number;
 }
 
 export interface ProfileVersionInfo {
@@ -233,6 +240,13 @@ export interface Storage {
    * tombstone with the hashes goes to the audit log. Undefined when there is no such record.
    */
   eraseScenario(county: string, id: string, version: number | undefined, actor: Actor): Promise<Erasure | undefined>;
+  /**
+   * Removes what erasures left in the database's files: PostgreSQL keeps a deleted row's
+   * bytes (a dead tuple) until its table is rewritten, so this runs VACUUM FULL of the tables
+   * erasure touches (as their owner: `npm run audit -- compact`); SQLite overwrote them at
+   * once (secure_delete) and only empties its log. Answers the tables compacted.
+   */
+  compactErased(): Promise<string[]>;
   /** Personal versions saved before `savedBefore` whose content is not yet erased. */
   expiredPersonal(savedBefore: string): Promise<ExpiredVersion[]>;
   /** Recomputes every hash chain and cross-check (server/storage/verify.ts). */
@@ -243,9 +257,11 @@ export interface Storage {
    * With `baseVersion`, refuses (ConflictError) when someone saved after that version.
    */
   putProfile(county: string, profile: PolicyProfile, actor: Actor, baseVersion?: number): Promise<StoredProfile>;
+  /** One version (default the newest); RecordError 409 PROFILE_OVER_LIMIT for one written before the size check and over it. */
   getProfile(county: string, id: string, version?: number): Promise<StoredProfile | undefined>;
   profileHistory(county: string, id: string): Promise<ProfileVersionInfo[]>;
-  latestProfiles(county: string): Promise<StoredProfile[]>;
+  /** Each profile's newest version and its size, without its content: what a reload asks first. */
+  profileHeads(county: string): Promise<ProfileHead[]>;
 
   appendAudit(record: AuditRecord, actor: Actor): Promise<AuditEntry>;
   listAudit(county: string, query: AuditQuery): Promise<AuditEntry[]>;

@@ -23,12 +23,12 @@ export interface Latencies {
   max: number;
 }
 
-interface Sample {
+export interface Sample {
   ms: number;
   ok: boolean;
 }
 
-function latencies(samples: Sample[]): Latencies {
+export function latencies(samples: Sample[]): Latencies {
   const s = samples.map((x) => x.ms).sort((a, b) => a - b);
   const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
   return { count: s.length, failed: samples.filter((x) => !x.ok).length, p50: at(0.5), p99: at(0.99), max: s[s.length - 1] ?? NaN };

@@ -1,7 +1,7 @@
 /**
  * Every /api/v1 route x every role x own / other county, asserting the exact status; and
  * every route refuses anonymous, malformed, unknown and revoked tokens with 401. The
- * route list is read from the mounted routers: a route added without a row here fails the
+ * route list is read from the routes as the app mounts them: a route added without a row here fails the
  * test, so no endpoint escapes the matrix.
  *
  * County A (360731) owns a scenario and a profile; county B (360732) has the same five
@@ -9,17 +9,12 @@
  * revealed). Calculation, form and plan routes are open to every signed-in role: they read
  * nothing of a county except its policy profiles.
  */
-import { OneTimeLinks } from '../../server/download-links.js';
-import type { Router } from 'express';
+import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, DEFAULT_RECORDS, type RequestContext } from '../../server/context.js';
-import { apiRoutes } from '../../server/routes/index.js';
-import { shippedProfileSource } from '../../formulas/index.js';
-import { silentLogger } from '../../server/logger.js';
+import { mountRoutes } from '../../server/routes/index.js';
 import { sharedPool } from '../../server/pool/pool.js';
-import { pooledRouter } from '../../server/routes/pooled.js';
-import { SHIPPED_POLICY } from '../../server/storage/county-profiles.js';
 import { ROLES, type Role } from '../../server/storage/types.js';
+import { bareContext } from '../helpers/route-context.js';
 import { startTestApp, type TestApp } from '../helpers/storage-app.js';
 
 const A = '360731';
@@ -90,28 +85,15 @@ const ROWS: Row[] = [
 ];
 
 function mountedRoutes(): string[] {
-  const ctx = {
-    deps: { logger: silentLogger, profiles: shippedProfileSource },
-    limits: DEFAULT_LIMITS,
-    records: DEFAULT_RECORDS,
-    storage: undefined,
-    policyFor: () => SHIPPED_POLICY,
-    audit: async () => {},
-    principal: () => {
-      throw new Error('not called');
-    },
-    profilesChanged: () => {},
-    downloads: new OneTimeLinks(),
-  } satisfies RequestContext;
+  const ctx = bareContext();
+  // Mounted the app's way, on a bare router: every /api/v1 route, named as in ROWS.
+  const router = express.Router();
+  mountRoutes(router, ctx, sharedPool());
   const found: string[] = [];
-  const walk = (router: Router) => {
-    for (const layer of router.stack as unknown as { route?: { path: string; methods: Record<string, boolean> }; handle: { stack?: unknown } }[]) {
-      if (layer.route) for (const m of Object.keys(layer.route.methods)) found.push(`${m.toUpperCase()} ${layer.route.path}`);
-      else if (Array.isArray(layer.handle.stack)) walk(layer.handle as unknown as Router);
-    }
-  };
-  walk(apiRoutes(ctx));
-  walk(pooledRouter({ pool: sharedPool(), maxBodyBytes: 1, work: { maxCalls: 1, maxValues: 1 }, policyFor: ctx.policyFor, audit: ctx.audit, logger: silentLogger, downloads: ctx.downloads }));
+  for (const layer of router.stack as unknown as { route?: { path: string; methods: Record<string, boolean> } }[]) {
+    const path = layer.route?.path;
+    if (path?.startsWith('/api/v1/')) for (const m of Object.keys(layer.route!.methods)) found.push(`${m.toUpperCase()} ${path.slice('/api/v1'.length)}`);
+  }
   return found.sort();
 }
 

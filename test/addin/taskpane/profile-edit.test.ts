@@ -5,9 +5,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkEntry, diffRows, putBody, valuesInForce, withEntry, withoutEntry, type EntryDraft } from '../../../addin/taskpane/logic/profile-edit.js';
+import { checkEntry, checkHeader, putBody, withEntry, withoutEntry, type EntryDraft } from '../../../addin/taskpane/logic/profile-edit.js';
 import { entryInForce } from '../../../formulas/core/profile-rules.js';
-import { policyEntryWriteSchema } from '../../../formulas/core/profile-write-rules.js';
+import { policyEntryWriteSchema, policyProfileWriteSchema } from '../../../formulas/core/profile-write-rules.js';
+import { policyProfileSchema } from '../../../formulas/core/profiles.js';
 import type { PolicyEntry, PolicyProfile } from '../../../formulas/core/profiles.js';
 import { shippedProfiles } from '../../../formulas/index.js';
 
@@ -16,17 +17,17 @@ const KEY = 'funding.publicFunds.primary';
 const draft = (over: Partial<EntryDraft> = {}): EntryDraft => ({ key: KEY, value: '800', effective: '2024-09-01', document: '某财教〔2024〕1号', title: '关于提高公用经费标准的通知', ...over });
 const entry = (value: number, effective: string): PolicyEntry => ({ value, effective, source: { document: 'd', title: 't' } });
 const fieldsOf = (d: EntryDraft) => {
-  const r = checkEntry(d, baseline);
+  const r = checkEntry(d, baseline.values);
   return r.ok ? [] : r.issues.map((i) => i.field);
 };
 
 describe('checkEntry: the service’s write rules, field by field', () => {
   it('accepts a county rate as a number with the baseline’s unit', () => {
-    expect(checkEntry(draft(), baseline)).toEqual({ ok: true, key: KEY, entry: { value: 800, effective: '2024-09-01', unit: 'yuan/pupil/year', source: { document: '某财教〔2024〕1号', title: '关于提高公用经费标准的通知' } } });
+    expect(checkEntry(draft(), baseline.values)).toEqual({ ok: true, key: KEY, entry: { value: 800, effective: '2024-09-01', unit: 'yuan/pupil/year', source: { document: '某财教〔2024〕1号', title: '关于提高公用经费标准的通知' } } });
   });
 
   it('names the field of each mistake, in Chinese and English', () => {
-    const r = checkEntry(draft({ value: '七百二十', effective: '2023-02-30', document: ' ' }), baseline);
+    const r = checkEntry(draft({ value: '七百二十', effective: '2023-02-30', document: ' ' }), baseline.values);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.issues.map((i) => i.field)).toEqual(['value', 'effective', 'document']);
@@ -57,7 +58,7 @@ describe('checkEntry: the service’s write rules, field by field', () => {
     fc.assert(
       fc.property(number, dateText, text(200), text(500), (value, effective, document, title) => {
         const typed = String(value);
-        const pane = checkEntry({ key: KEY, value: typed, effective, document, title }, baseline);
+        const pane = checkEntry({ key: KEY, value: typed, effective, document, title }, baseline.values);
         const service = policyEntryWriteSchema.safeParse({ value, effective, source: { document, title } });
         expect(pane.ok).toBe(service.success);
       }),
@@ -66,7 +67,76 @@ describe('checkEntry: the service’s write rules, field by field', () => {
   });
 });
 
-describe('withEntry and diffRows', () => {
+describe('checkEntry: lists of numbers, and keys new to the profile', () => {
+  const LIST = 'balance.levels';
+  const known = { ...baseline.values, [LIST]: [{ value: [1, 2], effective: '2020-01-01', source: { document: 'd', title: 't' } }] };
+  const valueOf = (value: string, key = LIST) => {
+    const r = checkEntry(draft({ key, value }), known);
+    return r.ok ? r.entry.value : r.issues.map((i) => i.zh).join(' | ');
+  };
+
+  it('reads a list typed with , ， or 、 where the key holds a list', () => {
+    expect(valueOf('1, 1.2，1.5、2')).toEqual([1, 1.2, 1.5, 2]);
+    expect(valueOf('7')).toEqual([7]);
+  });
+
+  it('names the number that is wrong, and the count over 100', () => {
+    expect(valueOf('1, a')).toBe('第 2 个数 "a" 不是数字：请写成如 720 或 0.05 的数');
+    expect(valueOf('-1, 2')).toBe('第 1 个数 -1 须在 0 与 10^12 之间');
+    expect(valueOf('')).toContain('取值是空的：这一项是一组数');
+    expect(valueOf(Array.from({ length: 100 }, (_, i) => i).join(','))).toHaveLength(100);
+    expect(valueOf(Array.from({ length: 101 }, (_, i) => i).join(','))).toBe('取值有 101 个数，最多 100 个');
+  });
+
+  it('takes a new key’s kind from what is typed: a number, a list, else text', () => {
+    expect(valueOf('3', 'county.extra')).toBe(3);
+    expect(valueOf('3, 4', 'county.extra')).toEqual([3, 4]);
+    expect(valueOf('按学区', 'county.extra')).toBe('按学区');
+  });
+
+  it('property: a typed list is accepted exactly when the service’s PUT schema accepts the numbers', () => {
+    const number = fc.oneof(fc.integer({ min: -5, max: 1000 }), fc.constantFrom(1e12, 1e12 + 1, 0.25));
+    fc.assert(
+      fc.property(fc.array(number, { minLength: 1, maxLength: 105 }), (numbers) => {
+        const pane = checkEntry(draft({ key: LIST, value: numbers.join('，') }), known);
+        const service = policyEntryWriteSchema.safeParse({ value: numbers, effective: '2024-09-01', source: { document: 'd', title: 't' } });
+        expect(pane.ok).toBe(service.success);
+        if (pane.ok) expect(pane.entry.value).toEqual(numbers);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('checkHeader: the profile’s id and title', () => {
+  it('names the field of each mistake', () => {
+    expect(checkHeader({ id: 'jx-yudu', zh: '于都县', en: 'Yudu' }, ['cn-national'])).toEqual([]);
+    expect(checkHeader({ id: 'Jx_Yudu', zh: '于都县', en: 'Yudu' }, []).map((i) => i.field)).toEqual(['id']);
+    expect(checkHeader({ id: 'cn-national', zh: '于都县', en: 'Yudu' }, ['cn-national'])[0]!.zh).toContain('已有名为 cn-national 的配置');
+    expect(checkHeader({ zh: ' ', en: 'x'.repeat(201) }, []).map((i) => [i.field, i.zh])).toEqual([
+      ['titleZh', '中文标题是空的'],
+      ['titleEn', '英文标题超过 200 个字'],
+    ]);
+    expect(checkHeader({ zh: '字'.repeat(100), en: 'x'.repeat(200) }, [])).toEqual([]);
+  });
+
+  it('property: the pane accepts exactly the ids and titles the service accepts', () => {
+    const text = (max: number) => fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom(' ', ' a ', 'x'.repeat(max), 'x'.repeat(max + 1)));
+    const id = fc.oneof(fc.stringMatching(/^[a-z0-9-]{0,66}$/), fc.string({ maxLength: 6 }), fc.constantFrom(' a ', 'a'.repeat(64), 'a'.repeat(65), '-a'));
+    fc.assert(
+      fc.property(id, text(100), text(200), (pid, zh, en) => {
+        const pane = checkHeader({ id: pid, zh, en }, []);
+        const values = { [KEY]: [entry(1, '2024-01-01')] };
+        // The pane sends the id trimmed, as the path of the PUT.
+        expect(pane.some((i) => i.field === 'id')).toBe(!policyProfileSchema.shape.id.safeParse(pid.trim()).success);
+        expect(pane.some((i) => i.field !== 'id')).toBe(!policyProfileWriteSchema.safeParse({ id: 'x', version: 1, title: { zh, en }, values }).success);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('withEntry and withoutEntry', () => {
   it('keeps one entry per date, in date order', () => {
     const v = withEntry(withEntry(withEntry({}, KEY, entry(800, '2024-09-01')), KEY, entry(700, '2019-01-01')), KEY, entry(820, '2024-09-01'));
     expect(v[KEY]!.map((e) => [e.effective, e.value])).toEqual([
@@ -75,36 +145,10 @@ describe('withEntry and diffRows', () => {
     ]);
   });
 
-  it('shows each county entry beside the baseline in force on its date, and whether it applies today', () => {
-    // Baseline: 650 from 2016-01-01, 720 from 2023-01-01. County: 700 from 2019, 800 from 2024-09-01, 900 from 2030.
-    const county = { [KEY]: [entry(700, '2019-01-01'), entry(800, '2024-09-01'), entry(900, '2030-01-01')] };
-    const rows = diffRows(baseline, county, '2025-06-01');
-    expect(rows.map((r) => [r.county.effective, r.baseline?.value, r.county.value, r.state, r.changed])).toEqual([
-      ['2019-01-01', 650, 700, 'replaced', true],
-      ['2024-09-01', 720, 800, 'inForce', true],
-      ['2030-01-01', 720, 900, 'later', true],
-    ]);
-    // The baseline's 720 of 2023 overtakes a county entry of 2019 when that is the county's only one.
-    expect(diffRows(baseline, { [KEY]: [entry(700, '2019-01-01')] }, '2025-06-01')[0]!.state).toBe('replaced');
-    expect(diffRows(baseline, { [KEY]: [entry(720, '2023-01-01')] }, '2025-06-01')[0]).toMatchObject({ state: 'inForce', changed: false });
-    expect(diffRows(baseline, { 'county.only': [entry(1, '2020-01-01')] }, '2025-06-01')[0]).toMatchObject({ baseline: undefined, state: 'inForce', changed: true });
-  });
-
   it('removes one county entry, and the key once it has none', () => {
     const v = withEntry(withEntry({}, KEY, entry(700, '2019-01-01')), KEY, entry(800, '2024-09-01'));
     expect(withoutEntry(v, KEY, '2019-01-01')[KEY]!.map((e) => e.value)).toEqual([800]);
     expect(withoutEntry(withoutEntry(v, KEY, '2019-01-01'), KEY, '2024-09-01')).toEqual({});
-  });
-
-  it('lists every key in force today: the county’s entry where it is the latest, else the baseline’s', () => {
-    const rows = valuesInForce(baseline, { [KEY]: [entry(800, '2024-09-01')], 'funding.publicFunds.junior': [entry(900, '2019-01-01')] }, '2025-06-01');
-    expect(rows).toHaveLength(Object.keys(baseline.values).length);
-    const byKey = new Map(rows.map((r) => [r.key, r]));
-    expect(byKey.get(KEY)).toMatchObject({ from: 'county', entry: { value: 800 } });
-    // The county's 900 of 2019 is overtaken by the national 940 of 2023-01-01.
-    expect(byKey.get('funding.publicFunds.junior')).toMatchObject({ from: 'baseline', entry: { value: 940, effective: '2023-01-01' } });
-    // Before the county's date the national 720 applies.
-    expect(new Map(valuesInForce(baseline, { [KEY]: [entry(800, '2024-09-01')] }, '2024-08-31').map((r) => [r.key, r])).get(KEY)).toMatchObject({ from: 'baseline', entry: { value: 720 } });
   });
 
   it('property: an added entry is the county’s value in force on its own date', () => {
@@ -124,13 +168,21 @@ describe('withEntry and diffRows', () => {
 describe('putBody', () => {
   const title = { zh: '本县', en: 'County' };
   it('sends the version the edit started from, and nothing when there is nothing to save', () => {
-    expect(putBody(title, { [KEY]: [entry(800, '2024-09-01')] }, 3)).toEqual({ title, values: { [KEY]: [entry(800, '2024-09-01')] }, version: 3 });
-    expect(putBody(title, { [KEY]: [entry(800, '2024-09-01')] }, undefined)).not.toHaveProperty('version');
-    expect(putBody(title, {}, 3)).toMatchObject({ zh: expect.stringContaining('还没有本县的取值') });
+    expect(putBody({ title, values: { [KEY]: [entry(800, '2024-09-01')] }, version: 3 })).toEqual({ title, values: { [KEY]: [entry(800, '2024-09-01')] }, version: 3 });
+    expect(putBody({ title, values: { [KEY]: [entry(800, '2024-09-01')] } })).not.toHaveProperty('version');
+    expect(putBody({ title, values: {}, version: 3 })).toMatchObject({ zh: expect.stringContaining('还没有本县的取值') });
+    // A county profile of its own names the profile it extends; the title is sent trimmed.
+    expect(putBody({ title: { zh: ' 于都县 ', en: 'Yudu ' }, extends: 'cn-national', values: { [KEY]: [entry(800, '2024-09-01')] } })).toEqual({ title: { zh: '于都县', en: 'Yudu' }, extends: 'cn-national', values: { [KEY]: [entry(800, '2024-09-01')] } });
   });
 
   it('refuses a profile over 256 KiB before sending it', () => {
     const big = { [KEY]: [{ ...entry(1, '2024-01-01'), note: 'x'.repeat(262_144) }] };
-    expect(putBody(title, big, undefined)).toMatchObject({ zh: expect.stringContaining('262144 字节') });
+    expect(putBody({ title, values: big })).toMatchObject({ zh: expect.stringContaining('262144 字节') });
+  });
+
+  it('refuses a key with more than 50 dated entries, as the service does', () => {
+    const dates = (n: number) => Array.from({ length: n }, (_, i) => entry(i, `${2000 + i}-01-01`));
+    expect(putBody({ title, values: { [KEY]: dates(50) } })).toHaveProperty('values');
+    expect(putBody({ title, values: { [KEY]: dates(51) } })).toMatchObject({ zh: expect.stringContaining('51 条取值，每项最多 50 条') });
   });
 });

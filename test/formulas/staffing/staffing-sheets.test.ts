@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { findFormula, invoke, isFormulaError, shippedProfileSource } from '../../../formulas/index.js';
 import { type CivilDate, compareDates, toExcelSerial } from '../../../formulas/core/dates.js';
 import { statutoryRetirement } from '../../../formulas/staffing/retirement-reform.js';
-import { checkSheet } from '../../../examples/load-sheets.js';
+import { checkSheet } from '../../../examples/sheet-spec.js';
 import {
   BUREAU_STAFF,
   CENTRE_STAFF,
@@ -78,12 +78,16 @@ describe('the staffing example sheets', () => {
   it('编制与比例岗位: every function on the sheet gives numbers for its data', () => {
     const results = [
       invoke(findFormula('ESTABLISHMENT')!, [column([2350, 1620, 2900, 64]), [['小学'], ['初中'], ['高中'], ['小学']]], ctx),
-      invoke(findFormula('RATIOPOSTS')!, [column([2350, 1620, 2900, 64]), 1000], ctx),
+      // E6 = RATIOPOSTS(C6:C9, I6, I7), I6/I7 the profile's 1:1000 (county) and 1 per school (national).
+      invoke(findFormula('RATIOPOSTS')!, [column([2350, 1620, 2900, 64]), invoke(findFormula('PROFILE')!, ['cn-national', 'staffing.psychology.pupilsPerTeacher'], ctx), invoke(findFormula('PROFILE')!, ['cn-national', 'staffing.psychology.perSchoolMinimum'], ctx)], ctx),
       invoke(findFormula('INSPECTORS')!, [column([28, 40, 35, 31, 22, 30, 26, 24])], ctx),
     ];
     for (const r of results) expect((r as unknown[][]).flat().some(isFormulaError)).toBe(false);
     // 2350/19 → 124; 1620/13.5 = 120; 2900/12.5 = 232; 64/19 → 4.
     expect(results[0]).toEqual([[124], [120], [232], [4]]);
+    // ⌈2.35⌉ = 3, ⌈1.62⌉ = 2, ⌈2.9⌉ = 3, ⌈0.064⌉ = 1 (and never below 1 per school).
+    expect(results[1]).toEqual([[3], [2], [3], [1]]);
+    expect(formulaAt('编制与比例岗位', 'E6')).toBe('=EDU.RATIOPOSTS(C6:C9,I6,I7)');
     // County: 6+8+7+7+5+6+6+5 = 50 inspectors, 16 full-time ≤ 50/3.
     expect((results[2] as number[][]).at(-1)).toEqual([50, 16, 34]);
   });

@@ -61,6 +61,9 @@ describe('npm run audit on a SQLite store', () => {
     const purged = await audit({}, 'purge-expired', '--days', '0');
     expect(purged.code).toBe(0);
     expect(purged.stdout).toContain('Erased the content of these 1 versions');
+    // Then it compacts (on SQLite there is nothing left to rewrite; PostgreSQL: personal-scenarios.test.ts).
+    expect(purged.stdout).toContain('SQLite overwrote erased content when it was deleted');
+    expect(await audit({}, 'compact')).toMatchObject({ code: 0, stdout: expect.stringContaining('its log is now empty') });
     expect((await audit({}, 'expired', '--days', '0')).stdout).toContain('retention period: 0');
     const s = await openStorage({ dataDir: dir });
     expect(await s.getScenario(A.county, rosterId)).toMatchObject({ erased: true, inputs: null });

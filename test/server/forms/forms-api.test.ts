@@ -14,7 +14,8 @@ import { createApp } from '../../../server/app.js';
 import { canonicalJson, contentDisposition, payloadHash } from '../../../server/jobs/form-export.js';
 import { silentLogger } from '../../../server/logger.js';
 import { sharedPool } from '../../../server/pool/pool.js';
-import { pooledRouter } from '../../../server/routes/pooled.js';
+import { pooledHandlers } from '../../../server/routes/pooled.js';
+import { ROUTES } from '../../../contracts/routes.js';
 import { SHIPPED_POLICY } from '../../../server/storage/county-profiles.js';
 import { startTestApp } from '../../helpers/storage-app.js';
 
@@ -197,7 +198,9 @@ describe('audit', () => {
   function auditedApp(audit: (event: AuditEvent) => Promise<void>) {
     const a = express();
     const work = { maxCalls: 10, maxValues: 10_000 };
-    a.use('/api/v1', pooledRouter({ pool: sharedPool(), maxBodyBytes: 100_000, work, policyFor: () => SHIPPED_POLICY, audit: (_req, event) => audit(event), logger: silentLogger, downloads: new OneTimeLinks() }));
+    const pooled = pooledHandlers({ pool: sharedPool(), maxBodyBytes: 100_000, work, policyFor: () => SHIPPED_POLICY, audit: (_req, event) => audit(event), logger: silentLogger, downloads: new OneTimeLinks() });
+    a.post(ROUTES.formXlsx.path, ...pooled({ job: 'form.xlsx' }));
+    a.post(ROUTES.formLayout.path, ...pooled({ job: 'form.layout' }));
     return a;
   }
 

@@ -138,7 +138,7 @@ describe('limits on size and time', () => {
   });
 
   it('answers 503 when a request takes longer than the time limit, and nothing breaks afterwards', async () => {
-    const stuck = { kind: 'sqlite', ping: async () => {}, latestProfiles: async () => [], listScenarios: () => new Promise(() => {}) } as unknown as Storage;
+    const stuck = { kind: 'sqlite', ping: async () => {}, profileHeads: async () => [], listScenarios: () => new Promise(() => {}) } as unknown as Storage;
     const app = createApp({ storage: stuck, limits: { requestTimeoutMs: 150 } });
     const res = await request(app).get('/api/v1/scenarios');
     expect(res.status).toBe(503);
@@ -155,7 +155,7 @@ describe('database failures', () => {
       ping: async () => {
         throw err;
       },
-      latestProfiles: async () => [],
+      profileHeads: async () => [],
       saveScenario: async () => {
         throw err;
       },

@@ -6,13 +6,14 @@
  * connections are closed. Only the order of events is asserted here: the timings are in
  * BENCHMARKS.md (test/bench/90-responsiveness.bench.ts).
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app.js';
 import { limitIdleConnections, serverOptions } from '../../../server/connections.js';
-import { CalcPool, defaultPoolOptions, QUEUE_PER_THREAD } from '../../../server/pool/pool.js';
+import { CalcPool, defaultPoolOptions, HEAVY_NICE, niceAvailable, poolStartLine, QUEUE_PER_THREAD } from '../../../server/pool/pool.js';
 import { smallCounty } from '../../formulas/rotation/county-fixture.js';
 import { syntheticCounty } from '../../formulas/rotation/synthetic-county.js';
 
@@ -61,6 +62,19 @@ describe('the worker pool', () => {
     expect(await batch.json()).toEqual({ results: [{ value: [[22], [15], [11]] }] });
     await plan;
     expect(order).toEqual(['healthz 200', 'batch 200', 'plan 200']);
+  });
+
+  it('runs plans at nice +5 (with @napi-rs/nice, a dependency), and says at start when it cannot', async () => {
+    expect(niceAvailable()).toBe(true);
+    expect((await post(`${live.url}/api/v1/rotation/plan`, smallCounty())).status).toBe(200);
+    // Linux keeps a nice value per thread: field 19 of /proc/<pid>/task/<tid>/stat.
+    const niceOf = (tid: string) => Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
+    const nices = readdirSync('/proc/self/task').map(niceOf);
+    expect(nices).toContain(HEAVY_NICE);
+    expect(poolStartLine(pool.options, true)).toMatchObject({ level: 'info', event: 'pool.started', fields: { heavyNice: 5 } });
+    const without = poolStartLine(pool.options, false);
+    expect(without).toMatchObject({ level: 'warn', event: 'pool.priority-normal', fields: { heavyNice: 0 } });
+    expect(String(without.fields.hint)).toMatch(/@napi-rs\/nice could not be loaded, so plans run at normal priority/);
   });
 
   it('stops a job over its time budget: its worker thread ends and the caller gets 413 in both languages', async () => {

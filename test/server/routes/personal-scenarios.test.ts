@@ -40,6 +40,28 @@ async function tableText(url: string): Promise<Buffer> {
   }
 }
 
+/**
+ * PostgreSQL: every byte of the database's own files (each table, TOAST table and index of
+ * the public schema), read through the server (pg_read_binary_file, as a superuser) after a
+ * CHECKPOINT has written every page out.
+ */
+async function relationFileBytes(url: string): Promise<Buffer> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('CHECKPOINT');
+    const { rows } = await client.query<{ bytes: Buffer | null }>(
+      `SELECT pg_read_binary_file(pg_relation_filepath(c.oid), 0, pg_relation_size(c.oid), true) AS bytes FROM pg_class c
+       WHERE c.relfilenode <> 0 AND (c.relnamespace = 'public'::regnamespace
+         OR c.oid IN (SELECT reltoastrelid FROM pg_class WHERE relnamespace = 'public'::regnamespace)
+         OR c.oid IN (SELECT i.indexrelid FROM pg_index i JOIN pg_class t ON t.reltoastrelid = i.indrelid WHERE t.relnamespace = 'public'::regnamespace))`,
+    );
+    return Buffer.concat(rows.flatMap((r) => (r.bytes ? [r.bytes] : [])));
+  } finally {
+    await client.end();
+  }
+}
+
 // EDU_SKIP_PG=1 leaves PostgreSQL out explicitly, as in the storage suites.
 const engines = ([['SQLite', false], ['PostgreSQL', true]] as const).filter(([, onPostgres]) => !onPostgres || !skipPostgres);
 
@@ -125,6 +147,19 @@ describe.each(engines)('a roster with ID-card numbers (%s)', (_engine, onPostgre
     expect(trail).toContain('"action":"scenario.erase"');
     expect(app.logs.join('\n')).not.toContain(ID_NUMBER);
     expect(app.logs.join('\n')).not.toContain(TEACHER);
+    expect((await app.storage.verify()).breaks).toEqual([]);
+  });
+
+  it('after the compaction (npm run audit -- compact) no byte of it is left in the database files', async () => {
+    // PostgreSQL keeps a deleted row's bytes in its table's file until the table is rewritten;
+    // SQLite overwrote them when they were deleted (secure_delete), checked above.
+    expect(await app.storage.compactErased()).toEqual(['scenario_contents', 'scenarios']);
+    const files = databaseUrl ? await relationFileBytes(databaseUrl) : fileBytes(app.dataDir);
+    expect(files.length).toBeGreaterThan(0);
+    expect(files.includes(ID_NUMBER)).toBe(false);
+    expect(files.includes(Buffer.from(TEACHER, 'utf8'))).toBe(false);
+    // The files are the real ones: the audit's own words are in them.
+    expect(files.includes('scenario.erase')).toBe(true);
     expect((await app.storage.verify()).breaks).toEqual([]);
   });
 

@@ -7,8 +7,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolveProfile, type PolicyProfile } from '../../../formulas/core/profiles.js';
 import { shippedProfileSource } from '../../../formulas/index.js';
-import { CountyProfiles, layeredSource } from '../../../server/storage/county-profiles.js';
-import type { Storage, StoredProfile } from '../../../server/storage/types.js';
+import { CountyProfiles, layeredSource, policyOf } from '../../../server/storage/county-profiles.js';
+import { PROFILE_READ_LIMIT } from '../../../server/storage/profile-store.js';
+import type { ProfileHead, Storage, StoredProfile } from '../../../server/storage/types.js';
 
 const KEY = 'staffing.establishment.studentsPerStaff.primary';
 const source = { document: '县编办〔2024〕3号', title: '编制调整' };
@@ -49,16 +50,24 @@ describe('county profiles layered over the shipped ones', () => {
 });
 
 describe("the per-county cache: a reload never holds up a request", () => {
-  /** A store whose reads wait until the test releases them, counting reads per county. */
+  /** A store whose head reads wait until the test releases them, counting reads per county. */
   function slowStore() {
     const pending: { county: string; release: (v: StoredProfile[]) => void }[] = [];
     const reads = new Map<string, number>();
+    const contents = new Map<string, StoredProfile>();
     const storage = {
-      latestProfiles: (county: string) =>
-        new Promise<StoredProfile[]>((release) => {
+      profileHeads: (county: string) =>
+        new Promise<ProfileHead[]>((resolve) => {
           reads.set(county, (reads.get(county) ?? 0) + 1);
-          pending.push({ county, release });
+          pending.push({
+            county,
+            release: (profiles) => {
+              for (const p of profiles) contents.set(`${county}/${p.id}@${p.version}`, p);
+              resolve(profiles.map((p) => ({ id: p.id, version: p.version, bytes: Buffer.byteLength(JSON.stringify(p.profile)) })));
+            },
+          });
         }),
+      getProfile: async (county: string, id: string, version: number) => contents.get(`${county}/${id}@${version}`),
     } as unknown as Storage;
     const releaseAll = (v: StoredProfile[] = []) => pending.splice(0).forEach((p) => p.release(v));
     return { storage, reads, pending, releaseAll };
@@ -69,7 +78,7 @@ describe("the per-county cache: a reload never holds up a request", () => {
     await new Promise((r) => setImmediate(r));
     return done;
   };
-  const county = (value: number) => [stored({ id: 'cn-national', title: { zh: 'x', en: 'x' }, values: { [KEY]: [{ value, effective: '2024-09-01', source }] } })];
+  const county = (value: number, version = 1) => [{ ...stored({ id: 'cn-national', title: { zh: 'x', en: 'x' }, values: { [KEY]: [{ value, effective: '2024-09-01', source }] } }), version }];
 
   it("after the time-to-live the old profiles answer at once while the new ones load; then the new ones answer", async () => {
     const { storage, reads, releaseAll } = slowStore();
@@ -86,10 +95,10 @@ describe("the per-county cache: a reload never holds up a request", () => {
     expect(valueAt((await stale).source, 'cn-national')).toBe(18);
     expect(await settled(cache.get('a'))).toBe(true);
     expect(reads.get('a')).toBe(2); // one reload under way, not one per request
-    releaseAll(county(17));
+    releaseAll(county(17, 2));
     await new Promise((r) => setImmediate(r));
     expect(valueAt((await cache.get('a')).source, 'cn-national')).toBe(17);
-    expect((await cache.get('a')).policy.key).toBe('a:cn-national@1');
+    expect((await cache.get('a')).policy.key).toBe('a:cn-national@2');
   });
 
   it("a county whose read is slow never delays another county's cached profiles", async () => {
@@ -102,5 +111,54 @@ describe("the per-county cache: a reload never holds up a request", () => {
     expect(pending.map((p) => p.county)).toEqual(['a']);
     expect(await settled(cache.get('b'))).toBe(true);
     expect((await cache.get('b')).policy.key).toBe('shipped');
+  });
+});
+
+describe('a reload reads heads, and parses only a version it has not parsed', () => {
+  const profileOf = (value: number, version: number): StoredProfile => ({
+    id: 'cn-national',
+    version,
+    profile: { id: 'cn-national', version, title: { zh: 'x', en: 'x' }, values: { [KEY]: [{ value, effective: '2024-09-01', source }] } },
+    author: 'a',
+    createdAt: '',
+  });
+  /** A store holding `versions` of one profile of county a (the last is the newest), counting content reads. */
+  function countingStore(versions: { value: number; bytes?: number }[]) {
+    const contentReads: string[] = [];
+    const storage = {
+      profileHeads: async () => {
+        const v = versions.length;
+        return [{ id: 'cn-national', version: v, bytes: versions[v - 1]!.bytes ?? 100 }];
+      },
+      getProfile: async (_county: string, id: string, version: number) => {
+        contentReads.push(`${id}@${version}`);
+        return profileOf(versions[version - 1]!.value, version);
+      },
+    } as unknown as Storage;
+    return { storage, contentReads };
+  }
+
+  it('ten reloads of an unchanged county read its content once; a new version is read once more', async () => {
+    const versions = [{ value: 18 }];
+    const { storage, contentReads } = countingStore(versions);
+    const cache = new CountyProfiles(storage, shippedProfileSource, 0); // ttl 0: every request reloads
+    const first = await cache.get('a');
+    for (let i = 0; i < 10; i++) expect(await cache.get('a')).toBe(first); // the same set: the worker's cache key stays
+    expect(contentReads).toEqual(['cn-national@1']);
+    versions.push({ value: 17 });
+    expect(valueAt((await cache.get('a')).source, 'cn-national')).toBe(17);
+    await cache.get('a');
+    expect(contentReads).toEqual(['cn-national@1', 'cn-national@2']);
+  });
+
+  it('a newest version over the read limit is never read: the county is told what to do', async () => {
+    const { storage, contentReads } = countingStore([{ value: 18, bytes: PROFILE_READ_LIMIT + 1 }]);
+    const cache = new CountyProfiles(storage, shippedProfileSource, 0);
+    for (let i = 0; i < 5; i++) {
+      const set = await cache.get('a');
+      expect(set.overLimit).toEqual([{ id: 'cn-national', version: 1, bytes: PROFILE_READ_LIMIT + 1 }]);
+      expect(() => policyOf(set)).toThrow(/PUT \/api\/v1\/profiles\/cn-national/);
+    }
+    expect(contentReads).toEqual([]);
   });
 });

@@ -51,6 +51,16 @@ describe.skipIf(skipPostgres)('PostgreSQL owner and service roles', () => {
     await server?.stop();
   });
 
+  it('only the owner compacts after an erasure: the service role is refused, not silently skipped', async () => {
+    await expect(storage.compactErased()).rejects.toThrow(/Only the tables' owner can rewrite scenario_contents, scenarios: run npm run audit -- compact with the owner's connection/);
+    const owner = await openStorage({ databaseUrl: roles.ownerUrl, dataDir: '/nonexistent' });
+    try {
+      expect(await owner.compactErased()).toEqual(['scenario_contents', 'scenarios']);
+    } finally {
+      await owner.close();
+    }
+  });
+
   it('the service role starts (no pending migration), saves, erases and audits', async () => {
     const saved = await storage.saveScenario({ name: '方案', workbook: '', inputs: { a: [[1]] }, results: {} }, actor);
     await storage.putProfile('360731', { id: 'jx-a', title: { zh: '县', en: 'County' }, version: 1, values: {} }, actor);

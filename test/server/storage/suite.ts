@@ -245,8 +245,10 @@ export function storageSuite(name: string, backend: Backend): void {
         expect((await s.getProfile(A.county, 'jx-a', 2))?.profile.version).toBe(2);
         expect(await s.getProfile(A.county, 'jx-a', 3)).toBeUndefined();
         expect((await s.profileHistory(A.county, 'jx-a')).map((v) => v.version)).toEqual([1, 2]);
-        const latest = await s.latestProfiles(A.county);
-        expect(latest.map((p) => [p.id, p.version])).toEqual([['jx-a', 2]]);
+        const heads = await s.profileHeads(A.county);
+        expect(heads.map((p) => [p.id, p.version])).toEqual([['jx-a', 2]]);
+        // The size is the stored JSON's, read without reading the JSON.
+        expect(heads[0]!.bytes).toBe(Buffer.byteLength(JSON.stringify((await s.getProfile(A.county, 'jx-a'))!.profile)));
         expect(await s.getProfile(B.county, 'jx-b')).toBeUndefined();
       });
 
