@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   const addinDir = existsSync(config.addinDir) ? config.addinDir : undefined;
   if (!addinDir) logger.log('warn', 'addin.missing', { dir: config.addinDir, hint: 'run npm run build to serve the add-in' });
   const defaults = defaultPoolOptions();
-  const pool = new CalcPool({ ...defaults, budgetMs: config.calc.budgetMs, heavyThreads: config.calc.heavyThreads ?? defaults.heavyThreads });
+  const pool = new CalcPool({ ...defaults, budgetMs: config.calc.budgetMs, wallMs: config.calc.wallMs, heavyThreads: config.calc.heavyThreads ?? defaults.heavyThreads });
   const poolLine = poolStartLine(pool.options, niceAvailable());
   logger.log(poolLine.level, poolLine.event, poolLine.fields);
   const app = createApp({
