@@ -12,7 +12,10 @@ import type { AddressInfo } from 'node:net';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app.js';
+import { errorBodySchema } from '../../../contracts/errors.js';
 import { limitIdleConnections, serverOptions } from '../../../server/connections.js';
+import { answerClientError } from '../../../server/middleware/errors.js';
+import { joined } from '../../helpers/error-body.js';
 import { CalcPool, defaultPoolOptions, HEAVY_NICE, niceAvailable, poolStartLine, QUEUE_PER_THREAD } from '../../../server/pool/pool.js';
 import { ownThreadId, threadCpuMs } from '../../../server/pool/thread-cpu.js';
 import { smallCounty } from '../../formulas/rotation/county-fixture.js';
@@ -198,6 +201,27 @@ describe('idle connections', () => {
       // The same kept-alive connection, past the silent limit: it spoke, so it stays open.
       expect(await ask()).toBe(200);
       agent.destroy();
+    } finally {
+      server.close();
+    }
+  });
+
+  it("answers a request head that stops halfway with Node's 408, in the one JSON error shape", async () => {
+    const server = http.createServer(serverOptions, (_req, res) => res.end('ok'));
+    limitIdleConnections(server, { requestTimeoutMs: 30_000, headersMs: 300 });
+    server.on('clientError', answerClientError);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const socket = net.connect(port, '127.0.0.1', () => socket.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n'));
+      let answer = '';
+      socket.on('data', (d: Buffer) => (answer += d.toString()));
+      await new Promise((resolve) => socket.once('close', resolve));
+      const [head, body] = answer.split('\r\n\r\n');
+      expect(head).toMatch(/^HTTP\/1.1 408 /);
+      expect(head).toContain('application/json');
+      expect(joined(JSON.parse(body!))).toMatch(/.+ \/ .+/);
+      expect(errorBodySchema.parse(JSON.parse(body!)).error.code).toBe('REQUEST_TIMEOUT');
     } finally {
       server.close();
     }
