@@ -37,7 +37,6 @@ export const exampleSheetsSchema = z.object({
   sheets: z.array(z.looseObject({ name: z.string() })),
   font: z.unknown(),
   styles: z.record(z.string(), z.unknown()),
-  skipped: z.array(z.looseObject({ file: z.string() })),
 });
 
 export const healthSchema = z.looseObject({ status: z.enum(['ok', 'unavailable']), storage: z.string().optional() });

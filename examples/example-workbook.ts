@@ -20,7 +20,7 @@ import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { EXAMPLE_FONT, EXAMPLE_STYLES } from './example-styles.js';
-import { loadExampleSheets, type SheetProblem } from './load-sheets.js';
+import { exampleSheets } from './sheets/index.js';
 import type { ExampleCell, ExampleSheet } from './sheet-spec.js';
 import { toStoredFormula } from './stored-formula.js';
 import { addinReference, addWebExtensionParts, type AddinStore } from './webextension-parts.js';
@@ -47,8 +47,8 @@ export function introSheet(sheets: readonly ExampleSheet[]): ExampleSheet {
     'This workbook shows the County Education Planning add-in (the EDU functions): the formulas in green cells call EDU custom functions such as =EDU.APPORTION(...).',
     'Excel 未加载加载项时：计算结果照常显示（文件保存了生成时由计算核心算出的值），可以阅读和打印；修改输入后 EDU 单元格不会重算，显示错误值或旧值。',
     'Excel without the add-in: the results show as saved (computed by the calculation core when the file was built), so the workbook reads and prints; after an input changes, the EDU cells do not recalculate and show an error value or the old value.',
-    'LibreOffice 和 WPS 打开时会重算数组公式，而它们没有 EDU 函数：请打开同一文件夹中的数值版 county-planning-values.xlsx（EDU 单元格为数值，其余公式照常），Excel 2016/2019 用户同样使用数值版。',
-    'LibreOffice and WPS recalculate array formulas on opening and have no EDU functions: open the values copy county-planning-values.xlsx beside this file (EDU cells as values, other formulas as usual); Excel 2016/2019 users use it too.',
+    'LibreOffice：装有 EDU 扩展（edu.oxt）且能连上计算服务时，打开即计算 EDU 单元格；未装扩展时 LibreOffice 打开会重算数组公式，EDU 单元格无法计算（显示名称错误），请打开同一文件夹中的数值版 county-planning-values.xlsx（EDU 单元格为数值，其余公式照常）。WPS 和 Excel 2016/2019 用户同样使用数值版。',
+    'LibreOffice: with the EDU extension (edu.oxt) and the calculation service reachable, the EDU cells compute on opening; without it LibreOffice recalculates array formulas on opening and the EDU cells cannot compute (they show a name error), so open the values copy county-planning-values.xlsx beside this file (EDU cells as values, other formulas as usual). WPS and Excel 2016/2019 users use the values copy too.',
     '加载加载项后：修改黄色输入格，结果自动重算；若要按当前政策参数全部重算，按 Ctrl+Alt+F9。加载项的安装见 docs/install.md（Microsoft 365 2002 版及以上、Excel 2021、Mac 版 16.35 及以上或网页版）。',
     'With the add-in loaded: change a yellow input and the results recalculate; press Ctrl+Alt+F9 to recalculate everything with the current policy values. Installing the add-in: docs/install.md (Microsoft 365 Version 2002 or later, Excel 2021, Excel for Mac 16.35 or later, or Excel on the web).',
     '橙色斜体的数字是示例数据，仅作演示：不是政策规定，也不是真实数据。黄色格是可修改的输入，绿色格是 EDU 函数的计算结果。',
@@ -218,13 +218,9 @@ export async function buildExampleWorkbook(sheets: readonly ExampleSheet[], opti
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
-/** Loads every example sheet, writes the workbook to `outFile`, and says what it left out. */
-export async function writeExampleWorkbook(
-  outFile: string,
-  sheetsDir?: string,
-  options: { store?: AddinStore; eduCells?: EduCells } = {},
-): Promise<{ sheets: string[]; problems: SheetProblem[] }> {
-  const { sheets, problems } = await loadExampleSheets(sheetsDir);
+/** Writes the intro sheet and every example sheet to `outFile`; answers the sheets' names. */
+export async function writeExampleWorkbook(outFile: string, options: { store?: AddinStore; eduCells?: EduCells } = {}): Promise<string[]> {
+  const sheets = exampleSheets.all;
   await writeFile(outFile, await buildExampleWorkbook(sheets, options));
-  return { sheets: [INTRO_SHEET_NAME, ...sheets.map((s) => s.name)], problems };
+  return [INTRO_SHEET_NAME, ...sheets.map((s) => s.name)];
 }

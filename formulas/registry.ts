@@ -1,9 +1,12 @@
 /**
  * The registry: every calculation, declared once. The service's routes, the add-in's
  * functions.json and CustomFunctions registrations, the catalog endpoint and
- * docs/functions.md are all generated from this list and nothing else.
+ * docs/functions.md are all generated from this list and nothing else. Built by
+ * registryOf (core/registry-of.ts), the one mechanism that also lists the forms, the jobs
+ * and the example sheets: an id listed twice stops the service at start.
  */
 import type { AnyFormula } from './core/definition.js';
+import { registryOf } from './core/registry-of.js';
 import { allocationFormulas } from './allocation/index.js';
 import { fundingFormulas } from './funding/index.js';
 import { staffingFormulas } from './staffing/index.js';
@@ -11,18 +14,13 @@ import { rotationFormulas } from './rotation/index.js';
 import { balanceFormulas } from './balance/index.js';
 import { policyFormulas } from './policy/index.js';
 
-export const registry: readonly AnyFormula[] = [
-  ...allocationFormulas,
-  ...fundingFormulas,
-  ...staffingFormulas,
-  ...rotationFormulas,
-  ...balanceFormulas,
-  ...policyFormulas,
-];
+const formulas = registryOf('formula', [...allocationFormulas, ...fundingFormulas, ...staffingFormulas, ...rotationFormulas, ...balanceFormulas, ...policyFormulas], {
+  key: (f: AnyFormula) => f.id,
+  // Excel users write EDU.apportion as readily as APPORTION.
+  normalize: (id) => id.toUpperCase().replace(/^EDU\./, ''),
+});
 
-const byId = new Map(registry.map((f) => [f.id, f]));
+export const registry: readonly AnyFormula[] = formulas.all;
 
 /** Looks a formula up by id, case-insensitively, with or without the EDU. prefix. */
-export function findFormula(id: string): AnyFormula | undefined {
-  return byId.get(id.toUpperCase().replace(/^EDU\./, ''));
-}
+export const findFormula = formulas.find;

@@ -6,7 +6,11 @@
  *   shared runtime: functions + pane), functions.json (zh-CN) and functions.en-US.json
  *   generated from the registry, icons, a help page, and the manifest (URLs moved to
  *   EDU_PUBLIC_URL when set);
- * - dist/edu.oxt, the LibreOffice Calc extension (addin/libreoffice/build-oxt.ts).
+ * - beside it the compute-into-cells pane for Excel without custom functions (Excel 2016 and
+ *   2019): compute.html/.js (compute-bundle.ts) and its manifest, manifest-taskpane.xml;
+ * - dist/edu.oxt, the LibreOffice Calc extension (addin/libreoffice/build-oxt.ts);
+ * - the WPS 表格 add-in into dist/addin/wps (served at /wps/) and its offline package
+ *   dist/wps/edu_county_planning.7z, made by wpsjs (addin/wps/build-wps.ts).
  * `npm start` calls it through ensure-built.mjs only when a source file changed.
  */
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,8 +21,10 @@ import { catalog } from '../../formulas/catalog.js';
 import { functionsJson, runtimeFunctionList } from './functions-json.js';
 import { helpPage } from './help-page.js';
 import { ICON_SIZES, iconPng } from './icons.js';
-import { rewriteManifestUrls } from './manifest-urls.js';
+import { MANIFESTS, rewriteManifestUrls } from './manifest-urls.js';
 import { buildOxt } from '../libreoffice/build-oxt.js';
+import { buildWps } from '../wps/build-wps.js';
+import { computeBundle } from './compute-bundle.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -40,6 +46,8 @@ export async function buildAddin(outDir = path.join(root, 'dist', 'addin'), publ
     define: { __EDU_FUNCTIONS__: JSON.stringify(runtimeFunctionList(entries)) },
   });
   for (const file of ['taskpane.html', 'taskpane.css']) copyFileSync(path.join(root, 'addin', 'taskpane', file), path.join(outDir, file));
+  copyFileSync(path.join(root, 'addin', 'compute', 'compute.html'), path.join(outDir, 'compute.html'));
+  writeFileSync(path.join(outDir, 'compute.js'), await computeBundle(entries));
   writeFileSync(path.join(outDir, 'functions.json'), `${JSON.stringify(functionsJson(entries, 'zh'), null, 2)}\n`);
   writeFileSync(path.join(outDir, 'functions.en-US.json'), `${JSON.stringify(functionsJson(entries, 'en'), null, 2)}\n`);
   for (const size of ICON_SIZES) {
@@ -47,8 +55,10 @@ export async function buildAddin(outDir = path.join(root, 'dist', 'addin'), publ
     writeFileSync(path.join(outDir, 'assets', `recalc-${size}.png`), iconPng(size, 'recalc'));
   }
   writeFileSync(path.join(outDir, 'help.html'), helpPage(entries));
-  const manifest = readFileSync(path.join(root, 'manifest.xml'), 'utf8');
-  writeFileSync(path.join(outDir, 'manifest.xml'), publicUrl ? rewriteManifestUrls(manifest, publicUrl) : manifest);
+  for (const file of MANIFESTS) {
+    const manifest = readFileSync(path.join(root, file), 'utf8');
+    writeFileSync(path.join(outDir, file), publicUrl ? rewriteManifestUrls(manifest, publicUrl) : manifest);
+  }
   return outDir;
 }
 
@@ -86,6 +96,8 @@ const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) ==
 if (isMain) {
   const [service, addin] = await Promise.all([buildService(), buildAddin()]);
   process.stdout.write(`service built into ${path.relative(root, service)}, add-in into ${path.relative(root, addin)}\n`);
+  const wps = await buildWps(addin);
+  process.stdout.write(`WPS add-in built into ${path.relative(root, wps.addin)}${wps.offline ? `, offline package ${path.relative(root, wps.offline)}` : ''}\n`);
   const oxt = await buildOxt();
   if (oxt) process.stdout.write(`LibreOffice extension built: ${path.relative(root, oxt)}\n`);
 }

@@ -1,23 +1,23 @@
 /**
- * Every example-sheet module, imported statically and in the seeds' order, so the sheets
- * travel inside the service's bundle (npm start runs compiled JavaScript, which cannot
- * import a .ts file found in a folder at run time). A test checks that every module in this
- * folder is listed here.
+ * Every example sheet, in the seeds' order, listed with registryOf
+ * (formulas/core/registry-of.ts) like the formulas, the jobs and the forms: imported
+ * statically, so the sheets travel inside the service's bundle and nothing is looked for in
+ * a folder at run time; a sheet that breaks the spec (checkSheet: bad reference, formula
+ * without "=", illustrative numbers without a note ...) or repeats another's name stops the
+ * service at start, naming the sheet and the cell, instead of being left out. A test checks
+ * that every module in this folder is imported here.
  */
-import * as staffing from './staffing.js';
-import * as funding from './funding.js';
-import * as fiscal from './fiscal.js';
-import * as rotation from './rotation.js';
-import * as balance from './balance.js';
-import * as tasks from './tasks.js';
-import * as planning from './planning.js';
+import { registryOf } from '../../formulas/core/registry-of.js';
+import { checkSheet, type ExampleSheet } from '../sheet-spec.js';
+import { balanceSheets } from './balance.js';
+import { fiscalSheets } from './fiscal.js';
+import { fundingSheets } from './funding.js';
+import { planningSheets } from './planning.js';
+import { rotationSheets } from './rotation.js';
+import { staffingSheets } from './staffing.js';
+import { tasksSheets } from './tasks.js';
 
-export const SHEET_MODULES: readonly (readonly [file: string, exports: Record<string, unknown>])[] = [
-  ['staffing.ts', staffing],
-  ['funding.ts', funding],
-  ['fiscal.ts', fiscal],
-  ['rotation.ts', rotation],
-  ['balance.ts', balance],
-  ['tasks.ts', tasks],
-  ['planning.ts', planning],
-];
+export const exampleSheets = registryOf('example sheet', [...staffingSheets, ...fundingSheets, ...fiscalSheets, ...rotationSheets, ...balanceSheets, ...tasksSheets, ...planningSheets], {
+  key: (sheet: ExampleSheet) => sheet.name,
+  check: checkSheet,
+});

@@ -1,8 +1,10 @@
 /**
- * Every official form the service prints, in the order the task pane lists them, and the
- * one function routes call: validate a payload and lay it out.
+ * Every official form the service prints, in the order the task pane lists them (listed
+ * with registryOf, formulas/core/registry-of.ts, like the formulas, jobs and example
+ * sheets), and the one function routes call: validate a payload and lay it out.
  */
 import type { Bilingual } from '../../formulas/core/errors.js';
+import { registryOf } from '../../formulas/core/registry-of.js';
 import type { FormGrid } from './grid.js';
 import { layoutForm } from './layout.js';
 import { describeIssues, type PayloadIssue } from './payload-issues.js';
@@ -14,11 +16,10 @@ import { keyTasks } from './templates/key-tasks.js';
 import { publicFunds } from './templates/public-funds.js';
 import { teacherRotation } from './templates/teacher-rotation.js';
 
-export const forms: readonly FormTemplate[] = [districtCentrePosts, publicFunds, teacherRotation, balanceIndicators, keyTasks];
+const templates = registryOf('form', [districtCentrePosts, publicFunds, teacherRotation, balanceIndicators, keyTasks], { key: (f: FormTemplate) => f.id });
 
-const byId = new Map(forms.map((f) => [f.id, f]));
-
-export const findForm = (id: string): FormTemplate | undefined => byId.get(id);
+export const forms: readonly FormTemplate[] = templates.all;
+export const findForm = templates.find;
 
 export type PreparedForm = { grid: FormGrid } | { issues: PayloadIssue[] } | FormProblem;
 

@@ -28,7 +28,7 @@ export function endpoints(ctx: RequestContext): Endpoints {
     ...catalogEndpoints(),
     ...planEndpoints,
     ...formEndpoints(),
-    ...exampleEndpoints({ logger: ctx.deps.logger }),
+    ...exampleEndpoints(),
     ...sessionEndpoints(ctx),
     ...scenarioEndpoints(ctx),
     ...profileEndpoints(ctx),

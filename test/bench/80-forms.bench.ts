@@ -4,7 +4,7 @@
  * an example form under 100 ms, the 5,000-row form under 2 s (a click in the task pane).
  */
 import { buildExampleWorkbook } from '../../examples/example-workbook.js';
-import { loadExampleSheets } from '../../examples/load-sheets.js';
+import { exampleSheets } from '../../examples/sheets/index.js';
 import { findForm, forms, prepareForm } from '../../server/forms/index.js';
 import type { FormTemplate } from '../../server/forms/template.js';
 import { writeFormXlsx } from '../../server/forms/xlsx-writer.js';
@@ -47,7 +47,7 @@ export async function bench(): Promise<BenchSection> {
   const plan = rotationPlan();
   const big = await measure(() => exportOnce(findForm('teacher-rotation')!, plan), 5, 1);
   rows.push([`teacher-rotation, ${TEACHERS.toLocaleString('en')} teachers`, ms(big.median), ms(big.best), verdict(big.median, 2000)]);
-  const { sheets } = await loadExampleSheets();
+  const sheets = exampleSheets.all;
   const workbook = await measure(() => buildExampleWorkbook(sheets), 5, 1);
   rows.push([`example workbook (${sheets.length + 1} sheets, dynamic-array patch included)`, ms(workbook.median), ms(workbook.best), '—']);
   return {

@@ -5,17 +5,16 @@
  * there. Read back with SheetJS and as raw XML. The shipped file's values against the core:
  * workbook-values.test.ts.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { readdirSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExampleWorkbook, CURRENT_CALC_ID, DYNAMIC_ARRAY_METADATA, INTRO_SHEET_NAME, writeExampleWorkbook } from '../../examples/example-workbook.js';
-import { checkSheet, loadExampleSheets, SHEETS_DIR } from '../../examples/load-sheets.js';
-import { SHEET_MODULES } from '../../examples/sheets/index.js';
-import type { ExampleSheet } from '../../examples/sheet-spec.js';
+import { exampleSheets } from '../../examples/sheets/index.js';
+import { checkSheet, type ExampleSheet } from '../../examples/sheet-spec.js';
 import { tasksSheets } from '../../examples/sheets/tasks.js';
 
 const staffing: ExampleSheet = {
@@ -117,13 +116,12 @@ describe('writeExampleWorkbook over examples/sheets', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('writes the file with every sheet the folder’s modules export, none left out', async () => {
+  it('writes the file with the intro and every sheet of the registry, in its order', async () => {
     const out = path.join(dir, 'county-planning.xlsx');
-    const { sheets, problems } = await writeExampleWorkbook(out);
-    expect(problems).toEqual([]);
+    const sheets = await writeExampleWorkbook(out);
     const book = XLSX.read(await readFile(out), { type: 'buffer', cellFormula: true, sheetStubs: true });
     expect(book.SheetNames).toEqual(sheets);
-    expect(sheets[0]).toBe(INTRO_SHEET_NAME);
+    expect(sheets).toEqual([INTRO_SHEET_NAME, ...exampleSheets.all.map((s) => s.name)]);
     expect(sheets).toContain('重点任务');
     // Every formula in every sheet is in the stored form: no typed custom-function call.
     for (const name of book.SheetNames) {
@@ -132,53 +130,30 @@ describe('writeExampleWorkbook over examples/sheets', () => {
       }
     }
   });
-
-  it('leaves out a broken module and a sheet that breaks the spec, saying which and why', async () => {
-    const sheetsDir = path.join(dir, 'sheets');
-    await mkdir(sheetsDir, { recursive: true });
-    await writeFile(path.join(sheetsDir, 'good.ts'), `export const goodSheets = [{ name: '好', cells: [{ ref: 'A1', formula: '=EDU.PROFILE("cn-national","k")' }] }];\n`);
-    await writeFile(path.join(sheetsDir, 'broken.ts'), 'export const brokenSheets = [{ name: ;\n');
-    await writeFile(
-      path.join(sheetsDir, 'funding.ts'),
-      `export const fundingSheets = [{ name: '经费', cells: [{ ref: 'b4', value: 1 }, { ref: 'B5', value: 2, style: 'illustrative' }, { ref: 'B6', formula: 'SUM(B4:B5)' }] }];\n`,
-    );
-    const out = path.join(dir, 'fixture.xlsx');
-    const { sheets, problems } = await writeExampleWorkbook(out, sheetsDir);
-    expect(sheets).toEqual([INTRO_SHEET_NAME, '好']);
-    expect(problems.map((p) => p.file)).toEqual(['broken.ts', 'funding.ts', 'funding.ts', 'funding.ts']);
-    const messages = problems.map((p) => p.message).join('\n');
-    expect(messages).toContain('"b4" is not an A1 cell reference');
-    expect(messages).toContain('must start with "="');
-    expect(messages).toContain('no note cell');
-    expect(messages).toContain('cannot be imported');
-  });
-
-  it('a folder that is not there gives no sheets and no problems', async () => {
-    expect(await loadExampleSheets(path.join(dir, 'nowhere'))).toEqual({ sheets: [], problems: [] });
-  });
 });
 
-describe('the shipped tasks sheet', () => {
-  it('keeps the spec', () => {
-    for (const sheet of tasksSheets) expect(checkSheet(sheet)).toEqual([]);
+describe('checkSheet, the spec every example sheet keeps', () => {
+  it('names each problem: a reference that is not A1, a formula without "=", illustrative numbers without a note', () => {
+    const broken: ExampleSheet = { name: '经费', cells: [{ ref: 'b4', value: 1 }, { ref: 'B5', value: 2, style: 'illustrative' }, { ref: 'B6', formula: 'SUM(B4:B5)' }] };
+    expect(checkSheet(broken)).toEqual([
+      '"b4" is not an A1 cell reference (upper case, e.g. B4)',
+      'cell B6\'s formula must start with "="',
+      'it has illustrative numbers but no note cell saying they are illustrative',
+    ]);
   });
 
-  it('is found in examples/sheets', async () => {
-    const { sheets } = await loadExampleSheets(SHEETS_DIR);
-    expect(sheets.map((s) => s.name)).toContain('重点任务');
+  it('the shipped tasks sheet keeps it and is in the registry', () => {
+    for (const sheet of tasksSheets) expect(checkSheet(sheet)).toEqual([]);
+    expect(exampleSheets.find('重点任务')).toBe(tasksSheets[0]);
   });
 });
 
 describe('the shipped sheets travel in the bundle', () => {
-  it('examples/sheets/index.ts lists every module of the folder, so none is left behind', () => {
-    const files = readdirSync(SHEETS_DIR).filter((f) => f.endsWith('.ts') && f !== 'index.ts');
-    expect(SHEET_MODULES.map(([file]) => file).sort()).toEqual(files.sort());
-  });
-
-  it('the static list gives the same sheets as reading the folder', async () => {
-    const fromIndex = await loadExampleSheets();
-    const fromFolder = await loadExampleSheets(SHEETS_DIR);
-    expect(fromIndex.problems).toEqual([]);
-    expect(fromIndex.sheets.map((s) => s.name).sort()).toEqual(fromFolder.sheets.map((s) => s.name).sort());
+  it('examples/sheets/index.ts imports every module of the folder, so none is left behind', () => {
+    const dir = path.join(import.meta.dirname, '../../examples/sheets');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'index.ts');
+    const index = readFileSync(path.join(dir, 'index.ts'), 'utf8');
+    const imported = [...index.matchAll(/from '\.\/([a-z0-9-]+)\.js'/g)].map((m) => `${m[1]}.ts`);
+    expect(imported.sort()).toEqual(files.sort());
   });
 });

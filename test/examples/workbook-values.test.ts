@@ -10,7 +10,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import * as XLSX from 'xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadExampleSheets } from '../../examples/load-sheets.js';
+import { exampleSheets } from '../../examples/sheets/index.js';
 import { findFormula, invoke, shippedProfileSource } from '../../formulas/index.js';
 import { splitArgs } from '../helpers/formula-args.js';
 
@@ -66,7 +66,7 @@ describe('examples/county-planning.xlsx as shipped', () => {
   });
 
   it('has EDU cells on every sheet whose spec calls an EDU function', async () => {
-    const { sheets } = await loadExampleSheets();
+    const sheets = exampleSheets.all;
     const calling = sheets.filter((s) => s.cells.some((c) => c.formula?.includes('EDU.'))).map((s) => s.name);
     expect(new Set(eduCells.map((c) => c.sheet))).toEqual(new Set(calling));
     expect(eduCells.length).toBeGreaterThanOrEqual(25);

@@ -14,7 +14,6 @@ export interface ExampleSheetsPayload {
   sheets: ExampleSheet[];
   font: string;
   styles: Record<string, ExampleStyle>;
-  skipped?: { file: string; message: string }[];
 }
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -17,14 +17,13 @@ export function examplesView(ctx: ViewContext): { open(): Promise<void> } {
       const payload = await ctx.api.get<ExampleSheetsPayload>('/api/v1/example-sheets');
       status.busy(`正在插入 ${payload.sheets.length} 张工作表…`, `Inserting ${payload.sheets.length} sheets…`);
       const names = await host.insertExampleSheets(payload, (d, t) => status.progress(d, t));
-      return { names, skipped: payload.skipped ?? [] };
+      return { names };
     });
     if (!done) return;
     $('ex-list').replaceChildren(...done.names.map((n) => h('li', { text: n })));
     status.ok(
       `已插入 ${done.names.length} 张工作表。橙色斜体数字为示例数据，仅作演示`,
       `Inserted ${done.names.length} sheets. Orange italic numbers are illustrative only`,
-      done.skipped.map((s) => ({ zh: `未能提供的示例：${s.file}`, en: `Example not available: ${s.message}` })),
     );
   }
 

@@ -5,8 +5,7 @@
  * are the ones worked out below.
  */
 import { describe, expect, it } from 'vitest';
-import { checkSheet } from '../../../examples/load-sheets.js';
-import type { ExampleSheet } from '../../../examples/sheet-spec.js';
+import { checkSheet, type ExampleSheet } from '../../../examples/sheet-spec.js';
 import { balanceSheets } from '../../../examples/sheets/balance.js';
 import { findFormula, invoke, shippedProfileSource } from '../../../formulas/index.js';
 import type { ResultValue } from '../../../formulas/core/excel-values.js';

@@ -7,8 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { invoke, shippedProfileSource } from '../../../formulas/index.js';
 import { fundSplit } from '../../../formulas/funding/fund-split.js';
 import { publicFunds } from '../../../formulas/funding/public-funds.js';
-import { checkSheet } from '../../../examples/load-sheets.js';
-import type { ExampleSheet } from '../../../examples/sheet-spec.js';
+import { checkSheet, type ExampleSheet } from '../../../examples/sheet-spec.js';
 import { C0, C1, FUNDSPLIT_FORMULA, fundingSheets, PUBLICFUNDS_FORMULA, S0, S1 } from '../../../examples/sheets/funding.js';
 
 const ctx = { profiles: shippedProfileSource };

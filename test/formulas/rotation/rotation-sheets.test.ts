@@ -4,7 +4,7 @@
  * lands on empty cells, and the results are the ones worked out below.
  */
 import { describe, expect, it } from 'vitest';
-import { checkSheet } from '../../../examples/load-sheets.js';
+import { checkSheet } from '../../../examples/sheet-spec.js';
 import { rotationSheets } from '../../../examples/sheets/rotation.js';
 import { findFormula, invoke, shippedProfileSource } from '../../../formulas/index.js';
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { findFormula, invoke, isFormulaError, shippedProfileSource } from '../../../formulas/index.js';
 import { type CivilDate, compareDates, toExcelSerial } from '../../../formulas/core/dates.js';
 import { statutoryRetirement } from '../../../formulas/staffing/retirement-reform.js';
-import { checkSheet } from '../../../examples/load-sheets.js';
+import { checkSheet } from '../../../examples/sheet-spec.js';
 import {
   BUREAU_STAFF,
   CENTRE_STAFF,

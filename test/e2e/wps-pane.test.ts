@@ -1,0 +1,181 @@
+/**
+ * The task pane in WPS 表格, end to end without WPS: the built WPS pane page (dist/addin/wps/
+ * taskpane.html, the same views as in Excel) in Debian's Chromium, the WPS stand-in
+ * (test/helpers/wps-stub.ts) as the workbook, and the REAL service. Scenarios, forms and
+ * plans are driven the way a clerk would; the test asserts what reached the service and what
+ * reached the workbook through the WPS host (addin/wps/wps-host.ts).
+ */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAddin } from '../../addin/build/build.js';
+import { buildWpsAddin } from '../../addin/wps/build-wps.js';
+import type { FormGrid } from '../../contracts/forms.js';
+import { launchChromium } from '../helpers/chromium.js';
+import { startService, type ServiceProcess } from '../helpers/service-process.js';
+import { hasProgram } from '../helpers/system-programs.js';
+import { wpsStubScript, type WpsCellDump, type WpsSeed } from '../helpers/wps-stub.js';
+
+const CENTRES = ['第一学区', '第二学区', '第三学区', '第四学区', '第五学区', '第六学区', '第七学区', '第八学区'];
+/** Seed 000: 48 posts over 8 centres, one director plus the deputies of the seed's table. */
+const POSTS = [9, 6, 6, 6, 5, 6, 5, 5];
+
+const SEED: WpsSeed = {
+  name: '县域规划.et',
+  sheets: {
+    学区岗位: [['学区', '岗位'], ...CENTRES.map((c, i) => [c, POSTS[i]!])],
+    教师名单: [
+      ['工号', '姓名', '所在学校', '学科', '骨干', '本校任教年限'],
+      ['T1', '张一', '城关一小', '数学', '是', 9],
+      ['T2', '李二', '城关一小', '语文', '否', 7],
+      ['T3', '王三', '城关一小', '数学', '否', 3],
+      ['T4', '赵四', '城关一小', '英语', '否', 8],
+    ],
+    学校名单: [
+      ['学校编号', '学校名称', '类别', '需求:数学', '需求:英语', '距离:城关一小'],
+      ['S1', '城关一小', '城镇', null, null, null],
+      ['R1', '乡村小学', '乡村', 1, 0, 12],
+      ['R2', '村小', '乡村', 0, 1, 20],
+    ],
+  },
+  names: { 岗位: '学区岗位!B2:B9' },
+  tables: { 教师: '教师名单!A1:F5', 学校: '学校名单!A1:F4' },
+  selection: '学区岗位!A1:B9',
+};
+
+interface Dump {
+  cells: Record<string, WpsCellDump>;
+  merges: string[];
+}
+const dump = (page: Page, sheet: string) => page.evaluate((s) => (window as unknown as { __wps: { dump(s: string): Dump | null } }).__wps.dump(s), sheet);
+const typeInto = (page: Page, ref: string, values: unknown[][]) => page.evaluate(([r, v]) => (window as unknown as { __wps: { set(r: string, v: unknown): void } }).__wps.set(r as string, v), [ref, values] as const);
+
+async function clickAndSettle(page: Page, button: string, status: string): Promise<{ state: string; text: string }> {
+  await page.evaluate((id) => {
+    const el = document.getElementById(id);
+    if (el) el.dataset.state = 'clicked';
+  }, status);
+  await page.click(button);
+  await page.waitForFunction((id) => ['ok', 'bad', 'idle'].includes(document.getElementById(id)?.dataset.state ?? ''), status);
+  return page.evaluate((id) => ({ state: document.getElementById(id)!.dataset.state!, text: document.getElementById(id)!.querySelector('.status-text')?.textContent ?? '' }), status);
+}
+
+describe.skipIf(!hasProgram('chromium'))('the task pane in WPS (stand-in) against the running service', () => {
+  let service: ServiceProcess;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let page: Page;
+  const posted: { url: string; body: unknown }[] = [];
+  const lastPost = (pathname: string) => [...posted].reverse().find((p) => p.url === pathname)?.body;
+
+  beforeAll(async () => {
+    const addinDir = await buildAddin(mkdtempSync(path.join(os.tmpdir(), 'edu-addin-')));
+    await buildWpsAddin(path.join(addinDir, 'wps'));
+    service = await startService({ EDU_ADDIN_DIR: addinDir });
+    browser = await launchChromium();
+    page = await browser.context.newPage();
+    page.on('request', (req) => {
+      if (req.method() === 'POST' && req.url().includes('/api/v1/')) posted.push({ url: new URL(req.url()).pathname, body: JSON.parse(req.postData() ?? 'null') });
+    });
+    await page.addInitScript(wpsStubScript(SEED));
+    await page.goto(`${service.url}/wps/taskpane.html`);
+    await page.waitForSelector('#conn-state.state-ok');
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await service?.stop();
+  });
+
+  it('is connected and knows it is in a workbook (no “not in Excel” banner)', async () => {
+    expect(await page.textContent('#conn-state')).toContain('已连接');
+    expect(await page.isHidden('#no-excel')).toBe(true);
+  });
+
+  it('saves a scenario from a named range and a table read through WPS, then loads it back after confirming', async () => {
+    await page.click('#tab-scenarios');
+    await page.waitForFunction(() => document.querySelectorAll('#scn-sources tbody tr').length >= 3);
+    expect(await page.textContent('#scn-workbook')).toBe('县域规划.et');
+    const useOf = async (name: string, use: string) => {
+      const id = await page.$$eval('#scn-sources tbody tr', (trs, n) => trs.find((tr) => tr.querySelector('strong')?.textContent === n)?.querySelector('select')?.id, name);
+      await page.selectOption(`#${id}`, use);
+    };
+    await useOf('岗位', 'input');
+    await useOf('学校', 'result');
+    await page.fill('#scn-name', 'WPS方案');
+    const saved = await clickAndSettle(page, '#scn-save', 'scn-save-status');
+    expect(saved.state, saved.text).toBe('ok');
+    const body = lastPost('/api/v1/scenarios') as { workbook: string; inputs: unknown; results: Record<string, { headers: string[]; values: unknown[][] }> };
+    expect(body.workbook).toBe('县域规划.et');
+    expect(body.inputs).toEqual({ 岗位: { kind: 'range', address: '学区岗位!B2:B9', values: POSTS.map((v) => [v]), labels: CENTRES } });
+    expect(body.results.学校).toMatchObject({ kind: 'table', address: '学校名单!A2:F4', headers: SEED.sheets!.学校名单![0] });
+    expect(body.results.学校!.values[1]).toEqual(['R1', '乡村小学', '乡村', 1, 0, 12]);
+
+    await typeInto(page, '学区岗位!B2', [[12]]);
+    const id = await page.$eval('#scn-load-name', (s: HTMLSelectElement) => Array.from(s.options).find((o) => o.textContent?.startsWith('WPS方案'))!.value);
+    await page.selectOption('#scn-load-name', id);
+    await page.click('#scn-load');
+    await page.waitForSelector('#scn-confirm [role="alertdialog"]');
+    expect(await page.$$eval('#scn-confirm li.overwrite', (lis) => lis.map((li) => li.textContent ?? ''))).toEqual(expect.arrayContaining([expect.stringContaining('学区岗位!B2:B9')]));
+    await page.click('#scn-confirm .btn-danger');
+    await page.waitForFunction(() => document.getElementById('scn-load-status')?.dataset.state === 'ok');
+    expect((await dump(page, '学区岗位'))!.cells.B2!.value).toBe(9);
+  });
+
+  it('names the selection for a scenario, refusing a name that looks like a cell address', async () => {
+    await page.fill('#scn-selection-name', 'B2');
+    expect((await clickAndSettle(page, '#scn-name-selection', 'scn-selection-status')).text).toContain('名称“B2”不能用');
+    await page.fill('#scn-selection-name', '');
+    const status = await clickAndSettle(page, '#scn-name-selection', 'scn-selection-status');
+    expect(status.state, status.text).toBe('ok');
+    const names = await page.evaluate(() => (window as unknown as { __wps: { names(): Record<string, string> } }).__wps.names());
+    expect(names['学区岗位_A1_B9']).toBe('=学区岗位!$A$1:$B$9');
+  });
+
+  it('writes an official form into a new sheet, value for value as the service lays it out, and says what WPS leaves to the clerk', async () => {
+    await page.click('#tab-forms');
+    await page.waitForFunction(() => document.querySelectorAll('#form-id option').length > 0);
+    const id = await page.inputValue('#form-id');
+    await page.check('#form-source-example');
+    const status = await clickAndSettle(page, '#form-write', 'form-status');
+    expect(status.state, status.text).toBe('ok');
+    const example = await (await fetch(`${service.url}/api/v1/forms/${id}/example`)).json();
+    const grid = (await (await fetch(`${service.url}/api/v1/forms/${id}/layout`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(example) })).json()) as FormGrid;
+    const sheet = (await dump(page, grid.sheetName))!;
+    grid.cells.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        const ref = `${String.fromCharCode(65 + c)}${r + 1}`;
+        expect(sheet.cells[ref]?.value, ref).toEqual(cell.value === null || cell.value === '' ? undefined : cell.value);
+        expect(sheet.cells[ref]?.numberFormat, ref).toBe(grid.styles[cell.style]!.numberFormat);
+      }),
+    );
+    expect(new Set(sheet.merges)).toEqual(new Set(grid.merges.map((m) => m.ref)));
+    expect(sheet.cells.A1!.font!.Size).toBe(grid.styles.title!.font.size);
+    expect(await page.textContent('#form-status')).toContain('页面布局');
+  });
+
+  it('plans the teacher rotation from the two tables read through WPS and writes 教师交流轮岗计划表', async () => {
+    await page.click('#tab-plans');
+    await page.waitForFunction(() => document.querySelectorAll('#rot-teachers option').length > 0);
+    const status = await clickAndSettle(page, '#rot-plan', 'rot-status');
+    expect(status.state, status.text).toBe('ok');
+    const body = lastPost('/api/v1/rotation/plan') as { teachers: unknown[]; schools: unknown[] };
+    expect(body.teachers).toContainEqual({ id: 'T1', name: '张一', school: 'S1', subject: '数学', backbone: true, yearsAtSchool: 9 });
+    expect(body.schools).toContainEqual({ id: 'R1', name: '乡村小学', role: 'receiving', needs: { 数学: 1 }, distances: { S1: 12 } });
+    const values = Object.values((await dump(page, '教师交流轮岗计划表'))!.cells).map((c) => c.value);
+    // Three eligible (6+ years) at 城关一小: quota ceil(10% × 3) = 1, backbone ceil(20% × 1) = 1: 张一 goes.
+    expect(values).toEqual(expect.arrayContaining(['张一', '城关一小', '乡村小学', '数学']));
+    expect(values).not.toContain('李二');
+  });
+
+  it('inserts the example sheets with their EDU formulas as typed', async () => {
+    await page.click('#tab-examples');
+    expect((await clickAndSettle(page, '#ex-insert', 'ex-status')).state).toBe('ok');
+    const api = (await (await fetch(`${service.url}/api/v1/example-sheets`)).json()) as { sheets: { name: string; cells: { ref: string; formula?: string }[] }[] };
+    for (const spec of api.sheets) {
+      const sheet = (await dump(page, spec.name))!;
+      for (const cell of spec.cells.filter((c) => c.formula !== undefined)) expect(sheet.cells[cell.ref]?.formula, `${spec.name}!${cell.ref}`).toBe(cell.formula);
+    }
+  });
+});
