@@ -41,6 +41,15 @@ const SEED: ExcelSeed = {
 };
 
 const RECORDS = 'edu.compute.records';
+
+/** Run before the page: removes what Internet Explorer 11 does not have, so the pane must bring it (addin/compute/legacy-webview.ts). */
+const IE11_MISSING = `
+  delete window.fetch; delete window.AbortController; delete window.AbortSignal; delete window.URL; delete window.URLSearchParams;
+  ['replaceChildren', 'append', 'prepend', 'remove'].forEach(function (m) { delete Element.prototype[m]; delete Document.prototype[m]; });
+  ['includes', 'find', 'findIndex', 'flat', 'flatMap', 'at', 'entries', 'fill'].forEach(function (m) { delete Array.prototype[m]; });
+  delete Array.from; delete Object.entries; delete Object.values; delete Object.fromEntries; delete Number.isFinite;
+  ['startsWith', 'endsWith', 'includes', 'padStart', 'repeat'].forEach(function (m) { delete String.prototype[m]; });
+`;
 const core = (id: string, args: unknown[], addresses?: string[]) => invoke(findFormula(id)!, args, { profiles: shippedProfileSource }, addresses);
 const column = (values: readonly number[]) => values.map((v) => [v]);
 
@@ -55,8 +64,9 @@ describe.skipIf(!hasProgram('chromium'))('the compute pane (Excel 2016/2019) aga
   let page: Page;
   const calcPosts: { calls: { fn: string }[] }[] = [];
 
-  async function open(settings?: Record<string, unknown>, seed: ExcelSeed = SEED): Promise<Page> {
+  async function open(settings?: Record<string, unknown>, seed: ExcelSeed = SEED, before?: string): Promise<Page> {
     const p = await browser.context.newPage();
+    if (before) await p.addInitScript(before);
     p.on('request', (req) => {
       if (req.method() === 'POST' && req.url().endsWith('/api/v1/calc')) calcPosts.push(JSON.parse(req.postData() ?? 'null'));
     });
@@ -141,6 +151,7 @@ describe.skipIf(!hasProgram('chromium'))('the compute pane (Excel 2016/2019) aga
     await fill(page, 'APPORTION', [['value', '48'], ['range', '学区!B2:B9'], ['value', 'hamilton']], '结果!B2');
     const status = await press(page, '#compute', 'compute-status');
     expect(status.state, status.text).toBe('ok');
+    await page.screenshot({ path: path.join(import.meta.dirname, '..', '..', 'docs', 'screenshots', 'compute-pane.png'), fullPage: true });
     const expected = core('APPORTION', [48, column(PUPILS), 'hamilton', null, null]);
     expect(cells(await dump(page, '结果'), 'B', 2, 8)).toEqual(expected);
     const records = (await savedSettings(page))[RECORDS];
@@ -181,6 +192,37 @@ describe.skipIf(!hasProgram('chromium'))('the compute pane (Excel 2016/2019) aga
     expect(status.state, status.text).toBe('ok');
     expect(cells(await dump(again, '结果'), 'F', 2, 8)).toEqual(core('APPORTION', [11, column(PUPILS), 'dhondt', null, null]));
     await again.close();
+  });
+
+  it('works where the webview lacks what IE11 lacks (fetch, AbortController, URL, newer Array/Object/String and DOM methods): the bundled polyfills stand in', async () => {
+    const ie11Like = await open(undefined, SEED, IE11_MISSING);
+    expect(await ie11Like.evaluate(() => (window.fetch as { polyfill?: boolean }).polyfill)).toBe(true);
+    await fill(ie11Like, 'APPORTION', [['value', '48'], ['range', '学生数'], ['value', 'hamilton']], '结果!B2');
+    const status = await press(ie11Like, '#compute', 'compute-status');
+    expect(status.state, status.text).toBe('ok');
+    expect(cells(await dump(ie11Like, '结果'), 'B', 2, 8)).toEqual(core('APPORTION', [48, column(PUPILS), 'hamilton', null, null]));
+    await ie11Like.close();
+  });
+
+  it('a record can be removed: its values stay, 重新计算 no longer touches them', async () => {
+    const before = ((await savedSettings(page))[RECORDS] as unknown[]).length;
+    await page.click('#records li:last-child button');
+    await page.waitForFunction((n) => document.querySelectorAll('#records li').length === n - 1, before);
+    const records = (await savedSettings(page))[RECORDS] as { output: string }[];
+    expect(records.map((r) => r.output)).toEqual(['结果!B2', '结果!D2']);
+    expect((await dump(page, '结果')).cells.F2?.value).toBeTypeOf('number');
+  });
+
+  it('outside Excel (a plain browser tab) it says where to open it and writes nothing', async () => {
+    const plain = await browser.context.newPage();
+    await plain.route('**/office-js/office.js', (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
+    await plain.goto(`${service.url}/compute.html`);
+    await plain.waitForSelector('#conn-state.state-ok');
+    expect(await plain.isVisible('#no-excel')).toBe(true);
+    const status = await press(plain, '#compute', 'compute-status');
+    expect(status.state).toBe('bad');
+    expect(status.text).toContain('请在 Excel 中打开本面板');
+    await plain.close();
   });
 
   it('bad input: the service’s message shows in the pane in both languages and as visible error text in the output cell', async () => {

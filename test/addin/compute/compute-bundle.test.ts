@@ -19,9 +19,9 @@ describe('the compute pane bundle', () => {
     expect(() => parse(code, { ecmaVersion: 5 })).not.toThrow();
   });
 
-  it('brings fetch, AbortController and the ES library IE11 lacks, and every registry function', () => {
-    // whatwg-fetch (fetch over XMLHttpRequest, marked .polyfill), abortcontroller-polyfill, core-js (its version).
-    for (const marker of ['XMLHttpRequest', '.polyfill=!0', '__FORCE_INSTALL_ABORTCONTROLLER_POLYFILL', 'version:"3.']) expect(code).toContain(marker);
+  it('brings fetch, AbortController, the ES library and the DOM methods IE11 lacks, and every registry function', () => {
+    // whatwg-fetch (fetch over XMLHttpRequest, marked .polyfill), abortcontroller-polyfill, core-js (its version), dom4 (DOMTokenList).
+    for (const marker of ['XMLHttpRequest', '.polyfill=!0', '__FORCE_INSTALL_ABORTCONTROLLER_POLYFILL', 'version:"3.', 'DOMTokenList', 'replaceChildren']) expect(code).toContain(marker);
     for (const entry of catalog()) expect(code).toContain(`"${entry.id}"`);
   });
 });
