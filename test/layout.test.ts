@@ -3,7 +3,11 @@
  * - dependencies point one way: formulas/ imports nothing but zod and its own files, no
  *   Node built-ins (no I/O); contracts/ imports only zod and formulas/; addin/ (the browser)
  *   never imports server/;
- * - no source file is over 400 lines: a file that grows past that is doing more than one job.
+ * - no source file is over 400 lines: a file that grows past that is doing more than one job;
+ * - each front end reaches its spreadsheet program only through its own host: the pane's views
+ *   (addin/taskpane/views/, pane.ts) import no host implementation, and the WPS add-in
+ *   (addin/wps/) uses no Office.js global, so the seam between pane and program stays one
+ *   interface (addin/taskpane/excel/host.ts).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -50,6 +54,20 @@ describe('the layout', () => {
       .filter((f) => f.endsWith('.ts') && !f.includes(`${path.sep}build${path.sep}`))
       .flatMap((f) => imports(f).filter((spec) => !allowed(target(f, spec))).map((spec) => `${f} imports ${spec}`));
     expect(wrong).toEqual([]);
+  });
+
+  it('the pane’s views reach Excel or WPS only through the host interface', () => {
+    const viewFiles = [...sourceFiles(path.join('addin', 'taskpane', 'views')), path.join('addin', 'taskpane', 'pane.ts')];
+    const hostImplementations = (f: string, spec: string) => {
+      const resolved = path.relative(root, path.resolve(path.dirname(path.join(root, f)), spec));
+      return resolved.startsWith(path.join('addin', 'wps')) || resolved.endsWith('office-host.js') || resolved.endsWith('write-grid.js');
+    };
+    const wrong = viewFiles.flatMap((f) => imports(f).filter((spec) => spec.startsWith('.') && hostImplementations(f, spec)).map((spec) => `${f} imports ${spec}`));
+    expect(wrong).toEqual([]);
+    const officeGlobals = sourceFiles(path.join('addin', 'wps'))
+      .filter((f) => f.endsWith('.ts'))
+      .filter((f) => /\b(Excel|Office|CustomFunctions|OfficeRuntime)\.[A-Za-z]/.test(readFileSync(path.join(root, f), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')));
+    expect(officeGlobals).toEqual([]);
   });
 
   it(`no source file is over ${MAX_LINES} lines`, () => {
