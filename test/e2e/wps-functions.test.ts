@@ -123,6 +123,21 @@ describe.skipIf(!hasProgram('chromium'))('the WPS add-in in Chromium with the WP
     expect((await wps(page, (w) => w.dialogs)).map((d) => d.url)).toEqual([`${service.url}/wps/help.html`]);
   });
 
+  it('new settings saved in the task pane (another page of the add-in) make the functions ask the service again', async () => {
+    const pane = await suite.newPage({});
+    await pane.goto(`${service.url}/wps/taskpane.html`);
+    await pane.waitForSelector('#conn-state.state-ok');
+    requests.length = 0;
+    await pane.fill('#service-url', service.url);
+    await pane.click('#settings-form button[type="submit"]');
+    await pane.waitForSelector('#settings-message.ok');
+    await pane.close();
+    // The pane's change reached main.js (the storage event): a recalculation now asks again.
+    await page.evaluate(() => (window as unknown as { Application: { CalculateFull(): void } }).Application.CalculateFull());
+    expect(await settledValue(page, '学区岗位!C2:C9')).toEqual(invoke(findFormula('APPORTION')!, [48, PUPILS.map((p) => [p]), 'hamilton', null, null], { profiles: shippedProfileSource }));
+    expect(requests.length).toBeGreaterThanOrEqual(1);
+  });
+
   it('with the service stopped, 重新计算 shows #N/A with the address it tried, and no cell stays on the placeholder', async () => {
     await service.stop();
     await wps(page, (w) => w.click('eduRecalculate'));
