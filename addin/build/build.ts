@@ -6,6 +6,8 @@
  *   shared runtime: functions + pane), functions.json (zh-CN) and functions.en-US.json
  *   generated from the registry, icons, a help page, and the manifest (URLs moved to
  *   EDU_PUBLIC_URL when set);
+ * - beside it the compute-into-cells pane for Excel without custom functions (Excel 2016 and
+ *   2019): compute.html/.js (compute-bundle.ts) and its manifest, manifest-taskpane.xml;
  * - dist/edu.oxt, the LibreOffice Calc extension (addin/libreoffice/build-oxt.ts);
  * - the WPS 表格 add-in into dist/addin/wps (served at /wps/) and its offline package
  *   dist/wps/edu_county_planning.7z, made by wpsjs (addin/wps/build-wps.ts).
@@ -19,9 +21,10 @@ import { catalog } from '../../formulas/catalog.js';
 import { functionsJson, runtimeFunctionList } from './functions-json.js';
 import { helpPage } from './help-page.js';
 import { ICON_SIZES, iconPng } from './icons.js';
-import { rewriteManifestUrls } from './manifest-urls.js';
+import { MANIFESTS, rewriteManifestUrls } from './manifest-urls.js';
 import { buildOxt } from '../libreoffice/build-oxt.js';
 import { buildWps } from '../wps/build-wps.js';
+import { computeBundle } from './compute-bundle.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -43,6 +46,8 @@ export async function buildAddin(outDir = path.join(root, 'dist', 'addin'), publ
     define: { __EDU_FUNCTIONS__: JSON.stringify(runtimeFunctionList(entries)) },
   });
   for (const file of ['taskpane.html', 'taskpane.css']) copyFileSync(path.join(root, 'addin', 'taskpane', file), path.join(outDir, file));
+  copyFileSync(path.join(root, 'addin', 'compute', 'compute.html'), path.join(outDir, 'compute.html'));
+  writeFileSync(path.join(outDir, 'compute.js'), await computeBundle(entries));
   writeFileSync(path.join(outDir, 'functions.json'), `${JSON.stringify(functionsJson(entries, 'zh'), null, 2)}\n`);
   writeFileSync(path.join(outDir, 'functions.en-US.json'), `${JSON.stringify(functionsJson(entries, 'en'), null, 2)}\n`);
   for (const size of ICON_SIZES) {
@@ -50,8 +55,10 @@ export async function buildAddin(outDir = path.join(root, 'dist', 'addin'), publ
     writeFileSync(path.join(outDir, 'assets', `recalc-${size}.png`), iconPng(size, 'recalc'));
   }
   writeFileSync(path.join(outDir, 'help.html'), helpPage(entries));
-  const manifest = readFileSync(path.join(root, 'manifest.xml'), 'utf8');
-  writeFileSync(path.join(outDir, 'manifest.xml'), publicUrl ? rewriteManifestUrls(manifest, publicUrl) : manifest);
+  for (const file of MANIFESTS) {
+    const manifest = readFileSync(path.join(root, file), 'utf8');
+    writeFileSync(path.join(outDir, file), publicUrl ? rewriteManifestUrls(manifest, publicUrl) : manifest);
+  }
   return outDir;
 }
 

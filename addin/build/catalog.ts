@@ -3,7 +3,10 @@
  * department needs to install the add-in on intranet PCs through a shared-folder catalog
  * (受信任的加载项目录), written to dist/catalog/ by default:
  *
- *   manifest.xml            the manifest with every URL moved to the https address; copy it into the share
+ *   manifest.xml            the add-in with the EDU functions (Microsoft 365, Excel 2021 and later), every
+ *                           URL moved to the https address; copy it into the share
+ *   manifest-taskpane.xml   the compute-into-cells pane for Excel 2016/2019 (no custom functions), the
+ *                           same way; Excel lists each clerk only the one(s) their version can run
  *   trusted-catalog.reg     HKCU\Software\Microsoft\Office\16.0\WEF\TrustedCatalogs\{GUID} with Id, Url
  *                           and Flags, as Microsoft documents it (docs/excel-behaviour.md); import it on
  *                           each PC or push the same keys by group policy (docs/install.md)
@@ -17,7 +20,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeExampleWorkbook } from '../../examples/example-workbook.js';
-import { rewriteManifestUrls } from './manifest-urls.js';
+import { MANIFESTS, rewriteManifestUrls } from './manifest-urls.js';
 
 export const TRUSTED_CATALOGS_KEY = 'HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\WEF\\TrustedCatalogs';
 
@@ -69,16 +72,17 @@ export function trustedCatalogReg(sharePath: string): string {
 /** regedit reads .reg files written by itself as UTF-16LE with a byte-order mark; a Chinese share name needs it. */
 export const regFileBytes = (text: string): Buffer => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
 
-export async function writeCatalog(sharePath: string, address: string, outDir: string, manifestFile: string): Promise<string[]> {
+/** Writes the catalog; `manifestFiles` are copied under their own names with the URLs moved to `address`. */
+export async function writeCatalog(sharePath: string, address: string, outDir: string, manifestFiles: readonly string[]): Promise<string[]> {
   const share = checkSharePath(sharePath);
   await mkdir(outDir, { recursive: true });
-  const manifest = path.join(outDir, 'manifest.xml');
+  const manifests = manifestFiles.map((file) => path.join(outDir, path.basename(file)));
   const reg = path.join(outDir, 'trusted-catalog.reg');
   const workbook = path.join(outDir, 'county-planning.xlsx');
-  await writeFile(manifest, rewriteManifestUrls(await readFile(manifestFile, 'utf8'), address));
+  for (const [i, file] of manifestFiles.entries()) await writeFile(manifests[i]!, rewriteManifestUrls(await readFile(file, 'utf8'), address));
   await writeFile(reg, regFileBytes(trustedCatalogReg(share)));
   await writeExampleWorkbook(workbook, { store: { store: share, storeType: 'FileSystem' } });
-  return [manifest, reg, workbook];
+  return [...manifests, reg, workbook];
 }
 
 const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
@@ -90,10 +94,10 @@ if (isMain) {
   }
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
   try {
-    const files = await writeCatalog(share, address, out ?? path.join(root, 'dist', 'catalog'), path.join(root, 'manifest.xml'));
+    const files = await writeCatalog(share, address, out ?? path.join(root, 'dist', 'catalog'), MANIFESTS.map((m) => path.join(root, m)));
     process.stdout.write(
       `${files.join('\n')}\n\n` +
-        `1. 把 manifest.xml 复制到 ${share}（各 PC 只需读权限）。Copy manifest.xml into the share (read access for the PCs).\n` +
+        `1. 把 manifest.xml 和 manifest-taskpane.xml 复制到 ${share}（各 PC 只需读权限）。Copy both manifests into the share (read access for the PCs).\n` +
         '2. 在各 PC 上导入 trusted-catalog.reg，或用组策略推送同样的注册表项（docs/install.md）。Import the .reg on each PC, or push the same keys by group policy.\n' +
         '3. 重新打开 Excel：开始 › 加载项 › 更多加载项 › 共享文件夹。Restart Excel: Home › Add-ins › More Add-ins › Shared Folder.\n',
     );

@@ -9,7 +9,7 @@ import { catalog, type CatalogEntry } from '../../formulas/catalog.js';
 import type { PolicyProfile } from '../../formulas/core/profiles.js';
 import { shippedProfiles } from '../../formulas/profiles/index.js';
 
-const CATEGORY_TITLES: Record<string, string> = {
+export const CATEGORY_TITLES: Record<string, string> = {
   allocation: '分配 Allocation',
   funding: '经费 Funding',
   staffing: '编制与岗位 Staffing',

@@ -10,6 +10,9 @@ import { fileURLToPath } from 'node:url';
 
 export const DEV_BASE = 'https://localhost:3000';
 
+/** The add-in with custom functions (Microsoft 365, Excel 2021 and later) and the compute pane for Excel 2016/2019 (manifest-taskpane.xml). */
+export const MANIFESTS = ['manifest.xml', 'manifest-taskpane.xml'] as const;
+
 export function rewriteManifestUrls(xml: string, base: string): string {
   const url = new URL(base);
   if (url.protocol !== 'https:') throw new Error(`Excel loads add-ins over HTTPS only: ${base} does not start with https://`);

@@ -92,9 +92,14 @@ export function settingsXcs(): string {
 }
 
 /**
- * Runs the _xldudf_ conversion (edu_calc.py) when a document is opened. Observed here: a
- * headless soffice fires neither event for its jobs, so the real-engine test runs the job
- * service itself, with the document as its Model; the desktop path is not verified here.
+ * Runs the _xldudf_ conversion (edu_calc.py) when a document has been loaded. The event is
+ * OnLoadFinished, the API event every load raises: OnLoad (and the jobs' onDocumentOpened
+ * built on it) is raised only for a document shown in a window, so a hidden load — soffice
+ * --headless --convert-to pdf, or a macro's loadComponentFromURL with Hidden — never ran the
+ * job (sfx2 SfxObjectShell::PostActivateEvent_Impl skips hidden documents; measured here on
+ * 7.4: OnLoad/onDocumentOpened never fired headless, OnLoadFinished did).
+ * test/libreoffice/calc-extension.test.ts opens and prints the example workbook with no
+ * other help.
  */
 export function jobsXcu(): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -105,12 +110,7 @@ export function jobsXcu(): string {
   </node>
  </node>
  <node oor:name="Events">
-  <node oor:name="OnLoad" oor:op="fuse">
-   <node oor:name="JobList">
-    <node oor:name="EduXlsxNames" oor:op="replace"/>
-   </node>
-  </node>
-  <node oor:name="onDocumentOpened" oor:op="fuse">
+  <node oor:name="OnLoadFinished" oor:op="fuse">
    <node oor:name="JobList">
     <node oor:name="EduXlsxNames" oor:op="replace"/>
    </node>

@@ -44,8 +44,8 @@ export const balanceCheck = defineFormula({
     en: 'Per school: how many of the 7 resource thresholds are met, whether it passes (at least 6 met and the rest at least 85% of threshold), and what is missed',
   },
   rounding: {
-    zh: '精确比较输入的小数：“达到…以上”含本数（≥ 标准即达标），余项 ≥ 85% × 标准（如 3.57 恰为 4.2 的 85%，算不低于）。第三列的百分比向下取到 0.1%，显示 85.0% 的一定不低于 85%',
-    en: 'Exact comparison of the decimals as typed: a threshold is met at value ≥ threshold (以上 includes the number itself); a missed one passes the floor at value ≥ 85% × threshold (3.57 is exactly 85% of 4.2). Percentages in the third column are rounded down to 0.1%, so a shown 85.0% really is at least 85%',
+    zh: '精确比较输入的小数：“达到…以上”含本数（≥ 标准即达标），余项 ≥ 85% × 标准（如 3.57 恰为 4.2 的 85%，算不低于）。第三列的百分比向下取到 0.1%，显示 85.0% 的一定不低于 85%。九年一贯制学校的一行（juniorPupils）：共用的四项设施先按 1 : 1.1 精确拆分（不取整）再比较',
+    en: 'Exact comparison of the decimals as typed: a threshold is met at value ≥ threshold (以上 includes the number itself); a missed one passes the floor at value ≥ 85% × threshold (3.57 is exactly 85% of 4.2). Percentages in the third column are rounded down to 0.1%, so a shown 85.0% really is at least 85%. On a nine-year school’s row (juniorPupils) the four shared facilities are first split 1 : 1.1 exactly (unrounded)',
   },
   params: [
     indicatorsParam({

@@ -1,14 +1,15 @@
 /**
  * The consolidation plan of a request: the lexicographic optimum (consolidation-model.ts,
  * solved by the MipSolver the service passes: HiGHS) or, on request, the greedy plan
- * (consolidation-greedy.ts). Either way the greedy plan is computed too: it starts the solver
- * and its objective values are answered beside the plan's, so a bureau sees what the optimum
- * gains. The answer's `solver` says whether optimality was proven and, if the time limit
+ * (consolidation-greedy.ts). Either way the greedy plan is computed too: improved by local
+ * search (consolidation-improve.ts) it starts the solver, and its objective values are answered
+ * beside the plan's, so a bureau sees what the optimum gains. The answer's `solver` says whether optimality was proven and, if the time limit
  * stopped the solver, how far from proven each objective still is.
  */
 import type { FormulaError } from '../core/errors.js';
 import type { MipSolver } from '../core/lex-program.js';
 import { greedyPlacements } from './consolidation-greedy.js';
+import { improvePlacements } from './consolidation-improve.js';
 import { buildConsolidationModel, decodeConsolidation, startOf } from './consolidation-model.js';
 import { KM_SCALE, type Placement, prepareConsolidation } from './consolidation-prepare.js';
 import { objectivesOf, reportConsolidation } from './consolidation-report.js';
@@ -45,7 +46,7 @@ export async function planConsolidation(input: ConsolidationInput, solve: MipSol
     solver = { method: 'greedy', proven: false, objectives: objectiveLines(greedyValues, greedyValues, input.thresholds) };
   } else {
     const model = buildConsolidationModel(prepared);
-    const solved = await solve(model.program, input.timeLimitSeconds, startOf(prepared, model, greedy));
+    const solved = await solve(model.program, input.timeLimitSeconds, startOf(prepared, model, improvePlacements(prepared, greedy)));
     if (solved.status !== 'solved') return { bug: `consolidation: ${solved.message}` };
     placements = decodeConsolidation(prepared, model, solved.x);
     const values = objectivesOf(prepared, placements);

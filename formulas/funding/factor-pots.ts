@@ -21,7 +21,7 @@ import { exactQuotient, type Remainders, type TieBreak, topRemainders } from './
 const FAST_DEN = 2 ** 50;
 
 /** Whole numbers proportional to `values` (each scaled by 10^its decimals' maximum), exactly. */
-export function wholeScale(values: ArrayLike<number>): bigint[] {
+function wholeScale(values: ArrayLike<number>): bigint[] {
   let scale = 0;
   for (let i = 0; i < values.length; i++) if (!Number.isInteger(values[i])) scale = Math.max(scale, decimalOf(values[i]!).scale);
   return Array.from(values as ArrayLike<number>, (x) => scaledInteger(x, scale)!);

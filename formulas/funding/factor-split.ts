@@ -16,7 +16,8 @@ import { booleanCell, type ResultCell } from '../core/excel-values.js';
 import { fenToYuan, formatYuan, yuanToFen } from '../core/money.js';
 import { NumberGrid } from '../core/number-grid.js';
 import { lowestTotal, type SplitInput, splitExactly } from './clamped-split.js';
-import { potsByShares, splitPot, wholeScale } from './factor-pots.js';
+import { shareWeights } from '../core/share.js';
+import { potsByShares, splitPot } from './factor-pots.js';
 import { numberMatrix, numberVector } from '../core/number-cells.js';
 import { checkBudgetReach, checkFloorsBelowCaps, fenPerUnit, tooManyDecimals } from './split-checks.js';
 import { budgetParam, capsParam, floorsParam, lumpSumsParam } from './split-params.js';
@@ -56,8 +57,8 @@ export const factorSplit = defineFormula({
     param({
       name: 'shares',
       summary: {
-        zh: '各因素所占份额（一行，与 factors 列数相同），可写 50%、0.5 或 50，按合计归一',
-        en: 'Each factor\'s share of the pot (a row, one per factors column), as 50%, 0.5 or 50; normalised by their sum',
+        zh: '各因素所占份额（一行，与 factors 列数相同），可写 50%、0.5 或 50（=1/3 即三分之一），按合计归一',
+        en: 'Each factor\'s share of the pot (a row, one per factors column), as 50%, 0.5 or 50 (=1/3 is one third); normalised by their sum',
       },
       dimensionality: 'matrix',
       type: 'number',
@@ -177,7 +178,7 @@ function factorParts(budget: bigint, lump: Float64Array, factors: NumberGrid, sh
   for (const x of lump) lumpTotal += BigInt(x);
   // Lump sums above the budget: left to the split's own check, which names the rows.
   const money = budget > lumpTotal ? budget - lumpTotal : 0n;
-  const weights = wholeScale(shares);
+  const weights = shareWeights(shares);
   if (money > 0n && weights.every((w) => w === 0n)) {
     return valueError(
       '各因素的份额都是 0，预算减去一次性拨款后的钱没有分配依据：请至少给一个因素正的份额',

@@ -22,7 +22,7 @@ import { type Bilingual, type FormulaError, valueError } from '../core/errors.js
 import { finiteNumber, type ResultCell } from '../core/excel-values.js';
 import { numberVector } from '../core/number-cells.js';
 import { ceil, div, floor, rationalOf, type Rational } from '../core/exact.js';
-import { shareSchema } from './share.js';
+import { shareSchema } from '../core/share.js';
 
 const showShare = (q: Rational): string => (q.n === 1n && q.d === 1n ? '1' : `${q.n}/${q.d}`);
 const percent = (a: bigint, b: bigint): string => `${((Number(a) / Number(b)) * 100).toFixed(1)}%`;

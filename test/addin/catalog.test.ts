@@ -54,6 +54,13 @@ describe('npm run catalog', () => {
     expect(run.status).toBe(0);
   });
 
+  it.skipIf(!hasProgram('xmllint'))('writes the Excel 2016/2019 manifest (compute pane) beside it, for the same address, also valid', async () => {
+    const manifest = await readFile(path.join(out, 'manifest-taskpane.xml'), 'utf8');
+    expect(manifest).not.toContain(DEV_BASE);
+    expect(manifest).toContain(`${ADDRESS}/compute.html`);
+    expect(xmllint(manifest).status).toBe(0);
+  });
+
   it('writes the .reg file Microsoft documents: TrustedCatalogs\\{GUID} with Id, Url and Flags, UTF-16LE with a BOM', async () => {
     const bytes = await readFile(path.join(out, 'trusted-catalog.reg'));
     expect([...bytes.subarray(0, 2)]).toEqual([0xff, 0xfe]);

@@ -2,7 +2,8 @@
  * The example workbooks printed by LibreOffice headless, as a clerk without Excel would print
  * them: the values copy shows no error value on any page; the Excel workbook shows none
  * outside its EDU cells (LibreOffice recalculates every array formula on opening and has no
- * EDU function, so those cells alone read #NAME? there — docs/example-workbook.md); both
+ * EDU function, so those cells alone read #NAME? there — docs/example-workbook.md; with the EDU
+ * extension they compute, test/libreoffice/calc-extension.test.ts); both
  * fit a sensible number of A4 pages.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -10,12 +11,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pdfPages, printToPdf } from '../helpers/print-pdf.js';
+import { ERROR_VALUE, pdfPages, printToPdf } from '../helpers/print-pdf.js';
 import { hasProgram } from '../helpers/system-programs.js';
 
 const EXAMPLES = path.join(import.meta.dirname, '..', '..', 'examples');
-/** Every error value Excel or LibreOffice prints (LibreOffice's own are Err:5xx). */
-const ERROR_VALUE = /#NAME\?|#VALUE!|#N\/A|#REF!|#DIV\/0!|#NUM!|#NULL!|#SPILL!|#CALC!|Err:\d{3}/g;
 /** At most two A4 pages a sheet on average: the staff lists (122 and 137 rows) take three each, most sheets one. */
 const PAGES_PER_SHEET = 2;
 

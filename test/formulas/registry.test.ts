@@ -9,7 +9,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BatchClient } from '../../addin/functions/batch-client.js';
+import { BatchClient, ServiceClient } from '../../client/index.js';
 import type { CustomFunctionsApi } from '../../addin/functions/excel-errors.js';
 import { registerFunctions } from '../../addin/functions/register.js';
 import { buildAddin } from '../../addin/build/build.js';
@@ -115,7 +115,7 @@ describe('generated artefacts agree with the registry', () => {
   it('the add-in associates exactly the registry ids with CustomFunctions', () => {
     const associated: string[] = [];
     const api = { associate: (id: string) => associated.push(id) } as unknown as CustomFunctionsApi;
-    const client = new BatchClient({ baseUrl: () => 'http://127.0.0.1:9', fetch, pure: new Set() });
+    const client = new BatchClient(new ServiceClient({ serviceUrl: () => 'http://127.0.0.1:9', token: () => undefined }), { pure: new Set() });
     registerFunctions(api, client, runtimeFunctionList(entries));
     expect(associated).toEqual(ids);
   });

@@ -29,6 +29,11 @@ export interface ExcelSeed {
   selection?: string;
   /** Behave like an Excel older than ExcelApi 1.9: worksheet.pageLayout is not there. */
   noPageLayout?: boolean;
+  /**
+   * Behave like an older Excel: these members, by object kind, are not there (an Excel with
+   * only ExcelApi 1.1: test/helpers/excel-api-sets.ts). "isNullObject" under "*" removes it everywhere.
+   */
+  absent?: Record<string, string[]>;
 }
 
 /** What window.__excel.dump(sheet) answers. */
@@ -127,11 +132,16 @@ const STUB = String.raw`
   };
   Context.prototype.trackedObjects = { add: function () {}, remove: function () {} };
 
-  function proxy(ctx, target, readable) {
+  function absentIn(kind) { var a = seed.absent || {}; return (a[kind] || []).concat(a['*'] || []); }
+  // Removes the members an older Excel does not have (seed.absent); readable ones are never defined.
+  function limit(p, kind) { absentIn(kind).forEach(function (m) { delete p[m]; }); return p; }
+
+  function proxy(ctx, target, readable, kind) {
     var o = { __ctx: ctx, __loaded: false, __pending: false, __synced: false };
     ctx.proxies.push(o);
     o.load = function () { o.__pending = true; return o; };
-    Object.keys(readable).forEach(function (key) {
+    var gone = absentIn(kind);
+    Object.keys(readable).filter(function (key) { return gone.indexOf(key) < 0; }).forEach(function (key) {
       Object.defineProperty(o, key, {
         enumerable: true,
         get: function () {
@@ -141,7 +151,7 @@ const STUB = String.raw`
         set: function (v) { if (target.set && target.set[key]) target.set[key](v); else throw officeError('InvalidOperation', 'The property ' + key + ' is read-only.'); },
       });
     });
-    Object.defineProperty(o, 'isNullObject', {
+    if (gone.indexOf('isNullObject') < 0) Object.defineProperty(o, 'isNullObject', {
       get: function () {
         if (!o.__synced) throw officeError('PropertyNotLoaded', 'isNullObject is not available before context.sync().');
         return !!target.isNull;
@@ -232,7 +242,7 @@ const STUB = String.raw`
       columnIndex: function () { return area.c; },
       rowCount: function () { return area.rows; },
       columnCount: function () { return area.cols; },
-    });
+    }, 'Range');
     p.format = formatProxy(ctx, sheet, area);
     // The stub's own way to the address, without load(): for charts and names.add.
     p.__rawAddress = function () { return quoteSheet(sheet.name) + '!' + addr; };
@@ -253,11 +263,11 @@ const STUB = String.raw`
       Object.defineProperty(cellValue, 'rule', { set: function (v) { cf.rule = v; record('conditionalFormat.rule', sheet, addr, v); } });
       return { cellValue: cellValue, type: type };
     } };
-    return p;
+    return limit(p, 'Range');
   }
 
   function sheetProxy(ctx, sheet) {
-    var p = proxy(ctx, {}, { name: function () { return sheet.name; } });
+    var p = proxy(ctx, {}, { name: function () { return sheet.name; } }, 'Worksheet');
     p.getRange = function (address) { return rangeProxy(ctx, sheet, parseArea(String(address).replace(/\$/g, ''))); };
     p.getRangeByIndexes = function (r, c, rows, cols) {
       if (rows < 1 || cols < 1) throw officeError('InvalidArgument', 'getRangeByIndexes needs at least one row and one column');
@@ -290,12 +300,12 @@ const STUB = String.raw`
       if (seed.noPageLayout) throw officeError('ApiNotFound', 'The API you are trying to use could not be found (ExcelApi 1.9).');
       return pl;
     } });
-    return p;
+    return limit(p, 'Worksheet');
   }
 
   function tableProxy(ctx, name) {
     var t = wb.tables[name];
-    var p = proxy(ctx, { isNull: !t }, { name: function () { return name; } });
+    var p = proxy(ctx, { isNull: !t }, { name: function () { return name; } }, 'Table');
     if (!t) return p;
     p.getRange = function () { return rangeProxy(ctx, t.sheet, { r: t.r, c: t.c, rows: t.bodyRows + 1, cols: t.cols }); };
     p.getHeaderRowRange = function () { return rangeProxy(ctx, t.sheet, { r: t.r, c: t.c, rows: 1, cols: t.cols }); };
@@ -325,15 +335,15 @@ const STUB = String.raw`
         } };
       },
     };
-    return p;
+    return limit(p, 'Table');
   }
 
   function nameProxy(ctx, name) {
     var n = wb.names[name];
-    var p = proxy(ctx, { isNull: !n }, { name: function () { return name; }, type: function () { return n ? n.type : ''; }, visible: function () { return true; } });
+    var p = proxy(ctx, { isNull: !n }, { name: function () { return name; }, type: function () { return n ? n.type : ''; }, visible: function () { return true; } }, 'NamedItem');
     p.getRange = function () { if (!n) throw officeError('ItemNotFound', 'No name ' + name); return rangeProxy(ctx, n.sheet, n.area); };
     p.delete = function () { delete wb.names[name]; record('names.delete', null, name); };
-    return p;
+    return limit(p, 'NamedItem');
   }
 
   function collection(ctx, itemsFn) {
@@ -342,7 +352,7 @@ const STUB = String.raw`
   }
 
   function workbookProxy(ctx) {
-    var p = proxy(ctx, {}, { name: function () { return wb.name; } });
+    var p = proxy(ctx, {}, { name: function () { return wb.name; } }, 'Workbook');
     var worksheets = collection(ctx, function () { return wb.sheets.map(function (s) { var x = sheetProxy(ctx, s); x.__loaded = true; return x; }); });
     worksheets.add = function (name) {
       if (findSheet(name)) throw officeError('ItemAlreadyExists', 'A sheet named ' + name + ' already exists.');
@@ -353,7 +363,7 @@ const STUB = String.raw`
     };
     worksheets.getItem = function (name) { var s = findSheet(name); if (!s) throw officeError('ItemNotFound', 'No sheet ' + name); return sheetProxy(ctx, s); };
     worksheets.getActiveWorksheet = function () { return sheetProxy(ctx, wb.active); };
-    p.worksheets = worksheets;
+    p.worksheets = limit(worksheets, 'WorksheetCollection');
     var names = collection(ctx, function () { return Object.keys(wb.names).map(function (n) { var x = nameProxy(ctx, n); x.__loaded = true; x.__synced = true; return x; }); });
     names.getItem = function (n) { if (!wb.names[n]) throw officeError('ItemNotFound', 'No name ' + n); return nameProxy(ctx, n); };
     names.getItemOrNullObject = function (n) { return nameProxy(ctx, n); };
@@ -362,17 +372,17 @@ const STUB = String.raw`
       wb.names[n] = { sheet: findSheet(ref.sheet), area: parseArea(ref.address), type: 'Range' };
       record('names.add', findSheet(ref.sheet), n, ref.address);
     };
-    p.names = names;
+    p.names = limit(names, 'NamedItemCollection');
     var tables = collection(ctx, function () { return Object.keys(wb.tables).map(function (n) { var x = tableProxy(ctx, n); x.__loaded = true; x.__synced = true; return x; }); });
     tables.getItem = function (n) { if (!wb.tables[n]) throw officeError('ItemNotFound', 'No table ' + n); return tableProxy(ctx, n); };
     tables.getItemOrNullObject = function (n) { return tableProxy(ctx, n); };
-    p.tables = tables;
+    p.tables = limit(tables, 'TableCollection');
     p.getSelectedRange = function () {
       if (!wb.selection) throw officeError('InvalidSelection', 'Nothing is selected');
       return rangeProxy(ctx, wb.selection.sheet, wb.selection.area);
     };
     p.application = { calculate: function () { record('calculate'); } };
-    return p;
+    return limit(p, 'Workbook');
   }
 
   window.Excel = {

@@ -13,19 +13,26 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
+/** Every error value Excel or LibreOffice prints (LibreOffice's own are Err:5xx). */
+export const ERROR_VALUE = /#NAME\?|#VALUE!|#N\/A|#REF!|#DIV\/0!|#NUM!|#NULL!|#SPILL!|#CALC!|Err:\d{3}/g;
+
 export const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
 
-/** Converts `files` to PDF in `outDir` (same base names); `env` adds to the environment (e.g. FONTCONFIG_FILE). */
-export async function printToPdf(files: readonly string[], outDir: string, env: Record<string, string> = {}): Promise<string[]> {
+/**
+ * Converts `files` to PDF in `outDir` (same base names); `env` adds to the environment (e.g.
+ * FONTCONFIG_FILE). A fresh private profile is used and removed unless `profile` names one
+ * to use as it is (e.g. with the EDU extension added).
+ */
+export async function printToPdf(files: readonly string[], outDir: string, env: Record<string, string> = {}, given?: string): Promise<string[]> {
   if (!SOFFICE) throw new Error('LibreOffice (soffice) is not installed');
-  const profile = await mkdtemp(path.join(tmpdir(), 'edu-soffice-'));
+  const profile = given ?? (await mkdtemp(path.join(tmpdir(), 'edu-soffice-')));
   try {
     await run(SOFFICE, [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...files], {
       env: { ...process.env, ...env },
       timeout: 180_000,
     });
   } finally {
-    await rm(profile, { recursive: true, force: true });
+    if (given === undefined) await rm(profile, { recursive: true, force: true });
   }
   return files.map((f) => path.join(outDir, `${path.basename(f, path.extname(f))}.pdf`));
 }

@@ -15,7 +15,7 @@ import sys
 import time
 
 import uno
-from com.sun.star.beans import NamedValue, PropertyValue
+from com.sun.star.beans import PropertyValue
 from com.sun.star.connection import NoConnectException
 
 CALC_ERRORS = {519: 'VALUE', 32767: 'NA', 503: 'NUM', 532: 'DIV0'}
@@ -92,12 +92,6 @@ def main():
         doc = desktop.loadComponentFromURL(url, '_blank', 0, (prop('Hidden', True),))
         if doc is None:
             raise RuntimeError(f'Calc could not open {url}')
-        if request.get('convert'):
-            # The extension's on-load job, run as the job executor would (headless soffice fires no job events).
-            job = ctx.ServiceManager.createInstanceWithContext(request['convert'], ctx)
-            model = NamedValue('Model', doc)
-            env = NamedValue('Environment', uno.Any('[]com.sun.star.beans.NamedValue', (model,)))
-            uno.invoke(job, 'execute', ((env,),))
         loaded = time.monotonic()
         sheet = doc.Sheets.getByIndex(0)
         for item in request.get('write', []):

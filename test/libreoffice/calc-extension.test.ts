@@ -14,11 +14,11 @@ import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOxt } from '../../addin/libreoffice/build-oxt.js';
-import { CONVERTER_IMPLEMENTATION } from '../../addin/libreoffice/oxt-files.js';
 import { catalog } from '../../formulas/catalog.js';
 import { findFormula, invoke, registry, shippedProfileSource } from '../../formulas/index.js';
 import { isFormulaError } from '../../formulas/core/errors.js';
 import { freePort, startService, type ServiceProcess } from '../helpers/service-process.js';
+import { ERROR_VALUE, pdfPages, printToPdf } from '../helpers/print-pdf.js';
 import { hasProgram } from '../helpers/system-programs.js';
 import { splitArgs } from '../helpers/formula-args.js';
 import { calcCell, type CalcValue } from './calc-values.js';
@@ -44,7 +44,7 @@ function expectedCells(result: ReturnType<typeof invoke>): CalcValue[][] {
 const areaOf = (values: CalcValue[][], [c0, r0, c1, r1]: readonly number[]): CalcValue[][] =>
   values.slice(r0!, r1! + 1).map((row) => row.slice(c0!, c1! + 1));
 
-describe.skipIf(!hasProgram('libreoffice', 'python3-uno', 'unoidl-write'))('the EDU extension in LibreOffice Calc', () => {
+describe.skipIf(!hasProgram('libreoffice', 'python3-uno', 'unoidl-write', 'pdftotext'))('the EDU extension in LibreOffice Calc', () => {
   let dir: string;
   let profile: string;
   let service: ServiceProcess;
@@ -80,11 +80,12 @@ describe.skipIf(!hasProgram('libreoffice', 'python3-uno', 'unoidl-write'))('the 
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('opens county-planning.xlsx (Excel’s _xldudf_EDU_ names), and every EDU cell equals the core’s answer', async () => {
+  it('opens county-planning.xlsx (Excel’s _xldudf_EDU_ names), converts them on its own on load, and every EDU cell equals the core’s answer', async () => {
     const workbook = path.join(dir, 'county-planning.xlsx');
     copyFileSync(WORKBOOK, workbook);
     const saveAs = path.join(dir, 'county-planning.ods');
-    const answer = await calc({ workbook, convert: CONVERTER_IMPLEMENTATION, saveAs });
+    // Nothing runs the conversion but the extension's own OnLoadFinished job.
+    const answer = await calc({ workbook, saveAs });
     timings.push(`county-planning.xlsx: load ${answer.loadSeconds.toFixed(2)} s, recalc ${answer.recalcSeconds.toFixed(2)} s`);
     const ids = new Set<string>();
     for (const sheet of answer.sheets) {
@@ -108,6 +109,17 @@ describe.skipIf(!hasProgram('libreoffice', 'python3-uno', 'unoidl-write'))('the 
     expect(content).toContain('of:=EDU.APPORTION(');
     expect(content).not.toMatch(/_xldudf_/i);
   }, 180_000);
+
+  it('prints county-planning.xlsx headless (soffice --convert-to pdf) with no error value on any page', async () => {
+    // What a clerk's LibreOffice does with the extension and a reachable service: the on-load job
+    // turns Excel's names into EDU calls, the service answers them, and the PDF shows the answers.
+    const pdf = (await printToPdf([WORKBOOK], dir, { EDU_SERVICE_URL: service.url }, profile))[0]!;
+    const pages = await pdfPages(pdf);
+    expect(pages.length).toBeGreaterThan(10);
+    pages.forEach((page, i) => expect(page.match(ERROR_VALUE), `page ${i + 1}`).toBeNull());
+    // The 48 posts of seed 000 split over 8 centres, computed live: the sheet's total row.
+    expect(pages.join('\n')).toMatch(/合计\s+125,800\s+8\s+40\s+40\s+48\s+48\s+0/);
+  }, 240_000);
 
   it('reads the service address from the extension’s settings when EDU_SERVICE_URL is not set', async () => {
     // What a clerk sets in Expert Configuration, written where LibreOffice keeps it.

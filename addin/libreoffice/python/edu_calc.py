@@ -12,7 +12,8 @@
 # LibreOffice's formula/errorcodes.hxx), which Calc shows as #VALUE!, #N/A, #NUM!, #DIV/0!.
 # Calc shows no custom text for an error value, so the bilingual message goes to the log.
 #
-# A second component, EduXlsxNames, runs when a document finishes loading: a workbook Excel
+# A second component, EduXlsxNames, runs when a document finishes loading (the OnLoadFinished
+# job event, raised for hidden and headless loads too): a workbook Excel
 # wrote stores EDU.APPORTION( as _xldudf_EDU_APPORTION(, which Calc 7.4's .xlsx import does not
 # map through the add-in's names (tested: test/libreoffice/calc-extension.test.ts), so the
 # job rewrites those formulas to EDU.APPORTION( and widens a one-cell array formula to the

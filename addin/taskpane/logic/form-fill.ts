@@ -14,8 +14,7 @@
  *    payload, and optional ones are left out; the pane shows the payload for checking.
  */
 import type { Bilingual } from '../../../formulas/core/errors.js';
-import { isBlank, mapColumns, nonBlankRows, numberOf, yesNoOf, type FieldSpec, type TableData } from './column-map.js';
-import type { Prepared } from './rotation-input.js';
+import { isBlank, mapColumns, nonBlankRows, numberOf, yesNoOf, type FieldSpec, type Prepared, type TableData } from './column-map.js';
 import type { CellValue } from './saved-values.js';
 
 export interface JsonSchema {
@@ -94,28 +93,78 @@ export function rowFieldSpecs(form: FormDetail): FieldSpec[] {
     }));
 }
 
-export function payloadFromTable(form: FormDetail, table: TableData): Prepared<Record<string, unknown>> {
+/**
+ * Which of a table's columns feed the form: one column per single-value field (undefined:
+ * not given) and the number columns of the list field (the indicator values, the amounts by
+ * driver), left to right. The pane starts from `suggestedChoice` and lets the clerk change it.
+ */
+export interface ColumnChoice {
+  columns: Record<string, number | undefined>;
+  numbers: number[];
+}
+
+/** The list-valued fields of a row (taken from the number columns), and whether they hold money. */
+function listFieldsOf(form: FormDetail): { keys: string[]; money: boolean } {
+  const list = listField(form.schema);
+  const props = Object.entries((list ? form.schema.properties![list]!.items?.properties : undefined) ?? {});
+  const keys = props.filter(([, s]) => types(s).includes('array')).map(([k]) => k);
+  return { keys, money: keys.some((k) => MONEY_FIELD.test(form.fields[k]?.zh ?? '')) };
+}
+
+/** What the number columns of a row become ("各项金额" / "amounts"), or undefined when the form takes none. */
+export function numberListName(form: FormDetail): Bilingual | undefined {
+  const { keys } = listFieldsOf(form);
+  if (keys.length === 0) return undefined;
+  const names = keys.map((k) => form.fields[k] ?? { zh: k, en: k });
+  return { zh: names.map((n) => n.zh).join('、'), en: names.map((n) => n.en).join(', ') };
+}
+
+/**
+ * The number columns that may feed the list field, leaving out the columns `taken` by
+ * single-value fields: every column holding a number, but for a list of money only those
+ * whose header says yuan; the other number columns are `notMoney`, never offered.
+ */
+export function numberColumns(form: FormDetail, table: TableData, taken: ReadonlySet<number>): { offered: number[]; notMoney: number[] } {
+  if (listFieldsOf(form).keys.length === 0) return { offered: [], notMoney: [] };
+  const rows = nonBlankRows(table.rows);
+  const numeric = table.headers.map((_, c) => c).filter((c) => !taken.has(c) && rows.some(({ row }) => numberOf(row[c]) !== undefined));
+  if (!listFieldsOf(form).money) return { offered: numeric, notMoney: [] };
+  return { offered: numeric.filter((c) => MONEY_HEADER.test(String(table.headers[c]))), notMoney: numeric.filter((c) => !MONEY_HEADER.test(String(table.headers[c]))) };
+}
+
+/** The choice found by header names: each field's column (core of column-map.ts) and every offered number column. */
+export function suggestedChoice(form: FormDetail, table: TableData): ColumnChoice {
+  const { columns } = mapColumns(table.headers, rowFieldSpecs(form));
+  return { columns, numbers: numberColumns(form, table, new Set(Object.values(columns))).offered };
+}
+
+const headerName = (table: TableData, c: number): string => String(table.headers[c] ?? '').trim() || `第 ${c + 1} 列`;
+
+/**
+ * The form's payload from the table under `choice` (by default the one found by header
+ * names). A number column a money list is not offered (its header does not say yuan) is
+ * never used, whatever the choice says.
+ */
+export function payloadFromTable(form: FormDetail, table: TableData, choice: ColumnChoice = suggestedChoice(form, table)): Prepared<Record<string, unknown>> {
   const list = listField(form.schema);
   const itemSchema = list ? form.schema.properties![list]!.items! : undefined;
   if (!list || !itemSchema?.properties) {
     return { ok: false, problems: [{ zh: `表格“${form.title}”没有可从选区填入的明细行`, en: `The form "${form.title}" has no list of rows to fill from a selection` }] };
   }
-  const props = Object.entries(itemSchema.properties);
-  const scalarKeys = props.filter(([, s]) => !types(s).includes('array')).map(([k]) => k);
-  const listKeys = props.filter(([, s]) => types(s).includes('array')).map(([k]) => k);
   const specs = rowFieldSpecs(form);
-  const mapping = mapColumns(table.headers, specs);
+  const { keys: listKeys, money } = listFieldsOf(form);
   const rows = nonBlankRows(table.rows);
-  const used = new Set(Object.values(mapping.columns));
-  const spareNumbers = table.headers.map((_, c) => c).filter((c) => !used.has(c) && rows.some(({ row }) => numberOf(row[c]) !== undefined));
-  const money = listKeys.some((k) => MONEY_FIELD.test(form.fields[k]?.zh ?? ''));
-  const numericColumns = money ? spareNumbers.filter((c) => MONEY_HEADER.test(String(table.headers[c]))) : spareNumbers;
-  const notMoney = spareNumbers.filter((c) => !numericColumns.includes(c)).map((c) => String(table.headers[c]).trim() || `第 ${c + 1} 列`);
-  const problems: Bilingual[] = mapping.missing.map((f) => ({
-    zh: `选区（${table.name}）没有“${f.zh}”列：第一行应是列名，如 ${f.aliases.slice(0, 2).join('、')}`,
-    en: `The selection (${table.name}) has no "${f.en}" column: its first row must hold column names such as ${f.aliases.slice(0, 2).join(', ')}`,
-  }));
-  if (listKeys.length > 0 && numericColumns.length === 0) {
+  const taken = new Set(Object.values(choice.columns).filter((c): c is number => c !== undefined));
+  const { offered, notMoney: notMoneyColumns } = numberColumns(form, table, taken);
+  const numeric = choice.numbers.filter((c) => offered.includes(c));
+  const notMoney = notMoneyColumns.map((c) => headerName(table, c));
+  const problems: Bilingual[] = specs
+    .filter((f) => f.required && choice.columns[f.key] === undefined)
+    .map((f) => ({
+      zh: `选区（${table.name}）没有“${f.zh}”列：第一行应是列名，如 ${f.aliases.slice(0, 2).join('、')}，或在列对应中选一列`,
+      en: `The selection (${table.name}) has no "${f.en}" column: its first row must hold column names such as ${f.aliases.slice(0, 2).join(', ')}, or choose a column in the column map`,
+    }));
+  if (listKeys.length > 0 && numeric.length === 0) {
     const names = listKeys.map((k) => form.fields[k] ?? { zh: k, en: k });
     problems.push(
       money
@@ -134,14 +183,14 @@ export function payloadFromTable(form: FormDetail, table: TableData): Prepared<R
 
   const items = rows.map(({ row }) => {
     const item: Record<string, unknown> = {};
-    for (const key of scalarKeys) {
-      const at = mapping.columns[key];
+    for (const { key } of specs) {
+      const at = choice.columns[key];
       if (at === undefined || isBlank(row[at])) continue;
       item[key] = convert(itemSchema.properties![key]!, row[at]!);
     }
     for (const key of listKeys) {
       const inner = itemSchema.properties![key]!.items ?? {};
-      item[key] = numericColumns.map((c) => (isBlank(row[c]) ? 0 : convert(inner, row[c]!)));
+      item[key] = numeric.map((c) => (isBlank(row[c]) ? 0 : convert(inner, row[c]!)));
     }
     return item;
   });
@@ -149,7 +198,7 @@ export function payloadFromTable(form: FormDetail, table: TableData): Prepared<R
   const payload: Record<string, unknown> = {};
   for (const key of form.schema.required ?? []) if (key !== list && key in form.example) payload[key] = form.example[key];
   if (listKeys.length > 0 && form.schema.properties?.drivers && isObjectList(form.schema.properties.drivers)) {
-    payload.drivers = numericColumns.map((c) => ({ name: driverName(String(table.headers[c])) || `第 ${c + 1} 列` }));
+    payload.drivers = numeric.map((c) => ({ name: driverName(String(table.headers[c])) || `第 ${c + 1} 列` }));
   }
   payload[list] = items;
   const notes: Bilingual[] = [
@@ -157,11 +206,11 @@ export function payloadFromTable(form: FormDetail, table: TableData): Prepared<R
       ? [{ zh: `数字列 ${notMoney.join('、')} 的列名不表示金额，未计入`, en: `The number columns ${notMoney.join(', ')} are not money by their headers and were left out` }]
       : []),
     ...Object.keys(payload)
-    .filter((k) => k !== list && k !== 'drivers')
-    .map((k) => ({
-      zh: `“${form.fields[k]?.zh ?? k}”取自示例数据，请核对后再写入`,
-      en: `"${form.fields[k]?.en ?? k}" is taken from the example; check it before writing`,
-    })),
+      .filter((k) => k !== list && k !== 'drivers')
+      .map((k) => ({
+        zh: `“${form.fields[k]?.zh ?? k}”取自示例数据，请核对后再写入`,
+        en: `"${form.fields[k]?.en ?? k}" is taken from the example; check it before writing`,
+      })),
   ];
   return { ok: true, body: payload, notes };
 }

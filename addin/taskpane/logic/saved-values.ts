@@ -33,7 +33,7 @@ export interface SavedTable {
 
 export type SavedSource = SavedRange | SavedTable;
 
-const isCell = (v: unknown): v is CellValue => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+export const isCell = (v: unknown): v is CellValue => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 
 function isMatrix(v: unknown): v is CellValue[][] {
   if (!Array.isArray(v) || v.length === 0) return false;

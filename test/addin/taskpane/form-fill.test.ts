@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { forms, prepareForm } from '../../../server/forms/index.js';
 import { commonFieldNames, type FormTemplate } from '../../../server/forms/template.js';
 import type { TableData } from '../../../addin/taskpane/logic/column-map.js';
-import { expectedColumns, listField, payloadFromTable, withHeaderFields, type FormDetail, type JsonSchema } from '../../../addin/taskpane/logic/form-fill.js';
+import { expectedColumns, listField, numberColumns, payloadFromTable, suggestedChoice, withHeaderFields, type FormDetail, type JsonSchema } from '../../../addin/taskpane/logic/form-fill.js';
 import type { CellValue } from '../../../addin/taskpane/logic/saved-values.js';
 
 /** What GET /api/v1/forms/{id} and /example answer, made the way the route makes it. */
@@ -79,9 +79,29 @@ describe('payloadFromTable', () => {
     const detail = detailOf(forms.find((f) => f.id === 'district-centre-posts')!);
     const r = payloadFromTable(detail, { name: 'B2:C5', sheet: 's', headers: ['单位名称', '备注'], rows: [['甲', 'x']], firstRow: 3 });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems.map((p) => p.zh)).toEqual(['选区（B2:C5）没有“书记兼主任”列：第一行应是列名，如 书记兼主任、director', '选区（B2:C5）没有“副主任及专干”列：第一行应是列名，如 副主任及专干、deputies and officers']);
+    if (!r.ok) expect(r.problems.map((p) => p.zh)).toEqual(['选区（B2:C5）没有“书记兼主任”列：第一行应是列名，如 书记兼主任、director，或在列对应中选一列', '选区（B2:C5）没有“副主任及专干”列：第一行应是列名，如 副主任及专干、deputies and officers，或在列对应中选一列']);
     const empty = payloadFromTable(detail, { name: 'A1:C1', sheet: 's', headers: ['单位名称', '书记兼主任', '副主任及专干'], rows: [], firstRow: 2 });
     expect(empty.ok).toBe(false);
+  });
+
+  it('follows the clerk’s column map, and a money list still takes only columns that say yuan', () => {
+    const detail = detailOf(forms.find((f) => f.id === 'public-funds')!);
+    // 学区 is no header the form knows for the unit name; 岗位数 is a count, 经费（元） money.
+    const table: TableData = { name: '分配结果', sheet: '结果', headers: ['学区', '岗位数', '经费（元）'], rows: [['第一学区', 9, 250000], ['第二学区', 6, 200000]], firstRow: 2 };
+    const found = suggestedChoice(detail, table);
+    expect(found.columns.name).toBeUndefined();
+    expect(found.numbers).toEqual([2]);
+    expect(numberColumns(detail, table, new Set()).notMoney).toEqual([1]);
+    expect(payloadFromTable(detail, table, found).ok).toBe(false);
+    // The clerk maps the unit name to 学区 and ticks 岗位数 too: the count is still not money.
+    const chosen = payloadFromTable(detail, table, { columns: { ...found.columns, name: 0 }, numbers: [1, 2] });
+    expect(chosen.ok, JSON.stringify(chosen)).toBe(true);
+    if (!chosen.ok) return;
+    expect(chosen.body.rows).toEqual([
+      { name: '第一学区', shares: [250000] },
+      { name: '第二学区', shares: [200000] },
+    ]);
+    expect(chosen.body.drivers).toEqual([{ name: '经费' }]);
   });
 
   it('fills the district-centre form from seed 000’s table (8 centres, 48 posts)', () => {

@@ -1,7 +1,8 @@
 /**
  * 报表 (official forms) end to end: every form written cell for cell as the service lays it
  * out and downloaded as .xlsx; the Mac download through a one-time link; filling from the
- * selection by column names; the signature fields; an Excel without page layout; bad JSON.
+ * selection through an editable column map shown before anything is filled; money only from
+ * columns that say yuan; the signature fields; an Excel without page layout.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { FormGrid } from '../../../contracts/forms.js';
-import { cellValue, clickAndSettle, CENTRES, DEPUTIES, dump, openPane, paneSuite, SEED, settled, sheetNames, sheetShot, shot, type PaneSuite } from '../../helpers/taskpane-page.js';
+import { cellValue, clickAndSettle, CENTRES, DEPUTIES, dump, FUNDS_A, openPane, paneSuite, SEED, settled, sheetNames, sheetShot, shot, type PaneSuite } from '../../helpers/taskpane-page.js';
 import { hasProgram } from '../../helpers/system-programs.js';
 
 describe.skipIf(!hasProgram('chromium'))('报表 (forms): write, download, fill from the workbook', () => {
@@ -113,23 +114,68 @@ describe.skipIf(!hasProgram('chromium'))('报表 (forms): write, download, fill 
     });
   });
 
-  it('fills a form from the selection by its column names and writes it', async () => {
+  it('reads the selection, shows its column map before filling, and writes the form from it', async () => {
     await page.selectOption('#form-id', 'district-centre-posts');
     await page.check('#form-source-workbook');
     await page.selectOption('#form-table', 'selection');
-    const status = await clickAndSettle(page, '#form-fill', 'form-status');
-    expect(status.state).toBe('ok');
-    const payload = JSON.parse(await page.inputValue('#form-payload')) as { rows: unknown[] };
-    expect(payload.rows).toEqual(CENTRES.map((c, i) => ({ name: `${c}教育事务中心`, director: 1, deputies: DEPUTIES[i] })));
-    // The mapping is shown: each column the form expects, and the selection's column it came from.
-    const mapping = await page.$$eval('#form-columns li.found', (lis) => lis.map((li) => li.textContent));
-    expect(mapping).toEqual(expect.arrayContaining(['单位名称 unit name ← 单位名称', '书记兼主任 director ← 书记兼主任']));
+    const read = await clickAndSettle(page, '#form-fill', 'form-status');
+    expect(read.state, read.text).toBe('ok');
+    expect(read.text).toContain('8 行');
+    // The map, column by column: each field the form expects and the selection's column it takes (by header).
+    const chosen = await page.$$eval('#form-columns select[data-key]', (ss) => ss.map((s) => [s.getAttribute('data-key'), (s as HTMLSelectElement).selectedOptions[0]!.textContent]));
+    expect(chosen).toEqual([
+      ['name', '单位名称'],
+      ['director', '书记兼主任'],
+      ['deputies', '副主任及专干'],
+    ]);
     expect((await clickAndSettle(page, '#form-write', 'form-status')).state).toBe('ok');
+    const body = lastPost('/api/v1/forms/district-centre-posts/layout') as { rows: unknown[] };
+    expect(body.rows).toEqual(CENTRES.map((c, i) => ({ name: `${c}教育事务中心`, director: 1, deputies: DEPUTIES[i] })));
     const sheet = (await dump(page, '学区教育事务中心岗位设置表 (2)'))!;
     const rows = Object.entries(sheet.cells).filter(([, c]) => typeof c.value === 'string' && c.value.endsWith('教育事务中心'));
     expect(rows.map(([, c]) => c.value)).toEqual(CENTRES.map((c) => `${c}教育事务中心`));
     // 合计 = 48 posts, the seed's establishment.
     expect(Object.values(sheet.cells).some((c) => c.value === 48)).toBe(true);
+    await shot(page, 'taskpane-forms-map.png');
+  });
+
+  it('names a required column left unmapped and writes nothing until one is chosen', async () => {
+    const before = (await sheetNames(page)).length;
+    await page.selectOption('#form-columns select[data-key="director"]', '');
+    const status = await clickAndSettle(page, '#form-write', 'form-status');
+    expect(status.state).toBe('bad');
+    expect(status.items.join('\n')).toContain('没有“书记兼主任”列');
+    expect((await sheetNames(page)).length).toBe(before);
+    // Chosen by hand (here the deputies' column, to show the map is followed), the form is written from it.
+    await page.selectOption('#form-columns select[data-key="director"]', '2');
+    await page.selectOption('#form-columns select[data-key="deputies"]', '1');
+    expect((await clickAndSettle(page, '#form-write', 'form-status')).state).toBe('ok');
+    const body = lastPost('/api/v1/forms/district-centre-posts/layout') as { rows: unknown[] };
+    expect(body.rows).toEqual(CENTRES.map((c, i) => ({ name: `${c}教育事务中心`, director: DEPUTIES[i], deputies: 1 })));
+  });
+
+  it('offers only columns that say yuan for money: a count column never becomes an amount', async () => {
+    await page.selectOption('#form-id', 'public-funds');
+    await page.selectOption('#form-table', '分配结果');
+    // 学区 | 岗位数 | 经费（元）: no header names the unit, and 岗位数 is a count.
+    const read = await clickAndSettle(page, '#form-fill', 'form-status');
+    expect(read.state).toBe('bad');
+    expect(read.items.join('\n')).toContain('没有“名称”列');
+    const offered = await page.$$eval('#form-columns input[data-column]', (bs) => bs.map((b) => [b.parentElement!.textContent!.trim(), (b as HTMLInputElement).checked]));
+    expect(offered).toEqual([['经费（元）', true]]);
+    expect(await page.textContent('#form-columns')).toContain('数字列 岗位数 的列名不表示金额');
+    await page.selectOption('#form-columns select[data-key="name"]', '0');
+    expect((await settled(page, 'form-status')).state).toBe('ok');
+    expect((await clickAndSettle(page, '#form-write', 'form-status')).state).toBe('ok');
+    const body = lastPost('/api/v1/forms/public-funds/layout') as { drivers: unknown; rows: unknown[]; budget: number };
+    expect(body.drivers).toEqual([{ name: '经费' }]);
+    expect(body.rows).toEqual(CENTRES.map((c, i) => ({ name: c, shares: [FUNDS_A[i]] })));
+    // Unticked, no money column is left and the form says so instead of writing anything.
+    await page.uncheck('#form-columns input[data-column="2"]');
+    const none = await settled(page, 'form-status');
+    expect(none.state).toBe('bad');
+    expect(none.items.join('\n')).toContain('没有金额列');
+    await page.check('#form-source-example');
   });
 
   it('lists the columns a form expects and takes 填报单位, 日期 and 文号 as fields', async () => {
@@ -166,12 +212,5 @@ describe.skipIf(!hasProgram('chromium'))('报表 (forms): write, download, fill 
     expect(Object.values(sheet.cells).some((c) => c.value === '目标任务')).toBe(true);
     expect(sheet.pageLayout).toEqual({});
     await old.close();
-  });
-
-  it('says in words what to fix when the form data is not valid JSON', async () => {
-    await page.fill('#form-payload', '{"rows": [');
-    const status = await clickAndSettle(page, '#form-write', 'form-status');
-    expect(status.state).toBe('bad');
-    expect(status.text).toContain('不是有效的 JSON');
   });
 });

@@ -109,6 +109,22 @@ describe('EDU.FACTORSPLIT: reference values', () => {
     expect(call(1600000, CENTRES, [[5, 3, 2]])).toEqual(percent);
   });
 
+  it('reads a share typed as =1/3 as one third (formulas/core/share.ts), so a tie of remainders goes by the stated rule', () => {
+    // Three units, one factor each, so each unit's amount is its factor's pot. Shares
+    // {=1/3, =1/3, =1/12} are 4 : 4 : 1 of 3,000 yuan = 300,000 fen: 300,000 × 4/9 = 133,333⅓
+    // twice and 300,000 × 1/9 = 33,333⅓, which floor to 299,999 fen; the one fen left goes
+    // to the largest remainder, all ⅓ here, so to the larger share, then the earlier column:
+    // the first factor. Read as the decimals 0.3333333333333333 and 0.08333333333333333,
+    // the third factor's remainder came out largest and took that fen (1,333.33, 1,333.33, 333.34).
+    const identity = [
+      [1, 0, 0],
+      [0, 1, 0],
+      [0, 0, 1],
+    ];
+    expect(totals(call(3000, identity, [[1 / 3, 1 / 3, 1 / 12]]))).toEqual([1333.34, 1333.33, 333.33]);
+    expect(call(3000, identity, [[1 / 3, 1 / 3, 1 / 12]])).toEqual(call(3000, identity, [[4, 4, 1]]));
+  });
+
   it('differs from FUNDSPLIT with the same numbers as weights per unit of driver: 289,156.63', () => {
     // FUNDSPLIT weighs one post 50, one township 30, one tier point 20: 第一学区 600 of 3,320 points,
     // 1,600,000 × 600 / 3,320 = 289,156.626… -> 289,156.63.

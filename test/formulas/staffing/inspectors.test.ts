@@ -6,7 +6,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { invoke, isFormulaError, shippedProfileSource } from '../../../formulas/index.js';
 import { inspectors } from '../../../formulas/staffing/inspectors.js';
-import { shareOf } from '../../../formulas/staffing/share.js';
 
 const run = (...args: unknown[]) => invoke(inspectors, args, { profiles: shippedProfileSource });
 const message = (v: unknown) => (isFormulaError(v) ? `${v.error.zh} / ${v.error.en}` : `not an error: ${JSON.stringify(v)}`);
@@ -120,13 +119,6 @@ describe('edge cases', () => {
       [3, 0, 3],
       [5, 0, 5],
     ]);
-  });
-
-  it('reads a typed share as the simple fraction it is nearest to', () => {
-    expect(shareOf(1 / 3)).toEqual({ n: 1n, d: 3n });
-    expect(shareOf(2 / 7)).toEqual({ n: 2n, d: 7n });
-    expect(shareOf(0.25)).toEqual({ n: 1n, d: 4n });
-    expect(shareOf(0.3333)).toEqual({ n: 3333n, d: 10000n });
   });
 });
 
