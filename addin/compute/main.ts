@@ -9,8 +9,6 @@
  * status line from addin/taskpane.
  */
 import { startFunctionsRuntime } from '../functions/runtime.js';
-import { token } from '../functions/settings.js';
-import { ServiceApi } from '../taskpane/api.js';
 import { bi, bilingual, h, $ } from '../taskpane/ui/dom.js';
 import { Status } from '../taskpane/ui/status.js';
 import { connectionView } from '../taskpane/views/connection-view.js';
@@ -33,7 +31,6 @@ function describe(record: ComputeRecord): string {
 }
 
 function start(): void {
-  const api = new ServiceApi({ baseUrl: () => runtime.serviceUrl(), token: () => token(runtime.store) });
   const host: ComputeHost | undefined = hasExcel() ? excel11Host() : undefined;
   const settings = documentSettings();
   const form = functionForm(functions, host);
@@ -72,7 +69,7 @@ function start(): void {
       if (!typed.trim()) throw Object.assign(new Error('no output'), { zh: '请选择输出单元格（结果从这里向下、向右写）', en: 'Choose the output cell (the result is written down and right from it)' });
       const output = await host.resolveCell(typed);
       const previous = records().find((r) => r.output.toLowerCase() === output.toLowerCase());
-      const [result] = await runRecords([{ fn: fn.id, args, output, ...(previous?.written ? { written: previous.written } : {}) }], host, runtime.client, functions);
+      const [result] = await runRecords([{ fn: fn.id, args, output, ...(previous?.written ? { written: previous.written } : {}) }], host, runtime.client.functions, functions);
       await saveRecords(settings, withRecord(records(), result!.record));
       showRecords();
       if (result!.problem) computeStatus.error(result!.problem);
@@ -84,8 +81,8 @@ function start(): void {
     if (!host || !settings) return recalcStatus.error({ zh: '请在 Excel 中打开本面板', en: 'Open this pane in Excel' });
     void recalcStatus.run('正在重新计算全部记录…', 'Recalculating every recorded call…', async () => {
       // Cached answers may be stale after a policy profile changed: this is the pane's "recalculate everything".
-      runtime.client.clearCache();
-      const results = await runRecords(records(), host, runtime.client, functions);
+      runtime.client.functions.clearCache();
+      const results = await runRecords(records(), host, runtime.client.functions, functions);
       await saveRecords(settings, results.map((r) => r.record));
       showRecords();
       const bad = problems(results);
@@ -96,7 +93,7 @@ function start(): void {
 
   if (host) void host.tables().then((t) => form.refreshTables(t), () => undefined);
   showRecords();
-  void connectionView(runtime, api, () => undefined).refresh();
+  void connectionView(runtime.client, () => undefined).refresh();
 }
 
 if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') void Office.onReady(() => start());
