@@ -25,6 +25,7 @@
  */
 import type { Bilingual } from '../formulas/core/errors.js';
 import { NumberGrid } from '../formulas/core/number-grid.js';
+import { cellLabel } from '../formulas/core/row-label.js';
 
 export type PackedDtype = 'f8' | 'i4' | 'i2';
 
@@ -159,9 +160,10 @@ export function decodePacked(value: Record<string, unknown>): NumberGrid | Bilin
     const x = data[i]!;
     if (x === Infinity || x === -Infinity) {
       const r = Math.floor(i / cols);
+      const at = cellLabel(r, i - r * cols);
       return {
-        zh: `压缩区域第 ${r + 1} 行第 ${i - r * cols + 1} 列是无穷大，Excel 单元格不会有这个值`,
-        en: `the packed range holds an infinity at row ${r + 1}, column ${i - r * cols + 1}, which no Excel cell can`,
+        zh: `压缩区域${at.zh}是无穷大，Excel 单元格不会有这个值`,
+        en: `the packed range holds an infinity at ${at.en}, which no Excel cell can`,
       };
     }
   }

@@ -45,6 +45,7 @@ const envSchema = z.object({
   EDU_PROFILE_CACHE_MS: positiveInt.default(2000),
   EDU_MAX_RECORD_MB: z.coerce.number().positive().max(64).default(4),
   EDU_CALC_BUDGET_MS: positiveInt.min(100).default(25_000),
+  EDU_CALC_WALL_MS: positiveInt.min(100).default(100_000),
   EDU_CALC_THREADS: positiveInt.min(1).max(64).optional(),
   EDU_TOKEN_DAYS: positiveInt.min(1).max(3650).default(90),
   EDU_PERSONAL_RETENTION_DAYS: positiveInt.min(1).default(365),
@@ -77,7 +78,7 @@ export type ServiceConfig = {
   /** Largest body of the routes parsed on the main thread (scenarios, profiles). */
   maxRecordBodyBytes: number;
   /** Worker pool: a calculation's time budget, and heavy-lane threads (undefined: cores - 1). */
-  calc: { budgetMs: number; heavyThreads: number | undefined };
+  calc: { budgetMs: number; wallMs: number; heavyThreads: number | undefined };
   records: RecordSettings;
 };
 
@@ -178,7 +179,7 @@ export function readConfig(env: NodeJS.ProcessEnv, root: string): ServiceConfig 
     trustProxy: trustProxy(e.EDU_TRUST_PROXY),
     profileCacheMs: e.EDU_PROFILE_CACHE_MS,
     maxRecordBodyBytes: Math.round(e.EDU_MAX_RECORD_MB * 1024 * 1024),
-    calc: { budgetMs: e.EDU_CALC_BUDGET_MS, heavyThreads: e.EDU_CALC_THREADS },
+    calc: { budgetMs: e.EDU_CALC_BUDGET_MS, wallMs: e.EDU_CALC_WALL_MS, heavyThreads: e.EDU_CALC_THREADS },
     records: recordSettings(env),
   };
 }

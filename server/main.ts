@@ -19,6 +19,7 @@ import { readConfig, type ServiceConfig } from './config.js';
 import { limitIdleConnections, serverOptions } from './connections.js';
 import { answerClientError } from './middleware/errors.js';
 import { jsonLogger } from './logger.js';
+import { allocatorLine } from './node-flags.js';
 import { CalcPool, defaultPoolOptions, niceAvailable, poolStartLine } from './pool/pool.js';
 import { RecordsHealth } from './records/health.js';
 import { openStorage } from './storage/index.js';
@@ -63,9 +64,11 @@ async function main(): Promise<void> {
   const addinDir = existsSync(config.addinDir) ? config.addinDir : undefined;
   if (!addinDir) logger.log('warn', 'addin.missing', { dir: config.addinDir, hint: 'run npm run build to serve the add-in' });
   const defaults = defaultPoolOptions();
-  const pool = new CalcPool({ ...defaults, budgetMs: config.calc.budgetMs, heavyThreads: config.calc.heavyThreads ?? defaults.heavyThreads });
+  const pool = new CalcPool({ ...defaults, budgetMs: config.calc.budgetMs, wallMs: config.calc.wallMs, heavyThreads: config.calc.heavyThreads ?? defaults.heavyThreads });
   const poolLine = poolStartLine(pool.options, niceAvailable());
   logger.log(poolLine.level, poolLine.event, poolLine.fields);
+  const allocator = allocatorLine(process.platform, process.env);
+  if (allocator) logger.log('warn', 'memory.allocator-default', allocator);
   const app = createApp({
     logger,
     addinDir,

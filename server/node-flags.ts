@@ -12,3 +12,30 @@
  * cost is memory: up to about 150 MiB more under load.
  */
 export const SERVICE_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=64'];
+
+/**
+ * The environment the service should start with on Linux (glibc). MALLOC_MMAP_THRESHOLD_
+ * fixes the size from which glibc gives an allocation its own mapping, returned to the
+ * system when freed. Left to itself glibc raises that threshold to the largest block freed
+ * so far (up to 32 MiB), so after one burst of 19 MiB request bodies every later one is
+ * carved from the heap, and the heap is kept: the process ratchets up. Measured (two bursts of
+ * 4 concurrent 19 MiB batches, "Memory after large requests" in BENCHMARKS.md, load 15.7):
+ * without it 110 -> 286 -> 347 MiB, with it 109 -> 264 -> 286 MiB; an earlier run (load 18)
+ * gave 114 -> 271 -> 383 against 107 -> 261 -> 265. MALLOC_ARENA_MAX=2 on top made nothing
+ * better. The rest of what stays (about 175 MiB over a fresh start) was not traced to one
+ * cause. glibc reads it when the process starts, so it must be set by
+ * whatever starts node: the tests, the benchmarks and `npm run dev` set it; for `npm start`
+ * the systemd unit in docs/deploy.md does, and the service logs at start when it is missing.
+ */
+export const SERVICE_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '131072' };
+
+/** What the service logs at start on Linux when SERVICE_ENV was not set by whatever started it; undefined when nothing is missing. */
+export function allocatorLine(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): Record<string, string> | undefined {
+  if (platform !== 'linux') return undefined;
+  const missing = Object.keys(SERVICE_ENV).filter((name) => env[name] === undefined);
+  if (missing.length === 0) return undefined;
+  return {
+    missing: missing.join(','),
+    hint: `set ${missing.map((name) => `${name}=${SERVICE_ENV[name]}`).join(' ')} where the service is started (the systemd unit in docs/deploy.md does): without it memory taken by large requests is kept after them`,
+  };
+}

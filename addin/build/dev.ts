@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildAddin } from './build.js';
-import { SERVICE_NODE_FLAGS } from '../../server/node-flags.js';
+import { SERVICE_ENV, SERVICE_NODE_FLAGS } from '../../server/node-flags.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const server = spawn(process.execPath, [...SERVICE_NODE_FLAGS, '--import', 'tsx', path.join(root, 'server', 'main.ts')], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, HOST: 'localhost', PORT: '3000', TLS_CERT: cert, TLS_KEY: key },
+    env: { ...process.env, ...SERVICE_ENV, HOST: 'localhost', PORT: '3000', TLS_CERT: cert, TLS_KEY: key },
   });
   const manifest = path.join(root, 'manifest.xml');
   const sideload = spawnSync(bin('office-addin-debugging'), ['start', manifest, 'desktop', '--app', 'excel', '--no-debug'], { stdio: 'inherit', shell: process.platform === 'win32' });

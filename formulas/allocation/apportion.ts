@@ -20,6 +20,7 @@ import { hamiltonThenRaise } from './hamilton-raise.js';
 import { largestRemainder } from './largest-remainder.js';
 import { lookupTable } from '../core/lookup.js';
 import { type CellNames, unitName, unitNames } from '../core/cell-names.js';
+import { rowLabel, rowLabels } from '../core/row-label.js';
 
 export type ApportionMethod = 'hamilton' | 'hamilton-raise' | DivisorMethod;
 
@@ -77,22 +78,10 @@ const boundCell = z.union([z.number(), z.string(), z.boolean(), z.null()]);
 
 type BoundName = 'minimum' | 'maximum';
 
-/** "第 2、5 行" / "rows 2, 5" (or 列 / columns for a row of units), at most ten listed. */
-function unitsAt(indices: readonly number[], orientation: Orientation): Bilingual {
-  const shown = indices.slice(0, 10).map((i) => i + 1);
-  const more = indices.length - shown.length;
-  const zhWord = orientation === 'column' ? '行' : '列';
-  const enWord = orientation === 'column' ? 'row' : 'column';
-  return {
-    zh: `第 ${shown.join('、')} ${zhWord}${more > 0 ? `等 ${indices.length} 个单位` : ''}`,
-    en: `${enWord}${indices.length > 1 ? 's' : ''} ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`,
-  };
-}
-
 /** Where a bound cell sits, for a message: " 学校!D5" or " 第 3 行" / " row 3", or nothing for a single value. */
 function cellAt(index: number | undefined, name: BoundName, orientation: Orientation, cells: CellNames): Bilingual {
   if (index === undefined) return { zh: '', en: '' };
-  const at = unitName(cells, name, index, unitsAt([index], orientation));
+  const at = unitName(cells, name, index, rowLabel(index, orientation));
   return { zh: ` ${at.zh}`, en: ` ${at.en}` };
 }
 
@@ -254,7 +243,7 @@ export const apportion = defineFormula({
     const { orientation } = weights;
     const name = METHOD_NAMES[method];
     /** Units named by their cells in `param` when Excel gave its address, else by row or column. */
-    const units = (param: string, indices: readonly number[]): Bilingual => unitNames(cells, param, indices, unitsAt(indices, orientation));
+    const units = (param: string, indices: readonly number[]): Bilingual => unitNames(cells, param, indices, rowLabels(indices, orientation));
     const lo = boundsOf(minimum, 'minimum', n, 0, cells);
     if (!Array.isArray(lo)) return lo;
     const rawHi = boundsOf(maximum, 'maximum', n, Number.POSITIVE_INFINITY, cells);

@@ -5,8 +5,9 @@
  * else the caller's own words for the position within the range.
  */
 import { cellWithin } from './a1.js';
-import { type Bilingual, rowEn, rowZh } from './errors.js';
+import type { Bilingual } from './errors.js';
 import { NumberGrid } from './number-grid.js';
+import { opening, rowLabel } from './row-label.js';
 
 export interface CellNames {
   /**
@@ -61,9 +62,9 @@ export function unitNames(cells: CellNames, param: string, indices: readonly num
 
 /** "学校!C7：" / "学校!C7: " or "第 3 行：" / "Row 3: ", to start a message about row i of `param`. */
 export function rowStart(cells: CellNames, param: string, i: number): Bilingual {
-  const at = unitName(cells, param, i, { zh: `第 ${i + 1} 行`, en: `Row ${i + 1}` });
+  const at = unitName(cells, param, i, opening(rowLabel(i)));
   return { zh: `${at.zh}：`, en: `${at.en}: ` };
 }
 
 /** Row i of `param` in a message: its cell when known, else "第 3 行" / "row 3". */
-export const rowName = (cells: CellNames, param: string, i: number): Bilingual => unitName(cells, param, i, { zh: rowZh(i), en: rowEn(i) });
+export const rowName = (cells: CellNames, param: string, i: number): Bilingual => unitName(cells, param, i, rowLabel(i));

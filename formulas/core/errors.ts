@@ -40,15 +40,3 @@ export function isFormulaError(value: unknown): value is FormulaError {
 }
 
 export const valueError = (zh: string, en: string): FormulaError => formulaError('VALUE', zh, en);
-
-/** "第 3 行" / "row 3" for 0-based index i. */
-export const rowZh = (i: number): string => `第 ${i + 1} 行`;
-export const rowEn = (i: number): string => `row ${i + 1}`;
-
-/** Joins a list of 0-based row indices for a message: "第 2、5 行" / "rows 2, 5". */
-export function rowsZh(rows: readonly number[]): string {
-  return `第 ${rows.map((r) => r + 1).join('、')} 行`;
-}
-export function rowsEn(rows: readonly number[]): string {
-  return `${rows.length === 1 ? 'row' : 'rows'} ${rows.map((r) => r + 1).join(', ')}`;
-}

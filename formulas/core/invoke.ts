@@ -16,6 +16,7 @@ import { type Bilingual, type FormulaError, isFormulaError, valueError } from '.
 import { deepestIssue, issueReason, showValue, valueAt } from './issue-messages.js';
 import type { ResultCell, ResultValue } from './excel-values.js';
 import { NumberGrid } from './number-grid.js';
+import { cellLabel, rowLabel } from './row-label.js';
 
 /** Where each argument sits in the workbook ("Sheet1!B2:B9"), when Excel told the add-in (requiresParameterAddresses). */
 export type ArgumentAddresses = readonly (string | null | undefined)[];
@@ -105,9 +106,8 @@ function where(raw: unknown, path: readonly PropertyKey[], address?: string): { 
   if (cell !== undefined) return { zh: `（${cell}）`, en: ` (${cell})` };
   if (idx.length < 2 || !Array.isArray(raw)) return { zh: '', en: '' };
   const oneColumn = (raw as unknown[][]).every((row) => Array.isArray(row) && row.length === 1);
-  if (oneColumn) return { zh: ` 第 ${r + 1} 行`, en: ` row ${r + 1}` };
-  if (raw.length === 1) return { zh: ` 第 ${c + 1} 列`, en: ` column ${c + 1}` };
-  return { zh: ` 第 ${r + 1} 行第 ${c + 1} 列`, en: ` row ${r + 1}, column ${c + 1}` };
+  const label = oneColumn ? rowLabel(r) : raw.length === 1 ? rowLabel(c, 'row') : cellLabel(r, c);
+  return { zh: ` ${label.zh}`, en: ` ${label.en}` };
 }
 
 function describeIssue(spec: ParamSpec, firstIssue: z.core.$ZodIssue, raw: unknown, address: string | undefined): FormulaError {

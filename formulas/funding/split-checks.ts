@@ -3,7 +3,8 @@
  * whole fen, and the budget errors of a split with lump sums, floors and caps.
  */
 import { type CellNames, unitName, unitNames } from '../core/cell-names.js';
-import { type FormulaError, rowsEn, rowsZh, valueError } from '../core/errors.js';
+import { type FormulaError, valueError } from '../core/errors.js';
+import { opening, rowLabel, rowLabels } from '../core/row-label.js';
 import { formatYuan, yuanToFenNumber } from '../core/money.js';
 import { highestTotal, lowestTotal, type SplitInput } from './clamped-split.js';
 import type { PerUnitCells } from '../core/number-cells.js';
@@ -36,8 +37,7 @@ export function fenPerUnit(name: string, bound: PerUnitCells | undefined, n: num
     // Whole yuan (the usual case) are whole fen at once; x * 100 is exact below 2^53 / 100.
     const fen = Number.isInteger(x) ? x * 100 : Number.isNaN(x) ? blank : yuanToFenNumber(x);
     if (fen === undefined) {
-      const position = orientation === 'column' ? { zh: `第 ${i + 1} 行`, en: `row ${i + 1}` } : { zh: `第 ${i + 1} 列`, en: `column ${i + 1}` };
-      const at = unitName(names, name, i, position);
+      const at = unitName(names, name, i, rowLabel(i, orientation));
       return tooManyDecimals(name, ` ${at.zh}`, ` ${at.en}`, x);
     }
     out[i] = fen;
@@ -45,17 +45,9 @@ export function fenPerUnit(name: string, bound: PerUnitCells | undefined, n: num
   return out;
 }
 
-const MAX_LISTED = 8;
-
 /** The units' rows, named by their cells in `units.param` when Excel gave its address. */
 function listRows(rows: readonly number[], units: UnitCells): { zh: string; en: string } {
-  const shown = rows.slice(0, MAX_LISTED);
-  const more = rows.length - shown.length;
-  const positions = {
-    zh: `${rowsZh(shown)}${more > 0 ? ` 等 ${rows.length} 行` : ''}`,
-    en: `${rowsEn(shown)}${more > 0 ? ` and ${more} more` : ''}`,
-  };
-  return unitNames(units.cells, units.param, rows, positions);
+  return unitNames(units.cells, units.param, rows, rowLabels(rows));
 }
 
 /** How to name a unit in a split's messages: the cells of its row in the argument with one row per unit. */
@@ -68,7 +60,7 @@ export interface UnitCells {
 export function checkFloorsBelowCaps(floor: Float64Array, cap: Float64Array, cells: CellNames): FormulaError | undefined {
   const i = floor.findIndex((f, k) => f > cap[k]!);
   if (i < 0) return undefined;
-  const at = unitName(cells, 'floors', i, { zh: `第 ${i + 1} 行`, en: `Row ${i + 1}` });
+  const at = unitName(cells, 'floors', i, opening(rowLabel(i)));
   const [f, c] = [formatYuan(BigInt(floor[i]!)), formatYuan(BigInt(cap[i]!))];
   return valueError(`${at.zh}的保底额 ${f} 元高于封顶额 ${c} 元：请降低保底或提高封顶`, `${at.en}: the floor ${f} yuan is above the cap ${c} yuan: lower the floor or raise the cap`);
 }
@@ -86,7 +78,7 @@ export function checkBudgetReach(input: SplitInput, idle: { zh: string; en: stri
       .filter((u) => u.v > 0)
       .sort((a, b) => b.v - a.v || a.i - b.i)
       .slice(0, 3);
-    const named = atStart.map((u) => ({ ...u, at: unitName(units.cells, units.param, u.i, { zh: `第 ${u.i + 1} 行`, en: `row ${u.i + 1}` }) }));
+    const named = atStart.map((u) => ({ ...u, at: unitName(units.cells, units.param, u.i, rowLabel(u.i)) }));
     const zh = named.map((u) => `${u.at.zh} ${formatYuan(BigInt(u.v))} 元`).join('、');
     const en = named.map((u) => `${u.at.en} ${formatYuan(BigInt(u.v))}`).join(', ');
     return valueError(

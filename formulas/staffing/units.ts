@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { type FormulaError, valueError } from '../core/errors.js';
 import { type CellNames, unitName } from '../core/cell-names.js';
+import { rowLabel } from '../core/row-label.js';
 import { expandPerUnit, orient, type Orientation, type PerUnit, type ResultCell, vectorOf } from '../core/excel-values.js';
 
 /**
@@ -65,7 +66,6 @@ export function shapeResult(cells: readonly ResultCell[], layout: UnitLayout): R
  */
 export function unitWhere(i: number, layout: UnitLayout, cells: CellNames, param: string): { zh: string; en: string } {
   if (layout.orientation === undefined) return { zh: '', en: '' };
-  const position = layout.orientation === 'column' ? { zh: `第 ${i + 1} 行`, en: `row ${i + 1}` } : { zh: `第 ${i + 1} 列`, en: `column ${i + 1}` };
-  const at = unitName(cells, param, i, position);
+  const at = unitName(cells, param, i, rowLabel(i, layout.orientation));
   return { zh: `${at.zh}：`, en: `${at.en}: ` };
 }

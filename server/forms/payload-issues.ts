@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { Bilingual } from '../../formulas/core/errors.js';
 import { issuePath, valueAt, valueProblem } from '../../formulas/core/issue-messages.js';
+import { rowLabel } from '../../formulas/core/row-label.js';
 
 export interface PayloadIssue {
   /** Where in the payload, e.g. "rows[2].director". */
@@ -54,8 +55,9 @@ export function describeIssues(error: z.ZodError, raw: unknown, fields: Record<s
       const listName = fields[list] ?? { zh: list, en: list };
       const record = valueAt(raw, path.slice(0, rowAt + 1));
       const name = record && typeof record === 'object' && typeof (record as { name?: unknown }).name === 'string' ? (record as { name: string }).name : undefined;
-      whereZh = `${listName.zh}第 ${row} 行${name ? `（${name}）` : ''}`;
-      whereEn = `row ${row} of ${listName.en}${name ? ` (${name})` : ''}`;
+      const label = rowLabel(row - 1);
+      whereZh = `${listName.zh}${label.zh}${name ? `（${name}）` : ''}`;
+      whereEn = `${label.en} of ${listName.en}${name ? ` (${name})` : ''}`;
     }
     const itemZh = item !== undefined ? `第 ${item + 1} 项` : '';
     const itemEn = item !== undefined ? ` item ${item + 1}` : '';

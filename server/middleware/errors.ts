@@ -9,7 +9,7 @@ import type { Socket } from 'node:net';
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import type { Logger } from '../logger.js';
 import { ServiceError } from '../service-error.js';
-import { classifyDbError, ConflictError, RecordError } from '../storage/errors.js';
+import { classifyDbError } from '../storage/errors.js';
 
 /** The shape of contracts/errors.ts (a test checks every error answer against that schema). */
 export function errorBody(err: ServiceError) {
@@ -28,8 +28,6 @@ const internal = () =>
 /** What a thrown value means for the client; a bug (anything unrecognised) is a 500. */
 export function toServiceError(err: unknown, maxBodyBytes: number): ServiceError {
   if (err instanceof ServiceError) return err;
-  if (err instanceof ConflictError) return new ServiceError(409, 'CONFLICT', err);
-  if (err instanceof RecordError) return new ServiceError(err.status, err.code, err);
   const stored = classifyDbError(err);
   if (stored?.failure === 'full') {
     return new ServiceError(507, 'STORAGE_FULL', {

@@ -2,7 +2,9 @@
  * A time limit on every API request: when a handler has not answered within `ms` (a slow
  * database, a stuck lock), the client gets a 503 JSON answer saying so instead of waiting
  * for its own time-out. The handler is not stopped (a save may still commit); what it
- * answers afterwards is dropped.
+ * answers afterwards is dropped. Calculations (the pooled routes, routes/pooled.ts) have
+ * limits of their own, a CPU budget and a time from admission (pool/pool.ts), and are left
+ * to them.
  */
 import type { RequestHandler } from 'express';
 import { ServiceError } from '../service-error.js';
@@ -15,7 +17,7 @@ export function requestTimeout(ms: number): RequestHandler {
       return;
     }
     const timer = setTimeout(() => {
-      if (res.headersSent) return;
+      if (res.headersSent || res.locals.pooled) return;
       // The handler may still throw or answer later; the error middleware then only logs.
       res.locals.timedOut = true;
       const seconds = Math.round(ms / 1000);

@@ -39,7 +39,7 @@ export interface CountyPolicy {
 /** Sent to the worker. */
 export interface JobRequest {
   job: string;
-  /** The worker posts one message here when it starts the job: the time budget starts then. */
+  /** The worker posts one message here when it starts the job, `{ tid }` (its kernel thread id, when known): the time budget starts then. */
   started: MessagePort;
   /** The request body's bytes; undefined when it had no JSON content type. */
   body: Uint8Array | undefined;

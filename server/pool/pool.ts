@@ -12,10 +12,14 @@
  * That bounds the bodies held in memory as well as the wait. Each worker's heap is capped
  * (resourceLimits), so memory is bounded: docs/deploy.md gives the figure.
  *
- * The time budget: a job that has run for `budgetMs` in its worker is aborted; piscina then
- * terminates the worker running it (the work really stops) and starts a fresh one. A job
- * whose caller hung up (or whose request hit the service's request time limit while it
- * waited) is aborted the same way, or taken off the queue.
+ * The time budget: a job that has used `budgetMs` of CPU in its worker (thread-cpu.ts; wall
+ * time where the thread's CPU time cannot be read) is aborted; piscina then terminates the
+ * worker running it (the work really stops) and starts a fresh one. Counting CPU rather than
+ * wall time keeps the stated limits and the budget consistent on a busy machine: the largest
+ * allowed plan needs a third of the budget of one core (BENCHMARKS.md) however long it waits
+ * for that core. A request not answered `wallMs` after admission (queue and run, on a machine
+ * too busy to give it its CPU) is aborted too and answered 503 BUSY with Retry-After. A job
+ * whose caller hung up is aborted the same way, or taken off the queue.
  *
  * The worker file is chosen from this module's own extension: from source (tsx, vitest) the
  * sibling source-worker.mjs, which registers tsx and imports worker.ts; compiled, worker.js
@@ -32,6 +36,7 @@ import { Piscina } from 'piscina';
 import type { LogLevel } from '../logger.js';
 import { ServiceError } from '../service-error.js';
 import type { JobReply, JobRequest, Lane } from './job.js';
+import { threadCpuMs } from './thread-cpu.js';
 
 /** Bodies up to this size may run in the light lane. */
 export const LIGHT_BODY_BYTES = 256 * 1024;
@@ -82,8 +87,10 @@ const HEAVY_IDLE_MS = 10_000;
 export interface PoolOptions {
   heavyThreads: number;
   lightThreads: number;
-  /** Milliseconds a calculation may take from admission to answer. */
+  /** Milliseconds of CPU a calculation may use in its worker. */
   budgetMs: number;
+  /** Milliseconds from admission (queue included) within which a calculation must be answered. */
+  wallMs: number;
   /** Old-generation heap limit of each heavy / light worker, MiB. */
   heavyHeapMb: number;
   lightHeapMb: number;
@@ -94,6 +101,7 @@ export function defaultPoolOptions(cores = os.availableParallelism()): PoolOptio
     heavyThreads: Math.max(1, cores - 1),
     lightThreads: Math.max(1, Math.floor(cores / 2)),
     budgetMs: 25_000,
+    wallMs: 100_000,
     heavyHeapMb: 768,
     lightHeapMb: 256,
   };
@@ -103,8 +111,11 @@ const here = fileURLToPath(import.meta.url);
 /** From source, source-worker.mjs registers tsx in the thread first (a worker inherits no loader); compiled, worker.js is plain JS. */
 const WORKER_FILE = path.join(path.dirname(here), path.extname(here) === '.ts' ? 'source-worker.mjs' : 'worker.js');
 
-/** Why a task was stopped: its budget ran out, or its caller went away. */
-export type StopReason = 'budget' | 'gone';
+/** Why a task was stopped: its CPU budget ran out, its time since admission did, or its caller went away. */
+export type StopReason = 'budget' | 'wall' | 'gone';
+
+/** How often a running job's CPU time is read. */
+const CPU_CHECK_MS = 100;
 
 interface LaneState {
   piscina: Piscina<JobRequest, JobReply>;
@@ -171,27 +182,39 @@ export class CalcPool {
 
   /**
    * Runs `request` in `lane` until it answers, its caller leaves (`gone` aborts: rejects
-   * with piscina's AbortError) or it has run for budgetMs in its worker (rejects 413). The
-   * budget counts only the time the job runs, from the moment its worker picks it up, so a
-   * wait in the queue or a worker's start-up never counts against it.
+   * with piscina's AbortError), it has used budgetMs of CPU in its worker (rejects 413), or
+   * `deadline` (epoch ms; the request's admission + wallMs) passes first (rejects 503). The
+   * budget counts only the work the job does, from the moment its worker picks it up, so
+   * neither a wait in the queue nor a wait for a busy core counts against it.
    */
-  async run(request: Omit<JobRequest, 'started'>, lane: Lane, gone: AbortSignal): Promise<JobReply> {
+  async run(request: Omit<JobRequest, 'started'>, lane: Lane, gone: AbortSignal, deadline = Date.now() + this.options.wallMs): Promise<JobReply> {
     const stop = new AbortController();
     const leave = () => stop.abort('gone');
     gone.addEventListener('abort', leave, { once: true });
+    const wall = setTimeout(() => stop.abort('wall'), Math.max(0, deadline - Date.now()));
     const { port1: started, port2 } = new MessageChannel();
     let budget: NodeJS.Timeout | undefined;
-    started.once('message', () => {
-      budget = setTimeout(() => stop.abort('budget'), this.options.budgetMs);
+    started.once('message', ({ tid }: { tid?: number }) => {
+      const cpuAtStart = tid === undefined ? undefined : threadCpuMs(tid);
+      if (tid === undefined || cpuAtStart === undefined) {
+        budget = setTimeout(() => stop.abort('budget'), this.options.budgetMs);
+        return;
+      }
+      budget = setInterval(() => {
+        const used = (threadCpuMs(tid) ?? Infinity) - cpuAtStart;
+        if (used >= this.options.budgetMs) stop.abort('budget');
+      }, CPU_CHECK_MS);
     });
     try {
       return await this.lanes[lane].piscina.run({ ...request, started: port2 }, { signal: stop.signal, transferList: [port2] });
     } catch (err) {
       if (stop.signal.reason === 'budget') throw this.overBudget();
+      if (stop.signal.reason === 'wall') throw this.tooBusy();
       if ((err as { code?: unknown } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY') throw this.overMemory(lane);
       throw err;
     } finally {
-      clearTimeout(budget);
+      clearTimeout(wall);
+      clearInterval(budget);
       started.close();
       gone.removeEventListener('abort', leave);
     }
@@ -200,9 +223,23 @@ export class CalcPool {
   private overBudget() {
     const s = Math.round(this.options.budgetMs / 1000);
     return new ServiceError(413, 'TOO_MUCH_WORK', {
-      zh: `这次计算超过了 ${s} 秒的时限，已停止：请减少每次的数据（如分成几批、按学区分开），上限见 docs/deploy.md`,
-      en: `This calculation took longer than its ${s} s budget and was stopped: send less per request (split it, e.g. by district); the limits are in docs/deploy.md`,
+      zh: `这次计算用满了 ${s} 秒的计算时限，已停止：请减少每次的数据（如分成几批、按学区分开），上限见 docs/deploy.md`,
+      en: `This calculation used up its budget of ${s} s of computing and was stopped: send less per request (split it, e.g. by district); the limits are in docs/deploy.md`,
     });
+  }
+
+  private tooBusy() {
+    const s = Math.round(this.options.wallMs / 1000);
+    const retry = Math.max(1, Math.ceil(this.options.budgetMs / 4000));
+    return new ServiceError(
+      503,
+      'BUSY',
+      {
+        zh: `服务器太忙，这次计算在 ${s} 秒内没有算完（未超出计算时限），已停止：请 ${retry} 秒后重试`,
+        en: `The server is too busy: this calculation was not finished within ${s} s (it had not used up its computing budget) and was stopped; try again in ${retry} s`,
+      },
+      { headers: { 'Retry-After': String(retry) } },
+    );
   }
 
   private overMemory(lane: Lane) {

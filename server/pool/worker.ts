@@ -13,6 +13,7 @@ import { ServiceError } from '../service-error.js';
 import { layeredSource } from '../storage/county-profiles.js';
 import type { CountyPolicy, JobReply, JobRequest } from './job.js';
 import { findJob } from './jobs.js';
+import { ownThreadId } from './thread-cpu.js';
 
 /** Layered sources by CountyPolicy.key; a few counties' worth, the oldest dropped first. */
 const sources = new Map<string, ProfileSource>();
@@ -32,7 +33,7 @@ function sourceFor(policy: CountyPolicy): ProfileSource {
 }
 
 export default async function runJob(request: JobRequest): Promise<JobReply> {
-  request.started.postMessage('started');
+  request.started.postMessage({ tid: ownThreadId() });
   request.started.close();
   const logs: JobReply['logs'] = [];
   const job = findJob(request.job);

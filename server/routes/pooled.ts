@@ -42,6 +42,8 @@ function sendLink(res: Response, reply: JobReply, downloads: OneTimeLinks): void
 interface Admitted {
   lane: Lane;
   gone: AbortController;
+  /** Epoch ms by which the answer is due (admission + the pool's wallMs): queue and run both count. */
+  deadline: number;
 }
 
 function declaredLength(req: Request): number | undefined {
@@ -81,11 +83,11 @@ export function pooledHandlers(opts: PooledOptions): (endpoint: Pooled) => Reque
         release();
         gone.abort();
       });
-      res.locals.pooled = { lane, gone } satisfies Admitted;
+      res.locals.pooled = { lane, gone, deadline: Date.now() + opts.pool.options.wallMs } satisfies Admitted;
       next();
     };
     const run: RequestHandler = async (req, res, next) => {
-      const { lane, gone } = res.locals.pooled as Admitted;
+      const { lane, gone, deadline } = res.locals.pooled as Admitted;
       let reply: JobReply;
       try {
         reply = await opts.pool.run(
@@ -99,6 +101,7 @@ export function pooledHandlers(opts: PooledOptions): (endpoint: Pooled) => Reque
           },
           lane,
           gone.signal,
+          deadline,
         );
       } catch (err) {
         if (gone.signal.aborted) return;

@@ -2,7 +2,9 @@
  * Database failures the service can explain to a user. The two drivers report them in
  * their own words (SQLite result codes, PostgreSQL SQLSTATEs, socket errors); `translate`
  * turns the ones that are not bugs into a StorageError, which the app answers with a clear
- * bilingual 507 or 503 instead of a 500.
+ * bilingual 507 or 503 instead of a 500. Refusals the store explains itself (a stale
+ * profile edit, a county over its quota, a reused idempotency key) are thrown as the one
+ * ServiceError (server/service-error.ts), with their status and words.
  */
 
 export type StorageFailure = 'full' | 'unavailable';
@@ -15,30 +17,6 @@ export class StorageError extends Error {
   ) {
     super(message, options);
     this.name = 'StorageError';
-  }
-}
-
-/** Someone else saved first (a profile edited from an older version). */
-export class ConflictError extends Error {
-  constructor(
-    readonly zh: string,
-    readonly en: string,
-  ) {
-    super(`${zh} / ${en}`);
-    this.name = 'ConflictError';
-  }
-}
-
-/** A refusal the store explains itself: over the county's quota (507), an idempotency key reused for another body (422). */
-export class RecordError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly zh: string,
-    readonly en: string,
-  ) {
-    super(`${zh} / ${en}`);
-    this.name = 'RecordError';
   }
 }
 

@@ -17,7 +17,7 @@ import { policyProfileSchema, type PolicyProfile } from '../../formulas/core/pro
 import { MAX_PROFILE_BYTES } from '../../formulas/core/profile-rules.js';
 import { appendChained } from './chain.js';
 import type { Db, Queryable } from './db.js';
-import { ConflictError, RecordError } from './errors.js';
+import { ServiceError } from '../service-error.js';
 import type { AuditWriter } from './scenario-store.js';
 import type { Actor, ProfileHead, ProfileVersionInfo, StoredProfile } from './types.js';
 
@@ -40,13 +40,11 @@ interface ProfileRow {
 const kib = (bytes: number): string => (bytes / 1024).toFixed(0);
 
 /** The refusal for a version too large to read: which one, how large, and what to do. */
-export function overLimit(id: string, version: number, bytes: number): RecordError {
-  return new RecordError(
-    409,
-    'PROFILE_OVER_LIMIT',
-    `本县政策配置 ${id} 第 ${version} 版有 ${kib(bytes)} KiB，超过了每个配置 ${kib(MAX_PROFILE_BYTES)} KiB 的上限（保存于上限设立之前），服务不读取它：请管理员保存一个不超过上限的新版本（PUT /api/v1/profiles/${id}，只写本县改动的键）；旧版本仍留在记录中`,
-    `County policy profile ${id} version ${version} is ${kib(bytes)} KiB, over the limit of ${kib(MAX_PROFILE_BYTES)} KiB per profile (it was saved before the limit), so the service does not read it: an administrator should save a new version within the limit (PUT /api/v1/profiles/${id}, with only the keys the county changes); the old version stays on record`,
-  );
+export function overLimit(id: string, version: number, bytes: number): ServiceError {
+  return new ServiceError(409, 'PROFILE_OVER_LIMIT', {
+    zh: `本县政策配置 ${id} 第 ${version} 版有 ${kib(bytes)} KiB，超过了每个配置 ${kib(MAX_PROFILE_BYTES)} KiB 的上限（保存于上限设立之前），服务不读取它：请管理员保存一个不超过上限的新版本（PUT /api/v1/profiles/${id}，只写本县改动的键）；旧版本仍留在记录中`,
+    en: `County policy profile ${id} version ${version} is ${kib(bytes)} KiB, over the limit of ${kib(MAX_PROFILE_BYTES)} KiB per profile (it was saved before the limit), so the service does not read it: an administrator should save a new version within the limit (PUT /api/v1/profiles/${id}, with only the keys the county changes); the old version stays on record`,
+  });
 }
 
 function toProfile(r: ProfileRow): StoredProfile {
@@ -98,10 +96,10 @@ export function putProfile(db: Db, audit: AuditWriter, county: string, profile: 
         'SELECT author, created_at FROM county_profiles WHERE county_code = ? AND profile_id = ? AND version = ?',
         [county, profile.id, version - 1],
       );
-      throw new ConflictError(
-        `政策配置 "${profile.id}" 在您读取版本 ${baseVersion} 之后已由 ${latest?.author} 于 ${latest?.created_at} 保存为版本 ${version - 1}：请重新读取后再修改`,
-        `Policy profile "${profile.id}" was saved as version ${version - 1} by ${latest?.author} at ${latest?.created_at} after you loaded version ${baseVersion}: reload it and make your change again`,
-      );
+      throw new ServiceError(409, 'CONFLICT', {
+        zh: `政策配置 "${profile.id}" 在您读取版本 ${baseVersion} 之后已由 ${latest?.author} 于 ${latest?.created_at} 保存为版本 ${version - 1}：请重新读取后再修改`,
+        en: `Policy profile "${profile.id}" was saved as version ${version - 1} by ${latest?.author} at ${latest?.created_at} after you loaded version ${baseVersion}: reload it and make your change again`,
+      });
     }
     const stored: PolicyProfile = { ...profile, version };
     const body = JSON.stringify(stored);

@@ -12,7 +12,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Db, Queryable, SqlParam } from './db.js';
 import { appendChained } from './chain.js';
-import { RecordError } from './errors.js';
+import { ServiceError } from '../service-error.js';
 import { scenarioHash } from './hash.js';
 import type { Actor, Erasure, ExpiredVersion, Page, SavedVersion, SaveOptions, ScenarioHistory, ScenarioSave, ScenarioSummary, ScenarioVersion } from './types.js';
 
@@ -65,12 +65,10 @@ async function replay(tx: Queryable, actor: Actor, key: string, requestHash: str
     [actor.county, actor.name, key],
   );
   if (first!.request_hash !== requestHash) {
-    throw new RecordError(
-      422,
-      'IDEMPOTENCY_KEY_REUSED',
-      '这个 Idempotency-Key 已用于另一次内容不同的保存：每次新的保存请用新的键，重试时才用同一个键',
-      'This Idempotency-Key was already used for a save with different content: use a new key for each new save and the same key only to retry',
-    );
+    throw new ServiceError(422, 'IDEMPOTENCY_KEY_REUSED', {
+      zh: '这个 Idempotency-Key 已用于另一次内容不同的保存：每次新的保存请用新的键，重试时才用同一个键',
+      en: 'This Idempotency-Key was already used for a save with different content: use a new key for each new save and the same key only to retry',
+    });
   }
   const row = await tx.get<VersionRow>(`${VERSION_SELECT} WHERE s.id = ? AND v.version = ?`, [first!.scenario_id, first!.version]);
   return { id: row!.id, name: row!.name, version: Number(row!.version), createdAt: row!.created_at, hash: row!.content_hash, personal: Number(row!.personal) === 1, replayed: true };
@@ -102,12 +100,10 @@ export async function saveScenario(db: Db, audit: AuditWriter, save: ScenarioSav
     const used = await tx.get<{ stored_bytes: number | string }>('UPDATE counties SET stored_bytes = stored_bytes + ? WHERE code = ? RETURNING stored_bytes', [bytes, actor.county]);
     if (options.quotaBytes !== undefined && Number(used!.stored_bytes) > options.quotaBytes) {
       const before = Number(used!.stored_bytes) - bytes;
-      throw new RecordError(
-        507,
-        'QUOTA_EXCEEDED',
-        `本县的存储配额已用 ${mib(before)} MiB（上限 ${mib(options.quotaBytes)} MiB），这次保存（${mib(bytes)} MiB）没有写入：请管理员删除不再需要的方案或提高配额`,
-        `Your county has used ${mib(before)} MiB of its ${mib(options.quotaBytes)} MiB storage quota; this save (${mib(bytes)} MiB) was not written. Ask your administrator to delete scenarios no longer needed or to raise the quota.`,
-      );
+      throw new ServiceError(507, 'QUOTA_EXCEEDED', {
+        zh: `本县的存储配额已用 ${mib(before)} MiB（上限 ${mib(options.quotaBytes)} MiB），这次保存（${mib(bytes)} MiB）没有写入：请管理员删除不再需要的方案或提高配额`,
+        en: `Your county has used ${mib(before)} MiB of its ${mib(options.quotaBytes)} MiB storage quota; this save (${mib(bytes)} MiB) was not written. Ask your administrator to delete scenarios no longer needed or to raise the quota.`,
+      });
     }
     const created = await appendChained<{ created_at: string }>(
       tx,

@@ -254,10 +254,10 @@ export interface Storage {
 
   /**
    * A new version of the county's profile `profile.id`, audited in the same transaction.
-   * With `baseVersion`, refuses (ConflictError) when someone saved after that version.
+   * With `baseVersion`, refuses (ServiceError 409 CONFLICT) when someone saved after that version.
    */
   putProfile(county: string, profile: PolicyProfile, actor: Actor, baseVersion?: number): Promise<StoredProfile>;
-  /** One version (default the newest); RecordError 409 PROFILE_OVER_LIMIT for one written before the size check and over it. */
+  /** One version (default the newest); ServiceError 409 PROFILE_OVER_LIMIT for one written before the size check and over it. */
   getProfile(county: string, id: string, version?: number): Promise<StoredProfile | undefined>;
   profileHistory(county: string, id: string): Promise<ProfileVersionInfo[]>;
   /** Each profile's newest version and its size, without its content: what a reload asks first. */

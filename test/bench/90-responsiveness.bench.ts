@@ -38,7 +38,7 @@ export async function bench(): Promise<BenchSection> {
   try {
     await buildService(out);
     const load = os.loadavg()[0]!;
-    const service = await startService({ EDU_CALC_BUDGET_MS: '300000', EDU_REQUEST_TIMEOUT_MS: '360000' }, 30_000, 'http', path.join(out, 'main.js'));
+    const service = await startService({ EDU_CALC_BUDGET_MS: '300000', EDU_CALC_WALL_MS: '360000', EDU_REQUEST_TIMEOUT_MS: '360000' }, 30_000, 'http', path.join(out, 'main.js'));
     try {
       const pid = service.child.pid!;
       const plan = await whilePlanning(service.url, pid);

@@ -204,6 +204,27 @@ describe.skipIf(!hasProgram('chromium'))('the compute pane (Excel 2016/2019) aga
     await ie11Like.close();
   });
 
+  it('a record can be removed: its values stay, 重新计算 no longer touches them', async () => {
+    const before = ((await savedSettings(page))[RECORDS] as unknown[]).length;
+    await page.click('#records li:last-child button');
+    await page.waitForFunction((n) => document.querySelectorAll('#records li').length === n - 1, before);
+    const records = (await savedSettings(page))[RECORDS] as { output: string }[];
+    expect(records.map((r) => r.output)).toEqual(['结果!B2', '结果!D2']);
+    expect((await dump(page, '结果')).cells.F2?.value).toBeTypeOf('number');
+  });
+
+  it('outside Excel (a plain browser tab) it says where to open it and writes nothing', async () => {
+    const plain = await browser.context.newPage();
+    await plain.route('**/office-js/office.js', (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
+    await plain.goto(`${service.url}/compute.html`);
+    await plain.waitForSelector('#conn-state.state-ok');
+    expect(await plain.isVisible('#no-excel')).toBe(true);
+    const status = await press(plain, '#compute', 'compute-status');
+    expect(status.state).toBe('bad');
+    expect(status.text).toContain('请在 Excel 中打开本面板');
+    await plain.close();
+  });
+
   it('bad input: the service’s message shows in the pane in both languages and as visible error text in the output cell', async () => {
     await page.evaluate(() => (window as unknown as { __excel: Stub }).__excel.set('学区!B3', [['八百']]));
     await fill(page, 'APPORTION', [['value', '48'], ['range', '学区!B2:B9'], ['value', 'hamilton']], '结果!H2');

@@ -10,7 +10,7 @@ import https from 'node:https';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { SERVICE_NODE_FLAGS } from '../../server/node-flags.js';
+import { SERVICE_ENV, SERVICE_NODE_FLAGS } from '../../server/node-flags.js';
 
 const root = path.join(import.meta.dirname, '..', '..');
 
@@ -61,7 +61,8 @@ export async function startService(
   const loader = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
   const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, ...loader, entry], {
     cwd: root,
-    env: { ...process.env, HOST: '127.0.0.1', EDU_DATA_DIR: dataDir, ...env, PORT: port },
+    // An empty value in `env` leaves that variable out altogether.
+    env: Object.fromEntries(Object.entries({ ...process.env, ...SERVICE_ENV, HOST: '127.0.0.1', EDU_DATA_DIR: dataDir, ...env, PORT: port }).filter(([, v]) => v !== '')),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

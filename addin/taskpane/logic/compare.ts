@@ -11,6 +11,7 @@
  * are their names. Units are matched by label, in the order they first appear (the base
  * first), so scenarios with a school more or less still line up.
  */
+import { rowLabel } from '../../../formulas/core/row-label.js';
 import { readSaved, type CellValue, type SavedSource } from './saved-values.js';
 
 export interface ScenarioValues {
@@ -90,7 +91,7 @@ function extract(kind: Quantity['kind'], source: string, saved: SavedSource): Ex
   const rows = saved.values;
   if (saved.kind === 'table') {
     const labelCol = saved.headers.findIndex((_, c) => rows.length > 0 && rows.every((r) => isLabelText(r[c]!)));
-    const units = rows.map((r, i) => (labelCol >= 0 ? String(r[labelCol]).trim() : `第 ${i + 1} 行`));
+    const units = rows.map((r, i) => (labelCol >= 0 ? String(r[labelCol]).trim() : rowLabel(i).zh));
     return saved.headers.flatMap((header, c) =>
       c === labelCol || !rows.some((r) => isNumber(r[c])) ? [] : [{ quantity: q(header, `${kindZh(kind)}：${source} · ${header}`), units, values: rows.map((r) => r[c]!) }],
     );
@@ -100,12 +101,12 @@ function extract(kind: Quantity['kind'], source: string, saved: SavedSource): Ex
   if (height === 1 && width === 1) return [{ quantity: q(undefined, source), units: [source], values: [rows[0]![0]!] }];
   if (width === 1 || height === 1) {
     const values = width === 1 ? rows.map((r) => r[0]!) : rows[0]!;
-    const units = saved.labels && saved.labels.length === values.length ? saved.labels : values.map((_, i) => (width === 1 ? `第 ${i + 1} 行` : `第 ${i + 1} 列`));
+    const units = saved.labels && saved.labels.length === values.length ? saved.labels : values.map((_, i) => rowLabel(i, width === 1 ? 'column' : 'row').zh);
     return [{ quantity: q(undefined, `${kindZh(kind)}：${source}`), units, values }];
   }
-  const units = rows.map((_, i) => `第 ${i + 1} 行`);
+  const units = rows.map((_, i) => rowLabel(i).zh);
   return Array.from({ length: width }, (_, c) => ({
-    quantity: q(`第 ${c + 1} 列`, `${kindZh(kind)}：${source} · 第 ${c + 1} 列`),
+    quantity: q(rowLabel(c, 'row').zh, `${kindZh(kind)}：${source} · ${rowLabel(c, 'row').zh}`),
     units,
     values: rows.map((r) => r[c]!),
   }));

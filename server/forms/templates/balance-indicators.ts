@@ -16,6 +16,7 @@
  */
 import { z } from 'zod';
 import { compare, div, floor, mul, rationalOf } from '../../../formulas/core/exact.js';
+import { rowLabel } from '../../../formulas/core/row-label.js';
 import { count, defineForm, formPayload, nameText, type FootRow } from '../template.js';
 
 export const INDICATORS = [
@@ -106,8 +107,8 @@ export const balanceIndicators = defineForm({
       const s = payload.schools[missing]!;
       return {
         problem: {
-          zh: `学校第 ${missing + 1} 行（${s.name}）是${STAGE_NAMES[s.stage]}，但没有给出${STAGE_NAMES[s.stage]}的标准值：请在 standards.${s.stage} 中填写 7 项标准值和差异系数上限`,
-          en: `School row ${missing + 1} (${s.name}) is ${s.stage}, but there are no ${s.stage} standards: give standards.${s.stage} with the 7 thresholds and the CV limit`,
+          zh: `学校${rowLabel(missing).zh}（${s.name}）是${STAGE_NAMES[s.stage]}，但没有给出${STAGE_NAMES[s.stage]}的标准值：请在 standards.${s.stage} 中填写 7 项标准值和差异系数上限`,
+          en: `School ${rowLabel(missing).en} (${s.name}) is ${s.stage}, but there are no ${s.stage} standards: give standards.${s.stage} with the 7 thresholds and the CV limit`,
         },
       };
     }

@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import { count, defineForm, formPayload, nameText } from '../template.js';
 import { formatYuan } from '../../../formulas/core/money.js';
+import { rowLabel } from '../../../formulas/core/row-label.js';
 import { moneyFen, sumFen, yuan } from '../money.js';
 import { invoke, shippedProfileSource } from '../../../formulas/index.js';
 import { factorSplit } from '../../../formulas/funding/factor-split.js';
@@ -87,8 +88,8 @@ export const publicFunds = defineForm({
       const row = payload.rows[bad]!;
       return {
         problem: {
-          zh: `单位第 ${bad + 1} 行（${row.name}）有 ${row.shares.length} 个分配金额，但分配因素有 ${drivers.length} 个（${drivers.map((d) => d.name).join('、')}）：请每个因素填一个金额，没有的填 0`,
-          en: `Unit row ${bad + 1} (${row.name}) has ${row.shares.length} shares but there are ${drivers.length} drivers (${drivers.map((d) => d.name).join(', ')}): give one amount per driver, 0 where none`,
+          zh: `单位${rowLabel(bad).zh}（${row.name}）有 ${row.shares.length} 个分配金额，但分配因素有 ${drivers.length} 个（${drivers.map((d) => d.name).join('、')}）：请每个因素填一个金额，没有的填 0`,
+          en: `Unit ${rowLabel(bad).en} (${row.name}) has ${row.shares.length} shares but there are ${drivers.length} drivers (${drivers.map((d) => d.name).join(', ')}): give one amount per driver, 0 where none`,
         },
       };
     }

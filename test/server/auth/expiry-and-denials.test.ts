@@ -2,28 +2,37 @@
  * Tokens expire, and refusals are audited. An expired token gets a 401 that says to ask for
  * a new one; a rotated token works and the old one stops. Every 401 and 403 is an audit
  * entry with who (the user when the token was known, else "anonymous" under county "-"),
- * when and what, and never the token itself.
+ * when and what, and never the token itself. On the SQLite file and on PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digestToken, newToken, tokenExpiry } from '../../../server/auth/tokens.js';
 import { UNKNOWN_COUNTY } from '../../../server/records/denials.js';
+import { skipPostgres, startTestPostgres, type TestPostgres } from '../../helpers/postgres.js';
 import { startTestApp, type TestApp } from '../../helpers/storage-app.js';
 
 const A = '360731';
 const cli = { name: 'cli:test', role: 'cli' as const, county: A };
 
-describe('token expiry and audited refusals', () => {
+// EDU_SKIP_PG=1 leaves PostgreSQL out explicitly, as in the storage suites.
+const engines = ([['SQLite', false], ['PostgreSQL', true]] as const).filter(([, onPostgres]) => !onPostgres || !skipPostgres);
+
+describe.each(engines)('token expiry and audited refusals (%s)', (_engine, onPostgres) => {
   let app: TestApp;
+  let server: TestPostgres | undefined;
   let viewer = '';
   const expired = newToken();
 
   beforeAll(async () => {
-    app = await startTestApp();
+    if (onPostgres) server = await startTestPostgres();
+    app = await startTestApp({ databaseUrl: await server?.createDatabase() });
     viewer = await app.addUser('viewer-a', 'viewer', A);
     const d = digestToken(expired);
     await app.storage.addUser({ name: 'old-a', role: 'planner', county: A, tokenLookup: d.lookup, tokenHash: d.hash, expiresAt: '2025-01-01T00:00:00.000Z' }, cli);
   });
-  afterAll(() => app?.close());
+  afterAll(async () => {
+    await app?.close();
+    await server?.stop();
+  });
 
   it('an expired token gets a 401 saying when it expired and to ask for a new one, and the refusal names the user', async () => {
     const res = await app.request('GET', '/api/v1/session', { token: expired });

@@ -165,8 +165,14 @@ describe('database failures', () => {
     }) as unknown as Storage;
   const withCode = (message: string, code: string) => Object.assign(new Error(message), { code });
 
-  it('a full disk answers 507 in both languages and says earlier saves are intact', async () => {
-    const app = createApp({ storage: failing(withCode('database or disk is full', 'SQLITE_FULL')) });
+  // How each driver reports a full disk: SQLite's result code, PostgreSQL's SQLSTATE 53100 disk_full.
+  const FULL = [
+    ['SQLite', withCode('database or disk is full', 'SQLITE_FULL')],
+    ['PostgreSQL', withCode('could not extend file "base/16384/16390": No space left on device', '53100')],
+  ] as const;
+
+  it.each(FULL)('a full disk (%s) answers 507 in both languages and says earlier saves are intact', async (_engine, full) => {
+    const app = createApp({ storage: failing(full) });
     const res = await request(app).post('/api/v1/scenarios').send({ name: 'x', inputs: {} });
     expect(res.status).toBe(507);
     expect(res.body.error.code).toBe('STORAGE_FULL');
@@ -174,9 +180,9 @@ describe('database failures', () => {
     expect(res.body.error.en).toContain('everything saved before is intact');
   });
 
-  it('with the disk full an export still answers, and its audit entry goes to the service log', async () => {
+  it.each(FULL)('with the disk full (%s) an export still answers, and its audit entry goes to the service log', async (_engine, full) => {
     const logs: string[] = [];
-    const app = createApp({ storage: failing(withCode('database or disk is full', 'SQLITE_FULL')), logger: jsonLogger('debug', (l) => logs.push(l)) });
+    const app = createApp({ storage: failing(full), logger: jsonLogger('debug', (l) => logs.push(l)) });
     const forms = await request(app).get('/api/v1/forms');
     const id = forms.body.forms[0].id as string;
     const example = (await request(app).get(`/api/v1/forms/${id}/example`)).body;

@@ -12,8 +12,12 @@ import type { AddressInfo } from 'node:net';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app.js';
+import { errorBodySchema } from '../../../contracts/errors.js';
 import { limitIdleConnections, serverOptions } from '../../../server/connections.js';
+import { answerClientError } from '../../../server/middleware/errors.js';
+import { joined } from '../../helpers/error-body.js';
 import { CalcPool, defaultPoolOptions, HEAVY_NICE, niceAvailable, poolStartLine, QUEUE_PER_THREAD } from '../../../server/pool/pool.js';
+import { ownThreadId, threadCpuMs } from '../../../server/pool/thread-cpu.js';
 import { smallCounty } from '../../formulas/rotation/county-fixture.js';
 import { syntheticCounty } from '../../formulas/rotation/synthetic-county.js';
 
@@ -89,11 +93,45 @@ describe('the worker pool', () => {
     expect(res.status).toBe(413);
     const { error } = (await res.json()) as { error: { code: string; zh: string; en: string } };
     expect(error.code).toBe('TOO_MUCH_WORK');
-    expect(error.zh).toContain('秒的时限');
-    expect(error.en).toContain('budget');
+    expect(error.zh).toContain('秒的计算时限');
+    expect(error.en).toContain('budget of 0 s of computing');
     expect(tight.stats().heavy.threadIds.some((id) => running.includes(id))).toBe(false);
     // A fresh worker serves the next request.
     expect((await post(`${limited.url}/api/v1/calc`, smallBatch)).status).toBe(200);
+  });
+
+  it('counts the CPU a job uses, not the time it waits: a thread that sleeps uses none', async () => {
+    const tid = ownThreadId()!;
+    expect(tid).toBe(process.pid); // this test runs on its process's main thread
+    const before = threadCpuMs(tid)!;
+    await new Promise((r) => setTimeout(r, 300));
+    const slept = threadCpuMs(tid)! - before;
+    const t0 = Date.now();
+    let x = 0;
+    while (Date.now() - t0 < 300) x += Math.sqrt(x + 1);
+    const busy = threadCpuMs(tid)! - before - slept;
+    expect(slept).toBeLessThan(100);
+    // At least what a busy loop of 300 ms got, which a loaded machine may make less than 300 ms.
+    expect(busy).toBeGreaterThan(slept);
+    expect(busy).toBeLessThanOrEqual(320);
+    expect(threadCpuMs(2 ** 30)).toBeUndefined();
+  });
+
+  it('answers 503 BUSY with Retry-After when a calculation is not done in its time from admission (a busy machine), and frees its place', async () => {
+    const slow = new CalcPool({ ...defaultPoolOptions(2), heavyThreads: 1, lightThreads: 1, budgetMs: 600_000, wallMs: 300 });
+    const app = await listen(createApp({ pool: slow }));
+    try {
+      const res = await post(`${app.url}/api/v1/rotation/plan`, busyCounty());
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
+      const { error } = (await res.json()) as { error: { code: string; zh: string; en: string } };
+      expect(error.code).toBe('BUSY');
+      expect(`${error.zh} / ${error.en}`).toMatch(/服务器太忙.*未超出计算时限.* \/ The server is too busy: this calculation was not finished within 0 s/);
+      expect(slow.stats().heavy.active).toBe(0);
+    } finally {
+      app.server.close();
+      await slow.close();
+    }
   });
 
   it('answers 503 with Retry-After, in both languages, when a lane is full', async () => {
@@ -163,6 +201,27 @@ describe('idle connections', () => {
       // The same kept-alive connection, past the silent limit: it spoke, so it stays open.
       expect(await ask()).toBe(200);
       agent.destroy();
+    } finally {
+      server.close();
+    }
+  });
+
+  it("answers a request head that stops halfway with Node's 408, in the one JSON error shape", async () => {
+    const server = http.createServer(serverOptions, (_req, res) => res.end('ok'));
+    limitIdleConnections(server, { requestTimeoutMs: 30_000, headersMs: 300 });
+    server.on('clientError', answerClientError);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const socket = net.connect(port, '127.0.0.1', () => socket.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n'));
+      let answer = '';
+      socket.on('data', (d: Buffer) => (answer += d.toString()));
+      await new Promise((resolve) => socket.once('close', resolve));
+      const [head, body] = answer.split('\r\n\r\n');
+      expect(head).toMatch(/^HTTP\/1.1 408 /);
+      expect(head).toContain('application/json');
+      expect(joined(JSON.parse(body!))).toMatch(/.+ \/ .+/);
+      expect(errorBodySchema.parse(JSON.parse(body!)).error.code).toBe('REQUEST_TIMEOUT');
     } finally {
       server.close();
     }

@@ -9,7 +9,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { rowHash } from '../../../server/storage/chain.js';
 import type { Db } from '../../../server/storage/db.js';
-import { RecordError } from '../../../server/storage/errors.js';
+import { ServiceError } from '../../../server/service-error.js';
 import { migrate } from '../../../server/storage/migrate.js';
 import { initialSchema } from '../../../server/storage/migrations/001-initial.js';
 import { SqlStorage } from '../../../server/storage/sql-storage.js';
@@ -217,7 +217,7 @@ export function recordsSuite(name: string, backend: Backend): void {
       const quotaBytes = 7000;
       await s.saveScenario(big, A, { quotaBytes });
       const refused = s.saveScenario({ ...big, name: '又一个' }, A, { quotaBytes });
-      await expect(refused).rejects.toBeInstanceOf(RecordError);
+      await expect(refused).rejects.toBeInstanceOf(ServiceError);
       await expect(refused).rejects.toMatchObject({ status: 507, code: 'QUOTA_EXCEEDED', zh: expect.stringMatching(/配额/) });
       expect((await s.listScenarios(A.county, { limit: 10, offset: 0 })).total).toBe(4);
       const bigId = (await s.listScenarios(A.county, { limit: 1, offset: 0 })).scenarios[0]!.id;

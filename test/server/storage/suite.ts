@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { nationalProfile } from '../../../formulas/profiles/index.js';
 import type { PolicyProfile } from '../../../formulas/core/profiles.js';
 import type { Db } from '../../../server/storage/db.js';
-import { ConflictError, isUniqueViolation } from '../../../server/storage/errors.js';
+import { isUniqueViolation } from '../../../server/storage/errors.js';
 import { migrate, MigrationError } from '../../../server/storage/migrate.js';
 import { migrations } from '../../../server/storage/migrations/index.js';
 import type { Actor, Storage } from '../../../server/storage/types.js';
@@ -256,7 +256,7 @@ export function storageSuite(name: string, backend: Backend): void {
         const { s } = await setup();
         await s.putProfile(A.county, profile('jx-a', 700), A);
         await s.putProfile(A.county, profile('jx-a', 710), A, 1);
-        await expect(s.putProfile(A.county, profile('jx-a', 705), A, 1)).rejects.toThrow(ConflictError);
+        await expect(s.putProfile(A.county, profile('jx-a', 705), A, 1)).rejects.toMatchObject({ status: 409, code: 'CONFLICT' });
         expect((await s.getProfile(A.county, 'jx-a'))?.version).toBe(2);
       });
 
