@@ -5,7 +5,11 @@
  *   core every front end shares) imports contracts/ and formulas/ for their types only, but
  *   for the zod-free route table and packed-range codec, and touches no host (no Office,
  *   Excel, WPS or browser global); addin/ (the browser) never imports server/;
- * - no source file is over 400 lines: a file that grows past that is doing more than one job.
+ * - no source file is over 400 lines: a file that grows past that is doing more than one job;
+ * - each front end reaches its spreadsheet program only through its own host: the pane's views
+ *   (addin/taskpane/views/, pane.ts) import no host implementation, and the WPS add-in
+ *   (addin/wps/) uses no Office.js global, so the seam between pane and program stays one
+ *   interface (addin/taskpane/excel/host.ts).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -89,6 +93,20 @@ describe('the layout', () => {
     expect(touching).toEqual([]);
     expect(HOST_GLOBALS.test('const x = Office.context;')).toBe(true);
     expect(HOST_GLOBALS.test("localStorage.getItem('a')")).toBe(true);
+  });
+
+  it('the pane’s views reach Excel or WPS only through the host interface', () => {
+    const viewFiles = [...sourceFiles(path.join('addin', 'taskpane', 'views')), path.join('addin', 'taskpane', 'pane.ts')];
+    const hostImplementations = (f: string, spec: string) => {
+      const resolved = path.relative(root, path.resolve(path.dirname(path.join(root, f)), spec));
+      return resolved.startsWith(path.join('addin', 'wps')) || resolved.endsWith('office-host.js') || resolved.endsWith('write-grid.js');
+    };
+    const wrong = viewFiles.flatMap((f) => imports(f).filter((spec) => spec.startsWith('.') && hostImplementations(f, spec)).map((spec) => `${f} imports ${spec}`));
+    expect(wrong).toEqual([]);
+    const officeGlobals = sourceFiles(path.join('addin', 'wps'))
+      .filter((f) => f.endsWith('.ts'))
+      .filter((f) => /\b(Excel|Office|CustomFunctions|OfficeRuntime)\.[A-Za-z]/.test(readFileSync(path.join(root, f), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')));
+    expect(officeGlobals).toEqual([]);
   });
 
   it(`no source file is over ${MAX_LINES} lines`, () => {

@@ -19,6 +19,7 @@ import { PARAM_NAMES_ZH } from '../../formulas/param-names.js';
 import { catalog } from '../../formulas/catalog.js';
 import { registry, type ParamSpec } from '../../formulas/index.js';
 import { createApp } from '../../server/app.js';
+import { bundleSandbox } from '../helpers/bundle-sandbox.js';
 
 const ids = registry.map((f) => f.id);
 
@@ -87,23 +88,11 @@ describe('generated artefacts agree with the registry', () => {
     const associated = new Map<string, (...args: unknown[]) => Promise<unknown>>();
     const posted: { fn: string; args: unknown[] }[] = [];
     const sandbox: Record<string, unknown> = {
+      ...bundleSandbox(posted, [[0]]),
       CustomFunctions: { associate: (id: string, fn: (...args: unknown[]) => Promise<unknown>) => associated.set(id, fn), Error: class extends Error {}, ErrorCode: {} },
       // The pane's own start waits for Office.onReady, which never comes here: only the functions start.
       Office: { onReady: () => new Promise(() => undefined) },
-      localStorage: { getItem: () => null, setItem: () => undefined, removeItem: () => undefined },
       location: { origin: 'http://127.0.0.1:9' },
-      setTimeout,
-      clearTimeout,
-      AbortController,
-      TextEncoder,
-      TextDecoder,
-      atob,
-      btoa,
-      fetch: async (_url: string, init: { body: string }) => {
-        const { calls } = JSON.parse(init.body) as { calls: { fn: string; args: unknown[] }[] };
-        posted.push(...calls);
-        return new Response(JSON.stringify({ results: calls.map(() => ({ value: [[0]] })) }), { status: 200, headers: { 'content-type': 'application/json' } });
-      },
     };
     sandbox.window = sandbox;
     vm.runInNewContext(readFileSync(path.join(outDir, 'taskpane.js'), 'utf8'), sandbox);
