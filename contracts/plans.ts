@@ -5,8 +5,8 @@
  * formulas/balance/consolidation-schema.ts (docs/rotation.md, docs/balance.md).
  */
 import { z } from 'zod';
-import { consolidationInputSchema } from '../formulas/balance/consolidation-schema.js';
-import { planInputSchema } from '../formulas/rotation/plan-types.js';
+import { consolidationInputSchema, type ConsolidationPlan } from '../formulas/balance/consolidation-schema.js';
+import { planInputSchema, type PlanResult } from '../formulas/rotation/plan-types.js';
 import { bilingualSchema } from './errors.js';
 
 export const rotationPlanBodySchema = planInputSchema;
@@ -32,11 +32,16 @@ export const consolidationPlanSchema = z.looseObject({
   solver: z.looseObject({ method: z.string() }),
 });
 
-/** GET /example-sheets: the example workbook's sheets as data for "insert the example sheets". */
-export const exampleSheetsSchema = z.object({
-  sheets: z.array(z.looseObject({ name: z.string() })),
-  font: z.unknown(),
-  styles: z.record(z.string(), z.unknown()),
-});
+/**
+ * The answers as clients read them: the planners' own result types with the solver the
+ * service names, which the schemas above describe at the top level only. The check below
+ * fails the build if a field the schema names is missing from the type.
+ */
+export type RotationPlanAnswer = PlanResult & Pick<z.output<typeof rotationPlanSchema>, 'solver'>;
+export type ConsolidationPlanAnswer = ConsolidationPlan & Pick<z.output<typeof consolidationPlanSchema>, 'solver'>;
+/** Every field the schema names (its index signature aside) is a field of T. */
+type Fits<T, Schema extends z.ZodType> = [Exclude<keyof { [K in keyof z.output<Schema> as string extends K ? never : K]: 1 }, keyof T>] extends [never] ? true : false;
+type MustBeTrue<T extends true> = T;
+export type PlanAnswersFit = [MustBeTrue<Fits<RotationPlanAnswer, typeof rotationPlanSchema>>, MustBeTrue<Fits<ConsolidationPlanAnswer, typeof consolidationPlanSchema>>];
 
 export const healthSchema = z.looseObject({ status: z.enum(['ok', 'unavailable']), storage: z.string().optional() });

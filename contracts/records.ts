@@ -101,8 +101,8 @@ export const profileListSchema = z.object({
 // Writes are checked by the stricter rules (real dates, numbers in range, text lengths); reads accept any stored profile.
 export const profilePutSchema = policyProfileWriteSchema.extend({ id: policyProfileSchema.shape.id.optional(), version: z.number().int().min(1).optional() });
 export const profileVersionQuerySchema = z.object({ version: z.coerce.number().int().min(1).optional(), layer: z.literal('shipped').optional().describe('shipped: the shipped profile alone, not the county’s') });
-export const profileAnswerSchema = z.looseObject({ id: z.string(), title: bilingualSchema, meta: z.looseObject({ source: z.enum(['shipped', 'county']) }) });
-export const profileHistorySchema = z.object({ id: z.string(), versions: z.array(z.looseObject({ version: z.number().int() })) });
+export const profileAnswerSchema = policyProfileSchema.extend({ meta: z.looseObject({ source: z.enum(['shipped', 'county']) }) });
+export const profileHistorySchema = z.object({ id: z.string(), versions: z.array(z.object({ version: z.number().int(), author: z.string(), createdAt: z.string() })) });
 export const profileSavedSchema = z.object({ id: z.string(), version: z.number().int(), createdAt: z.string() });
 
 export const auditQuerySchema = z.object({

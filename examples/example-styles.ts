@@ -4,22 +4,9 @@
  * look through the Excel API. Illustrative numbers are orange italics on a light orange
  * fill, so they cannot be mistaken for policy values.
  */
-import type { CellStyle } from './sheet-spec.js';
+import type { CellStyle, ExampleStyle } from '../contracts/examples.js';
 
-export interface ExampleStyle {
-  bold: boolean;
-  italic: boolean;
-  /** Font size in points. */
-  size: number;
-  /** Font colour, RRGGBB. */
-  color: string;
-  /** Fill colour, RRGGBB; omitted: none. */
-  fill?: string;
-  border: boolean;
-  /** Omitted: Excel's general alignment (numbers right, text left). */
-  horizontal?: 'center';
-  wrap: boolean;
-}
+export type { ExampleStyle } from '../contracts/examples.js';
 
 /** The workbook font: 等线 is Excel's zh-CN default; charset GB2312 finds a substitute if absent. */
 export const EXAMPLE_FONT = '等线';

@@ -11,29 +11,9 @@
  * checkSheet says what breaks the spec; examples/sheets/index.ts lists every sheet with
  * registryOf, which refuses (at start, naming the sheet and the cell) any sheet it faults.
  */
-export type CellStyle = 'title' | 'note' | 'header' | 'input' | 'illustrative' | 'result' | 'total';
+import type { ExampleSheet } from '../contracts/examples.js';
 
-export interface ExampleCell {
-  /** A1 reference, e.g. "B4". */
-  ref: string;
-  /** A literal value (number, text or boolean). */
-  value?: string | number | boolean;
-  /** A formula starting with "=". A formula whose result spills gives its anchor cell only. */
-  formula?: string;
-  style?: CellStyle;
-  /** Number format, e.g. "#,##0.00" for yuan. */
-  numberFormat?: string;
-}
-
-export interface ExampleSheet {
-  /** Sheet tab name (zh-CN, at most 31 characters). */
-  name: string;
-  /** Column widths in characters, by column letter. */
-  columns?: Record<string, number>;
-  /** Ranges to merge, e.g. "A1:F1". */
-  merges?: string[];
-  cells: ExampleCell[];
-}
+export type { CellStyle, ExampleCell, ExampleSheet } from '../contracts/examples.js';
 
 const CELL_REF = /^[A-Z]{1,3}[1-9]\d*$/;
 const RANGE_REF = /^[A-Z]{1,3}[1-9]\d*:[A-Z]{1,3}[1-9]\d*$/;

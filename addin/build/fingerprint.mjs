@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SOURCES = ['formulas', 'server', 'addin', 'contracts', 'examples', 'manifest.xml', 'manifest-taskpane.xml', 'package.json', 'package-lock.json'];
+const SOURCES = ['formulas', 'server', 'addin', 'contracts', 'client', 'examples', 'manifest.xml', 'manifest-taskpane.xml', 'package.json', 'package-lock.json'];
 
 function walk(base, rel, hash) {
   const full = path.join(base, rel);

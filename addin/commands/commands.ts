@@ -8,7 +8,7 @@ import type { FunctionsRuntime } from '../functions/runtime.js';
 export function registerCommands(runtime: FunctionsRuntime): void {
   if (typeof Office === 'undefined' || !Office.actions) return;
   Office.actions.associate('recalculateEdu', async (event: Office.AddinCommands.Event) => {
-    runtime.client.clearCache();
+    runtime.client.functions.clearCache();
     try {
       await Excel.run(async (context) => {
         context.workbook.application.calculate(Excel.CalculationType.full);

@@ -6,7 +6,7 @@
  * listed in the pane; the other calls still run.
  */
 import { valueError, type Bilingual, type FormulaError } from '../../formulas/core/errors.js';
-import type { BatchClient, CallOutcome } from '../functions/batch-client.js';
+import type { BatchClient, CallOutcome } from '../../client/index.js';
 import { wordsOf } from '../taskpane/ui/status.js';
 import type { ComputeHost, ReadArg } from './excel11-host.js';
 import type { PaneFunction } from './pane-function.js';

@@ -6,7 +6,7 @@
  */
 import type { Bilingual, ErrorCode, FormulaError } from '../../formulas/core/errors.js';
 import type { ResultCell } from '../../formulas/core/excel-values.js';
-import type { CallOutcome } from './batch-client.js';
+import type { CallOutcome } from '../../client/index.js';
 
 /** The subset of the CustomFunctions namespace used here, so tests can pass a stub. */
 export interface CustomFunctionsApi {

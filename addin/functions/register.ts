@@ -4,7 +4,7 @@
  * the catalog built from the registry (functions.json is generated from the same list), so
  * the two cannot disagree.
  */
-import type { BatchClient } from './batch-client.js';
+import type { BatchClient } from '../../client/index.js';
 import { type CustomFunctionsApi, toExcel } from './excel-errors.js';
 
 export interface RegisteredFunction {

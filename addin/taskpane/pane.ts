@@ -5,8 +5,6 @@
  * WPS's Application object model); the views never touch either object model.
  */
 import type { FunctionsRuntime } from '../functions/runtime.js';
-import { token } from '../functions/settings.js';
-import { ServiceApi } from './api.js';
 import type { ExcelHost } from './excel/host.js';
 import { $ } from './ui/dom.js';
 import { wireTabs } from './ui/tabs.js';
@@ -20,8 +18,7 @@ import { scenariosView } from './views/scenarios-view.js';
 
 /** `host` is undefined outside a spreadsheet program (a plain browser tab): views then say so. */
 export function startPane(runtime: FunctionsRuntime, host: ExcelHost | undefined): void {
-  const api = new ServiceApi({ baseUrl: () => runtime.serviceUrl(), token: () => token(runtime.store) });
-  const ctx: ViewContext = { api, host, now: () => new Date() };
+  const ctx: ViewContext = { api: runtime.client.api, host, now: () => new Date() };
   const views: Record<string, { open(): Promise<void> }> = {
     'panel-scenarios': scenariosView(ctx),
     'panel-forms': formsView(ctx),
@@ -30,7 +27,7 @@ export function startPane(runtime: FunctionsRuntime, host: ExcelHost | undefined
     'panel-profile': profileView(ctx),
   };
   let openPanel = 'panel-connection';
-  const connection = connectionView(runtime, api, () => void views[openPanel]?.open());
+  const connection = connectionView(runtime.client, () => void views[openPanel]?.open());
   $('no-excel').hidden = ctx.host !== undefined;
   wireTabs($('tabs'), (panel) => {
     openPanel = panel;

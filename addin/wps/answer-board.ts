@@ -17,7 +17,7 @@
  * a change of settings clears the board, exactly as 重新计算 refreshes them in Excel. The
  * batching client's own cache still answers repeated pure calls without a request.
  */
-import type { CallOutcome } from '../functions/batch-client.js';
+import type { CallOutcome } from '../../client/index.js';
 
 export interface AnswerBoardOptions {
   /** Queues a call on the session's batching client. */

@@ -8,7 +8,7 @@
  */
 import type { ErrorCode, FormulaError } from '../../formulas/core/errors.js';
 import type { ResultCell } from '../../formulas/core/excel-values.js';
-import type { CallOutcome } from '../functions/batch-client.js';
+import type { CallOutcome } from '../../client/index.js';
 import { excelMessage } from '../functions/excel-errors.js';
 
 /** Shown while the answer is on its way; the batched answer replaces it within the same recalculation burst. */

@@ -22,13 +22,13 @@ declare const __EDU_WPS_SERVICE__: string;
 const host = window as unknown as { Application: WpsApplication; wps: WpsFunctionsApi; ribbon: unknown; eduBoard: AnswerBoard };
 
 const runtime = startFunctionsRuntime(undefined, window.localStorage, __EDU_WPS_SERVICE__ || window.location.origin);
-const board = new AnswerBoard({ call: (fn, args) => runtime.client.call(fn, args), recalculate: () => host.Application.CalculateFull() });
+const board = new AnswerBoard({ call: (fn, args) => runtime.client.functions.call(fn, args), recalculate: () => host.Application.CalculateFull() });
 host.eduBoard = board;
 
 window.addEventListener('storage', (event) => {
   if (event.key === null || event.key.startsWith('edu.')) {
     board.clear();
-    runtime.client.clearCache();
+    runtime.client.functions.clearCache();
   }
 });
 
@@ -38,6 +38,6 @@ if (typeof host.wps?.AddCustomFunction === 'function') registerWpsFunctions(host
 host.ribbon = ribbonCallbacks({
   app: host.Application,
   board,
-  clearCache: () => runtime.client.clearCache(),
+  clearCache: () => runtime.client.functions.clearCache(),
   base: new URL('.', window.location.href).href,
 });

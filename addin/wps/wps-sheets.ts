@@ -12,7 +12,8 @@
 import { rangeAddress, uniqueSheetName } from '../taskpane/excel/a1.js';
 import type { GridExtras, PaneCellFormat, PaneGrid } from '../taskpane/excel/pane-grid.js';
 import { rectsOf, runsOf } from '../taskpane/excel/rects.js';
-import { renameSheetRefs, type ExampleSheetsPayload } from '../taskpane/excel/write-examples.js';
+import type { ExampleSheets } from '../../contracts/examples.js';
+import { renameSheetRefs } from '../taskpane/excel/write-examples.js';
 import type { FontPicker } from '../taskpane/excel/write-grid.js';
 import type { WpsRange, WpsWorkbook, WpsWorksheet } from './wps-api.js';
 
@@ -80,7 +81,7 @@ export function writeGridTo(sheet: WpsWorksheet, grid: PaneGrid, extras: GridExt
 }
 
 /** The example workbook's sheets, formulas as typed (=EDU.APPORTION(...)), renamed sheets followed. */
-export function insertExamples(wb: WpsWorkbook, payload: ExampleSheetsPayload, pickFont: FontPicker, progress?: (done: number, total: number) => void): string[] {
+export function insertExamples(wb: WpsWorkbook, payload: ExampleSheets, pickFont: FontPicker, progress?: (done: number, total: number) => void): string[] {
   const renames = new Map<string, string>();
   const added = payload.sheets.map((spec, i) => {
     const { sheet, name } = addSheet(wb, spec.name);

@@ -1,11 +1,11 @@
 /**
  * Benchmark (a) of the foundation: 10,000 EDU.APPORTION calls (8 units, 48 posts, varied
- * weights) three ways — through the add-in's batching client to the running service (a
+ * weights) three ways — through the client core's batching client (client/batch.ts) to the running service (a
  * separate process, as in production), one HTTP request per call (6 at a time, a browser's
  * per-host limit), and the core called in-process through invoke().
  * Targets: batched at least 20x faster than one request per call, within 3x of in-process.
  */
-import { BatchClient } from '../../addin/functions/batch-client.js';
+import { BatchClient, ServiceClient } from '../../client/index.js';
 import { findFormula, invoke, shippedProfileSource } from '../../formulas/index.js';
 import { startService } from '../helpers/service-process.js';
 import type { BenchSection } from './run.js';
@@ -34,7 +34,7 @@ export async function bench(): Promise<BenchSection> {
     let requests = 0;
     const batched = await measure(async () => {
       // A fresh client per run: the session cache must not answer anything.
-      const client = new BatchClient({ baseUrl: () => service.url, fetch, pure: new Set(), onRequest: () => requests++ });
+      const client = new BatchClient(new ServiceClient({ serviceUrl: () => service.url, token: () => undefined }), { pure: new Set(), onRequest: () => requests++ });
       const offset = ++round * CALLS;
       const results = await Promise.all(Array.from({ length: CALLS }, (_, i) => client.call('APPORTION', argsFor(offset + i))));
       // A domain answer (e.g. an exact tie refused) is a fine result; a transport failure is not.

@@ -13,14 +13,9 @@
  * recalculation with everything answered (both answer from memory).
  */
 import os from 'node:os';
-import { mkdtempSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { buildAddin } from '../../addin/build/build.js';
-import { buildWpsAddin } from '../../addin/wps/build-wps.js';
-import { launchChromium } from '../helpers/chromium.js';
-import { startService } from '../helpers/service-process.js';
-import { wpsStubScript } from '../helpers/wps-stub.js';
+import { PENDING_TEXT } from '../../addin/wps/cell-values.js';
+import { startWpsSuite } from '../helpers/wps-suite.js';
 import type { BenchSection } from './run.js';
 import { ms, table } from './timing.js';
 
@@ -53,32 +48,34 @@ interface Timing {
   recalc: number;
 }
 
-/** Enters n formulas (one every 10 rows, totals offset by `base` so no two runs share a call) and times them in the page. */
+/**
+ * Pastes n formulas into column B (one every 10 rows, so the 8-row results do not collide;
+ * totals offset by `base` so no two runs share a call), times them in the page, and waits
+ * until none shows the placeholder (an answer may be an error: some totals tie exactly).
+ */
 function enter(page: Page, ns: string, n: number, base: number): Promise<Timing> {
   return page.evaluate(
-    async ({ ns, n, base }) => {
+    async ({ ns, n, base, pending }) => {
       const w = (window as unknown as { __wps: { set(ref: string, v: unknown[][]): void; value(ref: string): unknown } }).__wps;
       const app = (window as unknown as { Application: { CalculateFull(): void } }).Application;
+      const column = Array.from({ length: n * 10 }, (_, r) => [r % 10 === 0 ? `=${ns}.APPORTION(${base + r / 10},数据!$A$1:$A$8,"hamilton")` : '']);
       const t0 = performance.now();
-      for (let i = 0; i < n; i++) w.set(`'数据'!B${1 + i * 10}`, [[`=${ns}.APPORTION(${base + i},数据!$A$1:$A$8,"hamilton")`]]);
+      w.set('数据!B1', column);
       const blocked = performance.now() - t0;
       // (no named closures here: the bench runs under tsx, whose helpers do not exist in the page)
-      while (!Array.from({ length: n }, (_, i) => w.value(`'数据'!B${1 + i * 10}`)).every((v) => typeof v === 'number')) await new Promise((r) => setTimeout(r, 1));
+      while (!Array.from({ length: n }, (_, i) => w.value(`数据!B${1 + i * 10}`)).every((v) => v !== undefined && v !== pending)) await new Promise((r) => setTimeout(r, 1));
       const answered = performance.now() - t0;
       const t1 = performance.now();
       app.CalculateFull();
       const recalc = performance.now() - t1;
       return { blocked, answered, recalc };
     },
-    { ns, n, base },
+    { ns, n, base, pending: PENDING_TEXT },
   );
 }
 
 export async function bench(): Promise<BenchSection> {
-  const addinDir = await buildAddin(mkdtempSync(path.join(os.tmpdir(), 'edu-bench-addin-')));
-  await buildWpsAddin(path.join(addinDir, 'wps'));
-  const service = await startService({ EDU_ADDIN_DIR: addinDir, EDU_LOG_LEVEL: 'warn' });
-  const browser = await launchChromium();
+  const suite = await startWpsSuite({ EDU_LOG_LEVEL: 'warn' });
   const load = os.loadavg()[0]!.toFixed(1);
   try {
     const rows: string[][] = [];
@@ -87,9 +84,8 @@ export async function bench(): Promise<BenchSection> {
       const results: Record<string, Timing[]> = { EDU: [], SYNC: [] };
       for (let run = 0; run < RUNS; run++) {
         for (const ns of ['EDU', 'SYNC']) {
-          const page = await browser.context.newPage();
-          await page.addInitScript(wpsStubScript({ sheets: { 数据: [[1200], [800], [760], [700], [520], [690], [480], [450]] } }));
-          await page.goto(`${service.url}/wps/index.html`);
+          const page = await suite.newPage({ sheets: { 数据: [[1200], [800], [760], [700], [520], [690], [480], [450]] } });
+          await page.goto(`${suite.service.url}/wps/index.html`);
           await page.evaluate(SYNC_CANDIDATE);
           base += n;
           results[ns]!.push(await enter(page, ns, n, base));
@@ -116,7 +112,6 @@ export async function bench(): Promise<BenchSection> {
       ].join('\n'),
     };
   } finally {
-    await browser.close();
-    await service.stop();
+    await suite.stop();
   }
 }

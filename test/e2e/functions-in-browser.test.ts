@@ -155,7 +155,7 @@ describe.skipIf(!hasProgram('chromium'))('the add-in in Chromium against the run
       expect(r.ok).toBe(false);
       if (!r.ok) {
         expect(r.code).toBe('#N/A');
-        expect(r.message).toContain(`${service.url}/api/v1/calc`);
+        expect(r.message).toContain(`无法连接计算服务（尝试的地址：${service.url}）`);
       }
     }
   });

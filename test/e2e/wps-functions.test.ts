@@ -6,21 +6,15 @@
  * answer's write-back, in one request per recalculation burst; errors must reach the cell
  * as text with the message; the ribbon must open the pane and recalculate.
  */
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAddin } from '../../addin/build/build.js';
 import { PENDING_TEXT, wpsCellValue } from '../../addin/wps/cell-values.js';
-import { buildWpsAddin } from '../../addin/wps/build-wps.js';
 import { isFormulaError } from '../../formulas/core/errors.js';
 import { findFormula, invoke, shippedProfileSource } from '../../formulas/index.js';
 import { registry } from '../../formulas/registry.js';
-import { launchChromium } from '../helpers/chromium.js';
-import { startService, type ServiceProcess } from '../helpers/service-process.js';
+import type { ServiceProcess } from '../helpers/service-process.js';
 import { hasProgram } from '../helpers/system-programs.js';
-import { wpsStubScript } from '../helpers/wps-stub.js';
+import { startWpsSuite, type WpsSuite } from '../helpers/wps-suite.js';
 
 /** Seed 000: eight district centres' pupils (the weights of 48 posts). */
 const PUPILS = [1200, 800, 760, 700, 520, 690, 480, 450];
@@ -45,18 +39,15 @@ async function settledValue(page: Page, ref: string): Promise<unknown> {
 }
 
 describe.skipIf(!hasProgram('chromium'))('the WPS add-in in Chromium with the WPS stand-in, against the running service', () => {
+  let suite: WpsSuite;
   let service: ServiceProcess;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
   let page: Page;
   const requests: number[] = [];
 
   beforeAll(async () => {
-    const addinDir = await buildAddin(mkdtempSync(path.join(os.tmpdir(), 'edu-addin-')));
-    await buildWpsAddin(path.join(addinDir, 'wps'));
-    service = await startService({ EDU_ADDIN_DIR: addinDir });
-    browser = await launchChromium();
-    page = await browser.context.newPage();
-    await page.addInitScript(wpsStubScript({ sheets: { 学区岗位: [['学区', '学生数'], ...PUPILS.map((p, i) => [`第${i + 1}学区`, p])] } }));
+    suite = await startWpsSuite();
+    service = suite.service;
+    page = await suite.newPage({ sheets: { 学区岗位: [['学区', '学生数'], ...PUPILS.map((p, i) => [`第${i + 1}学区`, p])] } });
     page.on('request', (req) => {
       if (req.url().endsWith('/api/v1/calc') && req.method() === 'POST') requests.push((JSON.parse(req.postData() ?? '{}') as { calls: unknown[] }).calls.length);
     });
@@ -64,10 +55,7 @@ describe.skipIf(!hasProgram('chromium'))('the WPS add-in in Chromium with the WP
     await page.waitForFunction(() => (window as unknown as { __wps: Wps }).__wps.registered().length > 0);
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await service?.stop();
-  });
+  afterAll(() => suite?.stop());
 
   it('registers every registry function under EDU, with its parameters and ranges as 2-D arrays', async () => {
     const registered = await wps(page, (w) => w.registered());
@@ -135,11 +123,26 @@ describe.skipIf(!hasProgram('chromium'))('the WPS add-in in Chromium with the WP
     expect((await wps(page, (w) => w.dialogs)).map((d) => d.url)).toEqual([`${service.url}/wps/help.html`]);
   });
 
+  it('new settings saved in the task pane (another page of the add-in) make the functions ask the service again', async () => {
+    const pane = await suite.newPage({});
+    await pane.goto(`${service.url}/wps/taskpane.html`);
+    await pane.waitForSelector('#conn-state.state-ok');
+    requests.length = 0;
+    await pane.fill('#service-url', service.url);
+    await pane.click('#settings-form button[type="submit"]');
+    await pane.waitForSelector('#settings-message.ok');
+    await pane.close();
+    // The pane's change reached main.js (the storage event): a recalculation now asks again.
+    await page.evaluate(() => (window as unknown as { Application: { CalculateFull(): void } }).Application.CalculateFull());
+    expect(await settledValue(page, '学区岗位!C2:C9')).toEqual(invoke(findFormula('APPORTION')!, [48, PUPILS.map((p) => [p]), 'hamilton', null, null], { profiles: shippedProfileSource }));
+    expect(requests.length).toBeGreaterThanOrEqual(1);
+  });
+
   it('with the service stopped, 重新计算 shows #N/A with the address it tried, and no cell stays on the placeholder', async () => {
     await service.stop();
     await wps(page, (w) => w.click('eduRecalculate'));
     const shown = await settledValue(page, '学区岗位!C2');
     expect(shown).toMatch(/^#N\/A /);
-    expect(shown).toContain(`${service.url}/api/v1/calc`);
+    expect(shown).toContain(`无法连接计算服务（尝试的地址：${service.url}）`);
   });
 });

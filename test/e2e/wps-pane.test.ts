@@ -5,45 +5,17 @@
  * plans are driven the way a clerk would; the test asserts what reached the service and what
  * reached the workbook through the WPS host (addin/wps/wps-host.ts).
  */
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAddin } from '../../addin/build/build.js';
-import { buildWpsAddin } from '../../addin/wps/build-wps.js';
 import type { FormGrid } from '../../contracts/forms.js';
-import { launchChromium } from '../helpers/chromium.js';
-import { startService, type ServiceProcess } from '../helpers/service-process.js';
+import type { ServiceProcess } from '../helpers/service-process.js';
 import { hasProgram } from '../helpers/system-programs.js';
-import { wpsStubScript, type WpsCellDump, type WpsSeed } from '../helpers/wps-stub.js';
+import { CENTRES, POSTS_A, SEED as EXCEL_SEED } from '../helpers/taskpane-page.js';
+import type { WpsCellDump, WpsSeed } from '../helpers/wps-stub.js';
+import { startWpsSuite, type WpsSuite } from '../helpers/wps-suite.js';
 
-const CENTRES = ['第一学区', '第二学区', '第三学区', '第四学区', '第五学区', '第六学区', '第七学区', '第八学区'];
-/** Seed 000: 48 posts over 8 centres, one director plus the deputies of the seed's table. */
-const POSTS = [9, 6, 6, 6, 5, 6, 5, 5];
-
-const SEED: WpsSeed = {
-  name: '县域规划.et',
-  sheets: {
-    学区岗位: [['学区', '岗位'], ...CENTRES.map((c, i) => [c, POSTS[i]!])],
-    教师名单: [
-      ['工号', '姓名', '所在学校', '学科', '骨干', '本校任教年限'],
-      ['T1', '张一', '城关一小', '数学', '是', 9],
-      ['T2', '李二', '城关一小', '语文', '否', 7],
-      ['T3', '王三', '城关一小', '数学', '否', 3],
-      ['T4', '赵四', '城关一小', '英语', '否', 8],
-    ],
-    学校名单: [
-      ['学校编号', '学校名称', '类别', '需求:数学', '需求:英语', '距离:城关一小'],
-      ['S1', '城关一小', '城镇', null, null, null],
-      ['R1', '乡村小学', '乡村', 1, 0, 12],
-      ['R2', '村小', '乡村', 0, 1, 20],
-    ],
-  },
-  names: { 岗位: '学区岗位!B2:B9' },
-  tables: { 教师: '教师名单!A1:F5', 学校: '学校名单!A1:F4' },
-  selection: '学区岗位!A1:B9',
-};
+/** The Excel pane suites' workbook (seed 000's centres, the rotation tables), as a WPS file. */
+const SEED: WpsSeed = { ...EXCEL_SEED, name: '县域规划.et' };
 
 interface Dump {
   cells: Record<string, WpsCellDump>;
@@ -63,30 +35,24 @@ async function clickAndSettle(page: Page, button: string, status: string): Promi
 }
 
 describe.skipIf(!hasProgram('chromium'))('the task pane in WPS (stand-in) against the running service', () => {
+  let suite: WpsSuite;
   let service: ServiceProcess;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
   let page: Page;
   const posted: { url: string; body: unknown }[] = [];
   const lastPost = (pathname: string) => [...posted].reverse().find((p) => p.url === pathname)?.body;
 
   beforeAll(async () => {
-    const addinDir = await buildAddin(mkdtempSync(path.join(os.tmpdir(), 'edu-addin-')));
-    await buildWpsAddin(path.join(addinDir, 'wps'));
-    service = await startService({ EDU_ADDIN_DIR: addinDir });
-    browser = await launchChromium();
-    page = await browser.context.newPage();
+    suite = await startWpsSuite();
+    service = suite.service;
+    page = await suite.newPage(SEED);
     page.on('request', (req) => {
       if (req.method() === 'POST' && req.url().includes('/api/v1/')) posted.push({ url: new URL(req.url()).pathname, body: JSON.parse(req.postData() ?? 'null') });
     });
-    await page.addInitScript(wpsStubScript(SEED));
     await page.goto(`${service.url}/wps/taskpane.html`);
     await page.waitForSelector('#conn-state.state-ok');
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await service?.stop();
-  });
+  afterAll(() => suite?.stop());
 
   it('is connected and knows it is in a workbook (no “not in Excel” banner)', async () => {
     expect(await page.textContent('#conn-state')).toContain('已连接');
@@ -95,7 +61,7 @@ describe.skipIf(!hasProgram('chromium'))('the task pane in WPS (stand-in) agains
 
   it('saves a scenario from a named range and a table read through WPS, then loads it back after confirming', async () => {
     await page.click('#tab-scenarios');
-    await page.waitForFunction(() => document.querySelectorAll('#scn-sources tbody tr').length >= 3);
+    await page.waitForFunction(() => document.querySelectorAll('#scn-sources tbody tr').length >= 7);
     expect(await page.textContent('#scn-workbook')).toBe('县域规划.et');
     const useOf = async (name: string, use: string) => {
       const id = await page.$$eval('#scn-sources tbody tr', (trs, n) => trs.find((tr) => tr.querySelector('strong')?.textContent === n)?.querySelector('select')?.id, name);
@@ -108,7 +74,7 @@ describe.skipIf(!hasProgram('chromium'))('the task pane in WPS (stand-in) agains
     expect(saved.state, saved.text).toBe('ok');
     const body = lastPost('/api/v1/scenarios') as { workbook: string; inputs: unknown; results: Record<string, { headers: string[]; values: unknown[][] }> };
     expect(body.workbook).toBe('县域规划.et');
-    expect(body.inputs).toEqual({ 岗位: { kind: 'range', address: '学区岗位!B2:B9', values: POSTS.map((v) => [v]), labels: CENTRES } });
+    expect(body.inputs).toEqual({ 岗位: { kind: 'range', address: '学区岗位!B2:B9', values: POSTS_A.map((v) => [v]), labels: CENTRES } });
     expect(body.results.学校).toMatchObject({ kind: 'table', address: '学校名单!A2:F4', headers: SEED.sheets!.学校名单![0] });
     expect(body.results.学校!.values[1]).toEqual(['R1', '乡村小学', '乡村', 1, 0, 12]);
 
@@ -130,7 +96,7 @@ describe.skipIf(!hasProgram('chromium'))('the task pane in WPS (stand-in) agains
     const status = await clickAndSettle(page, '#scn-name-selection', 'scn-selection-status');
     expect(status.state, status.text).toBe('ok');
     const names = await page.evaluate(() => (window as unknown as { __wps: { names(): Record<string, string> } }).__wps.names());
-    expect(names['学区岗位_A1_B9']).toBe('=学区岗位!$A$1:$B$9');
+    expect(names['岗位表_A1_C9']).toBe('=岗位表!$A$1:$C$9');
   });
 
   it('writes an official form into a new sheet, value for value as the service lays it out, and says what WPS leaves to the clerk', async () => {

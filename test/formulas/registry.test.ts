@@ -9,7 +9,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BatchClient } from '../../addin/functions/batch-client.js';
+import { BatchClient, ServiceClient } from '../../client/index.js';
 import type { CustomFunctionsApi } from '../../addin/functions/excel-errors.js';
 import { registerFunctions } from '../../addin/functions/register.js';
 import { buildAddin } from '../../addin/build/build.js';
@@ -19,6 +19,7 @@ import { PARAM_NAMES_ZH } from '../../formulas/param-names.js';
 import { catalog } from '../../formulas/catalog.js';
 import { registry, type ParamSpec } from '../../formulas/index.js';
 import { createApp } from '../../server/app.js';
+import { bundleSandbox } from '../helpers/bundle-sandbox.js';
 
 const ids = registry.map((f) => f.id);
 
@@ -87,23 +88,11 @@ describe('generated artefacts agree with the registry', () => {
     const associated = new Map<string, (...args: unknown[]) => Promise<unknown>>();
     const posted: { fn: string; args: unknown[] }[] = [];
     const sandbox: Record<string, unknown> = {
+      ...bundleSandbox(posted, [[0]]),
       CustomFunctions: { associate: (id: string, fn: (...args: unknown[]) => Promise<unknown>) => associated.set(id, fn), Error: class extends Error {}, ErrorCode: {} },
       // The pane's own start waits for Office.onReady, which never comes here: only the functions start.
       Office: { onReady: () => new Promise(() => undefined) },
-      localStorage: { getItem: () => null, setItem: () => undefined, removeItem: () => undefined },
       location: { origin: 'http://127.0.0.1:9' },
-      setTimeout,
-      clearTimeout,
-      AbortController,
-      TextEncoder,
-      TextDecoder,
-      atob,
-      btoa,
-      fetch: async (_url: string, init: { body: string }) => {
-        const { calls } = JSON.parse(init.body) as { calls: { fn: string; args: unknown[] }[] };
-        posted.push(...calls);
-        return new Response(JSON.stringify({ results: calls.map(() => ({ value: [[0]] })) }), { status: 200, headers: { 'content-type': 'application/json' } });
-      },
     };
     sandbox.window = sandbox;
     vm.runInNewContext(readFileSync(path.join(outDir, 'taskpane.js'), 'utf8'), sandbox);
@@ -126,7 +115,7 @@ describe('generated artefacts agree with the registry', () => {
   it('the add-in associates exactly the registry ids with CustomFunctions', () => {
     const associated: string[] = [];
     const api = { associate: (id: string) => associated.push(id) } as unknown as CustomFunctionsApi;
-    const client = new BatchClient({ baseUrl: () => 'http://127.0.0.1:9', fetch, pure: new Set() });
+    const client = new BatchClient(new ServiceClient({ serviceUrl: () => 'http://127.0.0.1:9', token: () => undefined }), { pure: new Set() });
     registerFunctions(api, client, runtimeFunctionList(entries));
     expect(associated).toEqual(ids);
   });

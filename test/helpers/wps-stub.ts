@@ -96,12 +96,13 @@ const STUB = String.raw`
     while ((m = re.exec(body))) { try { out.push(resolve(m[0], sheet)); } catch (e) { /* not a reference */ } }
     return out;
   }
-  function clearSpill(sheet, home) { Object.keys(sheet.cells).forEach(function (k) { var x = sheet.cells[k]; if (x.spillFrom === home) { delete x.v; delete x.spillFrom; } }); }
+  function clearSpill(sheet, home) { (sheet.spills[home] || []).forEach(function (k) { var x = sheet.cells[k]; if (x && x.spillFrom === home) { delete x.v; delete x.spillFrom; } }); delete sheet.spills[home]; }
   function show(sheet, r, c, result) {
     var home = cellName(r, c);
     clearSpill(sheet, home);
     var grid = Array.isArray(result) ? result : [[result]];
-    grid.forEach(function (row, i) { row.forEach(function (v, j) { var x = cellAt(sheet, r + i, c + j, true); x.v = v; if (i || j) x.spillFrom = home; }); });
+    var spilled = sheet.spills[home] = [];
+    grid.forEach(function (row, i) { row.forEach(function (v, j) { var x = cellAt(sheet, r + i, c + j, true); x.v = v; if (i || j) { x.spillFrom = home; spilled.push(cellName(r + i, c + j)); } }); });
     return { r: r, c: c, rows: grid.length, cols: grid[0] ? grid[0].length : 1 };
   }
   function evaluate(sheet, r, c) {
@@ -170,7 +171,7 @@ const STUB = String.raw`
     return { get Count() { return list().length; }, Item: function (i) { var found = typeof i === 'number' ? list()[i - 1] : byName(i); if (!found) throw comError('没有 ' + i); return found; } };
   }
   function Sheet(name) {
-    var self = this; this.cells = {}; this.merges = []; this.widths = {}; this.heights = {}; this.tables = [];
+    var self = this; this.cells = {}; this.spills = {}; this.merges = []; this.widths = {}; this.heights = {}; this.tables = [];
     Object.defineProperty(this, 'Name', { get: function () { return name; }, set: function (v) { if (findSheet(v) && findSheet(v) !== self) throw comError('工作表名称已存在 ' + v); name = v; } });
     this.Range = function (a) { var x = resolve(a, self); return new Range(x.sheet, x.area); };
     this.ListObjects = collection(function () { return self.tables; }, function (n) { return self.tables.filter(function (t) { return t.Name === n; })[0]; });
@@ -220,7 +221,8 @@ const STUB = String.raw`
   window.__wps = {
     registered: function () { return Object.keys(registered).map(function (k) { var f = registered[k]; return { namespace: f.namespace, name: f.name, metadata: f.metadata }; }); },
     calls: calls, stats: stats, taskPanes: taskPanes, dialogs: dialogs,
-    set: function (ref, values) { new Range(resolve(ref, wb.active).sheet, resolve(ref, wb.active).area).Formula = values; },
+    /** Types (or pastes) rows of values and formulas from the cell ref down and right. */
+    set: function (ref, values) { var x = resolve(ref, wb.active); new Range(x.sheet, { r: x.area.r, c: x.area.c, rows: values.length, cols: values[0].length }).Formula = values; },
     value: function (ref) { var x = resolve(ref, wb.active); return one(x.sheet, x.area, valueAt); },
     sheetNames: function () { return wb.sheets.map(function (s) { return s.Name; }); },
     names: function () { var o = {}; Object.keys(wb.names).forEach(function (n) { o[n] = wb.names[n].refersTo; }); return o; },

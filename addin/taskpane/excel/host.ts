@@ -5,7 +5,7 @@
  */
 import type { TableData } from '../logic/column-map.js';
 import type { SavedSource } from '../logic/saved-values.js';
-import type { ExampleSheetsPayload } from './write-examples.js';
+import type { ExampleSheets } from '../../../contracts/examples.js';
 import type { GridExtras, PaneGrid } from './pane-grid.js';
 
 export type SourceKind = 'range' | 'table';
@@ -66,5 +66,5 @@ export interface ExcelHost {
   writeSources(saved: Record<string, SavedSource>, progress?: Progress, options?: { restoreFormulas?: boolean }): Promise<string[]>;
   /** Writes a grid into a new sheet (named after grid.sheetName, made unique) and shows it. */
   writeGrid(grid: PaneGrid, extras?: GridExtras, progress?: Progress): Promise<WriteResult>;
-  insertExampleSheets(payload: ExampleSheetsPayload, progress?: Progress): Promise<string[]>;
+  insertExampleSheets(payload: ExampleSheets, progress?: Progress): Promise<string[]>;
 }

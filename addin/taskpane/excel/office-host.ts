@@ -10,7 +10,8 @@ import { rangeAddress, sheetReference, splitReference, uniqueSheetName } from '.
 import { HostError } from './host-error.js';
 import type { ExcelHost, Progress, SourceInfo, SourceKind, TargetCheck, WriteResult } from './host.js';
 import type { GridExtras, PaneGrid } from './pane-grid.js';
-import { renameSheetRefs, writeExampleSheet, type ExampleSheetsPayload } from './write-examples.js';
+import type { ExampleSheets } from '../../../contracts/examples.js';
+import { renameSheetRefs, writeExampleSheet } from './write-examples.js';
 import { CELLS_PER_CHUNK, writeGridTo, type FontPicker } from './write-grid.js';
 
 type Ctx = Excel.RequestContext;
@@ -314,7 +315,7 @@ export function officeHost(pickFont: FontPicker): ExcelHost {
         return { sheet: name, notes };
       }),
 
-    insertExampleSheets: (payload: ExampleSheetsPayload, progress?: Progress) =>
+    insertExampleSheets: (payload: ExampleSheets, progress?: Progress) =>
       run(async (context) => {
         const existing = context.workbook.worksheets.load('items/name');
         await context.sync();

@@ -5,16 +5,9 @@
  * needed here (that is only for the .xlsx file). A sheet whose name is taken gets " (2)";
  * formulas that refer to a renamed sheet are rewritten to follow it.
  */
-import type { ExampleSheet } from '../../../examples/sheet-spec.js';
-import type { ExampleStyle } from '../../../examples/example-styles.js';
+import type { ExampleSheet, ExampleSheets } from '../../../contracts/examples.js';
 import { sheetReference } from './a1.js';
 import type { FontPicker } from './write-grid.js';
-
-export interface ExampleSheetsPayload {
-  sheets: ExampleSheet[];
-  font: string;
-  styles: Record<string, ExampleStyle>;
-}
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -42,7 +35,7 @@ export function renameSheetRefs(formula: string, renames: ReadonlyMap<string, st
 
 const PT = (units: number): number => Math.round((units * 7 + 5) * 0.75 * 100) / 100;
 
-export function writeExampleSheet(sheet: Excel.Worksheet, spec: ExampleSheet, payload: ExampleSheetsPayload, renames: ReadonlyMap<string, string>, pickFont: FontPicker): void {
+export function writeExampleSheet(sheet: Excel.Worksheet, spec: ExampleSheet, payload: ExampleSheets, renames: ReadonlyMap<string, string>, pickFont: FontPicker): void {
   const font = pickFont(payload.font, ['Microsoft YaHei', 'SimSun']);
   for (const [letter, width] of Object.entries(spec.columns ?? {})) sheet.getRange(`${letter}1`).format.columnWidth = PT(width);
   for (const cell of spec.cells) {

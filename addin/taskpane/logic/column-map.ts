@@ -8,7 +8,11 @@
  * alias, the longest alias first. Each column serves one field.
  */
 import { yesNoOf as yesNoAnswer } from '../../../formulas/core/cells.js';
+import type { Bilingual } from '../../../formulas/core/errors.js';
 import type { CellValue } from './saved-values.js';
+
+/** A request read from tables: the body, with notes; or what to correct first, by table, row and column. */
+export type Prepared<T> = { ok: true; body: T; notes: Bilingual[] } | { ok: false; problems: Bilingual[] };
 
 export interface FieldSpec {
   key: string;

@@ -4,8 +4,8 @@
  * found by their headers; schools may be named in the distance table by id or by name.
  */
 import type { Bilingual } from '../../../formulas/core/errors.js';
-import { isBlank, mapColumns, missingMessages, nonBlankRows, numberOf, whereEn, whereZh, yesNoOf, type FieldSpec, type TableData } from './column-map.js';
-import type { Prepared } from './rotation-input.js';
+import type { RouteBody } from '../../../contracts/routes.js';
+import { isBlank, mapColumns, missingMessages, nonBlankRows, numberOf, whereEn, whereZh, yesNoOf, type FieldSpec, type Prepared, type TableData } from './column-map.js';
 import type { CellValue } from './saved-values.js';
 
 export const CONSOLIDATION_FIELDS: FieldSpec[] = [
@@ -25,17 +25,10 @@ export const DISTANCE_FIELDS: FieldSpec[] = [
   { key: 'km', zh: '距离（公里）', en: 'km', aliases: ['距离', '公里', '里程', '路程', 'km', 'distance'], required: true },
 ];
 
-export interface ConsolidationOptions {
-  thresholds: number[];
-  thresholdRule: 'atMost' | 'below';
-  maxDistanceKm?: number;
-  expansion: boolean;
-}
-
-export interface ConsolidationRequest extends ConsolidationOptions {
-  schools: Record<string, unknown>[];
-  distances: { from: string; to: string; km: number }[];
-}
+/** The request as the contract declares it (contracts/plans.ts: the planner's own input schema). */
+export type ConsolidationRequest = RouteBody<'consolidationPlan'>;
+/** What the clerk sets in the pane; the tables give the rest. */
+export type ConsolidationOptions = Pick<ConsolidationRequest, 'thresholds' | 'thresholdRule' | 'maxDistanceKm' | 'expansion'>;
 
 /** "10, 30" / "10、30" -> [10, 30]; undefined unless whole numbers, strictly ascending. */
 export function parseThresholds(text: string): number[] | undefined {
@@ -84,12 +77,12 @@ export function consolidationRequest(schools: TableData, distances: TableData | 
     if (pupils === undefined && isBlank(at(row, 'pupils'))) {
       add({ zh: `${whereZh(schools, index)}：“学生数”是空的，请填写`, en: `${whereEn(schools, index)}: "pupils" is empty; fill it in` });
     }
-    const school: Record<string, unknown> = { id, name, pupils: pupils ?? 0 };
-    for (const key of ['teachers', 'temporaryStaff', 'capacity']) {
+    const school: ConsolidationRequest['schools'][number] = { id, name, pupils: pupils ?? 0 };
+    for (const key of ['teachers', 'temporaryStaff', 'capacity'] as const) {
       const v = count(schools, index, at(row, key), field(key));
       if (v !== undefined) school[key] = v;
     }
-    for (const key of ['kept', 'receives']) {
+    for (const key of ['kept', 'receives'] as const) {
       const raw = at(row, key);
       if (sm.columns[key] === undefined || (key === 'receives' && isBlank(raw))) continue;
       const yes = yesNoOf(raw);

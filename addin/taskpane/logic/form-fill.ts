@@ -14,8 +14,7 @@
  *    payload, and optional ones are left out; the pane shows the payload for checking.
  */
 import type { Bilingual } from '../../../formulas/core/errors.js';
-import { isBlank, mapColumns, nonBlankRows, numberOf, yesNoOf, type FieldSpec, type TableData } from './column-map.js';
-import type { Prepared } from './rotation-input.js';
+import { isBlank, mapColumns, nonBlankRows, numberOf, yesNoOf, type FieldSpec, type Prepared, type TableData } from './column-map.js';
 import type { CellValue } from './saved-values.js';
 
 export interface JsonSchema {

@@ -10,8 +10,9 @@
  * sending schools are columns "距离:城关一小" (a sending school's id or name) or one column
  * "距离" holding "S1:12；S2:30". The teachers' school may be the school's id or its name.
  */
+import type { RouteBody } from '../../../contracts/routes.js';
 import type { Bilingual } from '../../../formulas/core/errors.js';
-import { isBlank, mapColumns, missingMessages, nonBlankRows, numberOf, whereEn, whereZh, yesNoOf, type FieldSpec, type TableData } from './column-map.js';
+import { isBlank, mapColumns, missingMessages, nonBlankRows, numberOf, whereEn, whereZh, yesNoOf, type FieldSpec, type Prepared, type TableData } from './column-map.js';
 import type { CellValue } from './saved-values.js';
 
 export const TEACHER_FIELDS: FieldSpec[] = [
@@ -42,22 +43,11 @@ const DISTANCE_PREFIX = /^\s*(距离|路程|车程|里程|distances?)\s*[:：\-_
 const NEEDS_COLUMN = new Set(['需求', '学科需求', '缺额', 'needs', 'need']);
 const DISTANCE_COLUMN = new Set(['距离', '交流距离', 'distances', 'distance']);
 
-export interface RotationParameters {
-  rate?: number;
-  backboneShare?: number;
-  backboneBase?: 'rotating' | 'eligible';
-  minYears?: number;
-  exemptYears?: number;
-  asOf?: string;
-}
-
-export interface RotationRequest {
-  teachers: Record<string, unknown>[];
-  schools: Record<string, unknown>[];
-  parameters: RotationParameters;
-}
-
-export type Prepared<T> = { ok: true; body: T; notes: Bilingual[] } | { ok: false; problems: Bilingual[] };
+/** The request as the contract declares it (contracts/plans.ts: the planner's own input schema). */
+export type RotationRequest = RouteBody<'rotationPlan'>;
+export type RotationParameters = NonNullable<RotationRequest['parameters']>;
+type SchoolBody = RotationRequest['schools'][number];
+type TeacherBody = RotationRequest['teachers'][number];
 
 const MAX_PROBLEMS = 20;
 
@@ -141,7 +131,7 @@ export function rotationRequest(teachers: TableData, schools: TableData, paramet
   };
 
   const schoolBodies = base.map(({ row, index, id, name, role }) => {
-    const school: Record<string, unknown> = { id, name, role: role ?? text(cell(row, sm.columns.role)) };
+    const school: SchoolBody = { id, name, role: role ?? text(cell(row, sm.columns.role)) };
     for (const key of ['quota', 'backboneQuota'] as const) {
       const v = number(schools, index, cell(row, sm.columns[key]), SCHOOL_FIELDS.find((f) => f.key === key)!);
       if (v !== undefined) school[key] = v;
@@ -191,7 +181,7 @@ export function rotationRequest(teachers: TableData, schools: TableData, paramet
         en: `${whereEn(teachers, index)}: "backbone" must be yes or no, not "${text(cell(row, tm.columns.backbone))}"`,
       });
     }
-    const teacher: Record<string, unknown> = {
+    const teacher: TeacherBody = {
       id: text(cell(row, tm.columns.id)),
       name: text(cell(row, tm.columns.name)),
       school,

@@ -3,7 +3,7 @@
  * came of it, or what went wrong and what to do, read out by screen readers (aria-live).
  * While busy, the view's buttons are disabled so nothing is started twice.
  */
-import { ApiError } from '../api.js';
+import { wordsOf as clientWords } from '../../../client/index.js';
 import { bi, bilingual, h } from './dom.js';
 
 export interface Words {
@@ -11,14 +11,10 @@ export interface Words {
   en: string;
 }
 
-/** The words for any failure: the service's, the workbook's, or Excel's own. */
+/** The words for any failure: the service's or the workbook's (both carry both languages), or Excel's own. */
 export function wordsOf(err: unknown): Words & { items: Words[] } {
-  if (err instanceof ApiError) return { zh: err.zh, en: err.en, items: err.items };
-  // The pane's own errors (HostError and the like) carry both languages.
-  if (typeof err === 'object' && err !== null && typeof (err as Words).zh === 'string' && typeof (err as Words).en === 'string') {
-    const items = (err as { items?: unknown }).items;
-    return { zh: (err as Words).zh, en: (err as Words).en, items: Array.isArray(items) ? (items as Words[]) : [] };
-  }
+  const said = clientWords(err);
+  if (said) return said;
   const message = err instanceof Error ? err.message : String(err);
   return {
     zh: `Excel 未能完成操作：${message}。请关闭正在编辑的单元格（按 Enter 或 Esc）后重试`,

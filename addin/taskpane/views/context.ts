@@ -2,12 +2,12 @@
  * What every view is given: the service, the workbook (absent when the pane is opened in a
  * plain browser, outside Excel), and the clock (so tests and sheets agree on times).
  */
-import type { ServiceApi } from '../api.js';
+import type { ServiceClient } from '../../../client/index.js';
 import type { ExcelHost, SourceInfo } from '../excel/host.js';
 import { HostError } from '../excel/host-error.js';
 
 export interface ViewContext {
-  api: ServiceApi;
+  api: ServiceClient;
   host: ExcelHost | undefined;
   now(): Date;
 }

@@ -3,7 +3,6 @@
  * the open workbook, formulas as typed, so a new user sees each EDU function at work on the
  * seeds' cases.
  */
-import type { ExampleSheetsPayload } from '../excel/write-examples.js';
 import { $, h } from '../ui/dom.js';
 import { Status } from '../ui/status.js';
 import { requireHost, type ViewContext } from './context.js';
@@ -14,7 +13,7 @@ export function examplesView(ctx: ViewContext): { open(): Promise<void> } {
   async function insert(): Promise<void> {
     const done = await status.run('正在取回示例工作表…', 'Fetching the example sheets…', async () => {
       const host = requireHost(ctx);
-      const payload = await ctx.api.get<ExampleSheetsPayload>('/api/v1/example-sheets');
+      const payload = await ctx.api.call('exampleSheets');
       status.busy(`正在插入 ${payload.sheets.length} 张工作表…`, `Inserting ${payload.sheets.length} sheets…`);
       const names = await host.insertExampleSheets(payload, (d, t) => status.progress(d, t));
       return { names };

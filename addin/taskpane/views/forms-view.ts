@@ -6,7 +6,7 @@
  * and 文号 are fields. "写入新工作表" writes the laid-out form (POST /forms/{id}/layout) into
  * a new sheet ready to print, "下载 .xlsx" saves the service's own file (POST /forms/{id}).
  */
-import type { DownloadLink, FormGrid, FormList, FormSummary } from '../../../contracts/forms.js';
+import type { FormSummary } from '../../../contracts/forms.js';
 import type { TableData } from '../logic/column-map.js';
 import { type ColumnChoice, expectedColumns, numberColumns, numberListName, payloadFromTable, rowFieldSpecs, suggestedChoice, withHeaderFields, type FormDetail } from '../logic/form-fill.js';
 import { columnChooser } from '../ui/column-chooser.js';
@@ -35,7 +35,7 @@ export function formsView(ctx: ViewContext): { open(): Promise<void> } {
   const detailOf = (id: string): Promise<FormDetail> => {
     let p = details.get(id);
     if (!p) {
-      p = Promise.all([ctx.api.get<Omit<FormDetail, 'example'>>(`/api/v1/forms/${id}`), ctx.api.get<Record<string, unknown>>(`/api/v1/forms/${id}/example`)]).then(([d, example]) => ({ ...d, example }));
+      p = Promise.all([ctx.api.call('form', { params: { id } }), ctx.api.call('formExample', { params: { id } })]).then(([d, example]) => ({ ...d, example }));
       p.catch(() => details.delete(id));
       details.set(id, p);
     }
@@ -158,7 +158,7 @@ export function formsView(ctx: ViewContext): { open(): Promise<void> } {
     if (!f || !body) return;
     const done = await status.run('正在排版报表…', 'Laying out the form…', async () => {
       const host = requireHost(ctx);
-      const grid = await ctx.api.post<FormGrid>(`/api/v1/forms/${f.id}/layout`, body);
+      const grid = await ctx.api.call('formLayout', { params: { id: f.id }, body });
       status.busy('正在写入新工作表…', 'Writing the new sheet…');
       return host.writeGrid(grid, undefined, (d, t) => status.progress(d, t));
     });
@@ -171,7 +171,7 @@ export function formsView(ctx: ViewContext): { open(): Promise<void> } {
     if (!f || !body) return;
     if (needsOutsideDownload()) {
       const link = await status.run('正在生成下载链接…', 'Making a download link…', () =>
-        ctx.api.post<DownloadLink>(`/api/v1/forms/${f.id}/link`, body),
+        ctx.api.call('formLink', { params: { id: f.id }, body }),
       );
       if (!link) return;
       const url = `${ctx.api.baseUrl()}${link.url}`;
@@ -182,7 +182,7 @@ export function formsView(ctx: ViewContext): { open(): Promise<void> } {
       }
       return;
     }
-    const file = await status.run('正在生成 .xlsx…', 'Making the .xlsx…', () => ctx.api.postForFile(`/api/v1/forms/${f.id}`, body, `${f.title}.xlsx`));
+    const file = await status.run('正在生成 .xlsx…', 'Making the .xlsx…', () => ctx.api.file('formXlsx', `${f.title}.xlsx`, { params: { id: f.id }, body }));
     if (!file) return;
     saveFile(file.blob, file.fileName, $('form-download-link'));
     status.ok(`已生成“${file.fileName}”（${Math.ceil(file.blob.size / 1024)} KB），并记入审计日志`, `Made "${file.fileName}"; the export is in the audit log`);
@@ -204,7 +204,7 @@ export function formsView(ctx: ViewContext): { open(): Promise<void> } {
   async function open(): Promise<void> {
     const loaded = await status.run('正在读取报表列表…', 'Reading the list of forms…', async () => {
       if (forms.length === 0) {
-        forms = (await ctx.api.get<FormList>('/api/v1/forms')).forms;
+        forms = (await ctx.api.call('forms')).forms;
         select.replaceChildren(...forms.map((f) => option(f.id, f.title)));
         showSummary();
       }

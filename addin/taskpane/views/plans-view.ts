@@ -4,9 +4,8 @@
  * it took for what, sends the request and writes the plan to a new sheet. When the rules
  * cannot all be met, the reasons are listed by school and rule.
  */
-import type { ConsolidationPlan } from '../../../formulas/balance/consolidation-schema.js';
-import type { PlanResult } from '../../../formulas/rotation/plan-types.js';
-import { ApiError } from '../api.js';
+import { ClientError } from '../../../client/index.js';
+import type { RouteAnswer } from '../../../contracts/routes.js';
 import type { SourceInfo } from '../excel/host.js';
 import { mapColumns, type FieldSpec, type TableData } from '../logic/column-map.js';
 import { mappingList } from '../ui/mapping-list.js';
@@ -121,11 +120,11 @@ export function plansView(ctx: ViewContext): { open(): Promise<void> } {
       const prepared = rotationRequest(teachers, schools, parameters);
       if (!prepared.ok) throw Object.assign(new HostError('表格中有需要先改正的地方', 'The tables need correcting first'), { items: prepared.problems });
       rotStatus.busy(`正在编制计划（${prepared.body.teachers.length} 名教师，${prepared.body.schools.length} 所学校）…`, `Solving the plan (${prepared.body.teachers.length} teachers, ${prepared.body.schools.length} schools)…`);
-      let plan: PlanResult;
+      let plan: RouteAnswer<'rotationPlan'>;
       try {
-        plan = await ctx.api.post<PlanResult>('/api/v1/rotation/plan', prepared.body, PLAN_TIMEOUT_MS);
+        plan = await ctx.api.call('rotationPlan', { body: prepared.body }, { timeoutMs: PLAN_TIMEOUT_MS });
       } catch (err) {
-        if (err instanceof ApiError && err.items.length > 0) {
+        if (err instanceof ClientError && err.items.length > 0) {
           const count = err.items.length + err.more;
           const headline =
             err.code === 'ROTATION_INFEASIBLE'
@@ -187,7 +186,7 @@ export function plansView(ctx: ViewContext): { open(): Promise<void> } {
       });
       if (!prepared.ok) throw Object.assign(new HostError('表格中有需要先改正的地方', 'The tables need correcting first'), { items: prepared.problems });
       conStatus.busy('正在编制布局调整方案…', 'Making the consolidation plan…');
-      const plan = await ctx.api.post<ConsolidationPlan>('/api/v1/consolidation/plan', prepared.body, PLAN_TIMEOUT_MS);
+      const plan = await ctx.api.call('consolidationPlan', { body: prepared.body }, { timeoutMs: PLAN_TIMEOUT_MS });
       conStatus.busy('正在写入方案工作表…', 'Writing the plan sheet…');
       const written = await requireHost(ctx).writeGrid(consolidationGrid(plan), undefined, (d, t) => conStatus.progress(d, t));
       return { plan, written };

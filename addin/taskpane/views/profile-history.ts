@@ -4,17 +4,14 @@
  * an administrator may then start the draft from that version (the save still names the
  * latest version, so it becomes a new version and undoes nobody's save unseen).
  */
+import type { RouteAnswer } from '../../../contracts/routes.js';
 import type { PolicyProfile } from '../../../formulas/core/profiles.js';
 import { shownValue } from '../logic/profile-edit.js';
 import { $, bilingual, h, localTime } from '../ui/dom.js';
 import { Status } from '../ui/status.js';
 import type { ViewContext } from './context.js';
 
-interface VersionInfo {
-  version: number;
-  author: string;
-  createdAt: string;
-}
+type VersionInfo = RouteAnswer<'profileVersions'>['versions'][number];
 
 export interface HistoryOptions {
   /** Shows the "start from this version" button (administrators). */
@@ -40,7 +37,7 @@ export function profileHistory(ctx: ViewContext, options: HistoryOptions): { loa
   }
 
   async function view(info: VersionInfo): Promise<void> {
-    const profile = await status.run(`正在读取第 ${info.version} 版…`, `Reading version ${info.version}…`, () => ctx.api.get<PolicyProfile>(`/api/v1/profiles/${encodeURIComponent(shownId)}?version=${info.version}`));
+    const profile = await status.run(`正在读取第 ${info.version} 版…`, `Reading version ${info.version}…`, () => ctx.api.call('profile', { params: { id: shownId }, query: { version: info.version } }));
     if (!profile) return;
     showVersion(profile, info);
     status.ok(`第 ${info.version} 版如下`, `Version ${info.version} is shown below`);
@@ -49,7 +46,7 @@ export function profileHistory(ctx: ViewContext, options: HistoryOptions): { loa
   async function load(id: string): Promise<void> {
     shownId = id;
     $('pf-version').hidden = true;
-    const answer = await status.run('正在读取版本历史…', 'Reading the version history…', () => ctx.api.get<{ versions: VersionInfo[] }>(`/api/v1/profiles/${encodeURIComponent(id)}/versions`));
+    const answer = await status.run('正在读取版本历史…', 'Reading the version history…', () => ctx.api.call('profileVersions', { params: { id } }));
     if (!answer) return;
     const versions = [...answer.versions].sort((a, b) => b.version - a.version);
     $('pf-history-empty').hidden = versions.length > 0;

@@ -181,7 +181,7 @@ export function profileView(ctx: ViewContext): { open(): Promise<void> } {
   async function open(chosen?: string): Promise<void> {
     status.busy('正在读取政策配置…', 'Reading the policy profile…');
     try {
-      const [session, profiles] = await Promise.all([ctx.api.get<{ permissions: string[] }>('/api/v1/session', 15_000), listProfiles(ctx.api)]);
+      const [session, profiles] = await Promise.all([ctx.api.call('session', {}, { timeoutMs: 15_000 }), listProfiles(ctx.api)]);
       // The national baseline (with the county's layer) first, then the county's own profiles by id.
       const national = (p: ListedProfile) => (p.source === 'shipped' || p.overrides ? 0 : 1);
       listed = [...profiles].sort((a, b) => national(a) - national(b) || a.id.localeCompare(b.id));
@@ -237,7 +237,7 @@ export function profileView(ctx: ViewContext): { open(): Promise<void> } {
       saveStatus.error(body);
       return;
     }
-    const saved = await saveStatus.run('正在保存…', 'Saving…', () => ctx.api.put<{ version: number; createdAt: string }>(`/api/v1/profiles/${encodeURIComponent(id)}`, body));
+    const saved = await saveStatus.run('正在保存…', 'Saving…', () => ctx.api.call('saveProfile', { params: { id }, body }));
     if (!saved) return;
     // The next edit starts from the version just saved.
     $<HTMLInputElement>('pf-start-county').checked = true;

@@ -37,7 +37,7 @@ export function scenariosView(ctx: ViewContext): { open(): Promise<void> } {
     const key = `${id}@${version}`;
     let p = versionCache.get(key);
     if (!p) {
-      p = ctx.api.get<ScenarioVersion>(`/api/v1/scenarios/${encodeURIComponent(id)}/versions/${version}`);
+      p = ctx.api.call('scenarioVersion', { params: { id, n: version } });
       p.catch(() => versionCache.delete(key));
       versionCache.set(key, p);
     }
@@ -110,7 +110,7 @@ export function scenariosView(ctx: ViewContext): { open(): Promise<void> } {
   // ---- scenario list ----
   async function refreshScenarios(): Promise<void> {
     // The most recent 1000 (the service pages the list); the total says when there are more.
-    const page = await ctx.api.get<ScenarioPage>('/api/v1/scenarios?limit=1000');
+    const page = await ctx.api.call('scenarios', { query: { limit: 1000 } });
     scenarios = page.scenarios;
     $('scn-names').replaceChildren(...scenarios.map((s) => option(s.name, s.name)));
     for (const id of ['scn-load-name', 'scn-history-name']) scenarioOptions($<HTMLSelectElement>(id));
@@ -146,7 +146,7 @@ export function scenariosView(ctx: ViewContext): { open(): Promise<void> } {
       saveStatus.busy('正在保存到服务…', 'Saving to the service…');
       const workbook = await host.workbookName();
       const personal = $<HTMLInputElement>('scn-personal').checked;
-      return ctx.api.postOnce<ScenarioSaved>('/api/v1/scenarios', { name, workbook, inputs, results, personal });
+      return ctx.api.call('saveScenario', { body: { name, workbook, inputs, results, personal } }, { once: true });
     });
     if (!result) return;
     const personalNote = result.personal ? [{ zh: '含个人信息：只有人事和管理员可以查看内容', en: 'Holds personal information: only personnel and administrators may read it' }] : [];
@@ -298,7 +298,7 @@ export function scenariosView(ctx: ViewContext): { open(): Promise<void> } {
   async function showHistory(): Promise<void> {
     const id = $<HTMLSelectElement>('scn-history-name').value;
     if (!id) return;
-    const history = await historyStatus.run('正在取回历史版本…', 'Fetching the versions…', () => ctx.api.get<ScenarioHistory>(`/api/v1/scenarios/${encodeURIComponent(id)}/versions`));
+    const history = await historyStatus.run('正在取回历史版本…', 'Fetching the versions…', () => ctx.api.call('scenarioVersions', { params: { id } }));
     if (!history) return;
     historyStatus.info(`“${history.name}”共 ${history.versions.length} 个版本`, `${history.versions.length} version(s)`);
     $('scn-history')

@@ -10,7 +10,7 @@ import type { ComputeRecord } from '../../../addin/compute/records.js';
 import { errorText } from '../../../addin/compute/result-cells.js';
 import { callArgs, runRecords } from '../../../addin/compute/run-records.js';
 import { paneFunctions } from '../../../addin/build/pane-functions.js';
-import { BatchClient } from '../../../addin/functions/batch-client.js';
+import { BatchClient, ServiceClient } from '../../../client/index.js';
 import { HostError } from '../../../addin/taskpane/excel/host-error.js';
 import { catalog } from '../../../formulas/catalog.js';
 import { findFormula, invoke, shippedProfileSource } from '../../../formulas/index.js';
@@ -30,7 +30,7 @@ function service(): { client: BatchClient; requests: number[] } {
     });
     return new Response(JSON.stringify({ results }), { status: 200, headers: { 'content-type': 'application/json' } });
   }) as unknown as typeof globalThis.fetch;
-  return { client: new BatchClient({ baseUrl: () => 'http://service', fetch, pure: new Set(), setTimer: (f, ms) => setTimeout(f, ms) }), requests };
+  return { client: new BatchClient(new ServiceClient({ serviceUrl: () => 'http://service', token: () => undefined }, fetch), { pure: new Set(), setTimer: (f, ms) => setTimeout(f, ms) }), requests };
 }
 
 function host(reads: (ReadArg[] | HostError)[]): ComputeHost & { writes: { output: string; cells: unknown[][] }[] } {

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AnswerBoard } from '../../../addin/wps/answer-board.js';
-import type { CallOutcome } from '../../../addin/functions/batch-client.js';
+import type { CallOutcome } from '../../../client/index.js';
 
 /** A client whose answers the test releases by hand. */
 function fakeClient() {

@@ -17,6 +17,7 @@ import type { AnswerBoard } from '../../../addin/wps/answer-board.js';
 import type { WpsApplication } from '../../../addin/wps/wps-api.js';
 import { jspluginsXml, RIBBON_BUTTONS, ribbonXml, wpsFunctionList, wpsMetadata, wpsTaskpaneHtml } from '../../../addin/wps/wps-files.js';
 import { catalog } from '../../../formulas/catalog.js';
+import { bundleSandbox } from '../../helpers/bundle-sandbox.js';
 import { PARAM_NAMES_ZH } from '../../../formulas/param-names.js';
 
 const root = path.join(import.meta.dirname, '..', '..', '..');
@@ -60,24 +61,11 @@ describe('the built add-in', () => {
       CalculateFull: () => recalculations++,
     };
     const sandbox: Record<string, unknown> = {
+      ...bundleSandbox(posted, [[7]]),
       wps: app,
       Application: app,
-      localStorage: { getItem: () => null, setItem: () => undefined, removeItem: () => undefined },
       location: { origin: 'http://127.0.0.1:9', href: 'http://127.0.0.1:9/wps/index.html' },
       addEventListener: () => undefined,
-      URL,
-      setTimeout,
-      clearTimeout,
-      AbortController,
-      TextEncoder,
-      TextDecoder,
-      atob,
-      btoa,
-      fetch: async (_url: string, init: { body: string }) => {
-        const { calls } = JSON.parse(init.body) as { calls: { fn: string; args: unknown[] }[] };
-        posted.push(...calls);
-        return new Response(JSON.stringify({ results: calls.map(() => ({ value: [[7]] })) }), { status: 200, headers: { 'content-type': 'application/json' } });
-      },
     };
     sandbox.window = sandbox;
     vm.runInNewContext(readFileSync(path.join(dir, 'main.js'), 'utf8'), sandbox);

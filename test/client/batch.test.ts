@@ -1,15 +1,13 @@
 /**
- * The batching client: one request per recalculation burst, every promise settles, the
- * reply length is checked, retries and splits behave, pure results are cached.
- * fetch is a stub here; the end-to-end suite runs the same client in Chromium against the
- * real service.
+ * The batching client of the client core: one request per recalculation burst, every
+ * promise settles, the reply length is checked, retries and splits behave, pure results are
+ * cached, and failures read as the task pane's do (one message set). fetch is a stub here;
+ * the end-to-end suites run the same client in Chromium against the real service.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { BatchClient, type BatchClientOptions, type CallOutcome } from '../../../addin/functions/batch-client.js';
-import type { CustomFunctionsApi } from '../../../addin/functions/excel-errors.js';
-import { registerFunctions } from '../../../addin/functions/register.js';
-import type { FormulaError } from '../../../formulas/core/errors.js';
-import { PACK_MIN_CELLS, packRows, unpackRows } from '../../../contracts/packed-range.js';
+import { BatchClient, ServiceClient, type BatchOptions, type CallOutcome, type ServiceAddress } from '../../client/index.js';
+import type { FormulaError } from '../../formulas/core/errors.js';
+import { PACK_MIN_CELLS, packRows, unpackRows } from '../../contracts/packed-range.js';
 
 type Call = { fn: string; args: unknown[] };
 
@@ -28,15 +26,9 @@ function fakeService(answer: (calls: Call[], attempt: number) => Response | Prom
 
 const echo = (calls: Call[]) => Response.json({ results: calls.map((c) => ({ value: `${c.fn}:${String(c.args[0])}` })) });
 
-function client(fetchFn: typeof fetch, extra: Partial<BatchClientOptions> = {}) {
-  return new BatchClient({
-    baseUrl: () => 'http://127.0.0.1:9/',
-    fetch: fetchFn,
-    pure: new Set(['PURE']),
-    flushDelayMs: 1,
-    retryDelaysMs: [1, 1],
-    ...extra,
-  });
+function client(fetchFn: typeof fetch, extra: Partial<BatchOptions> = {}, address: Partial<ServiceAddress> = {}) {
+  const api = new ServiceClient({ serviceUrl: () => 'http://127.0.0.1:9/', token: () => undefined, ...address }, fetchFn);
+  return new BatchClient(api, { pure: new Set(['PURE']), flushDelayMs: 1, retryDelaysMs: [1, 1], ...extra });
 }
 
 describe('batching', () => {
@@ -65,7 +57,7 @@ describe('batching', () => {
 
   it('sends the bearer token when one is set', async () => {
     const svc = fakeService(echo);
-    await client(svc.fetch, { token: () => 'abc' }).call('F', [1]);
+    await client(svc.fetch, {}, { token: () => 'abc' }).call('F', [1]);
     expect(svc.headers[0]!.authorization).toBe('Bearer abc');
   });
 });
@@ -79,8 +71,7 @@ describe('every promise settles', () => {
     expect(fetchStub).toHaveBeenCalledTimes(3);
     const [r] = results as [CallOutcome];
     expect('error' in r && r.error.code).toBe('NA');
-    expect('error' in r && `${r.error.zh} / ${r.error.en}`).toContain('http://127.0.0.1:9/api/v1/calc');
-    expect('error' in r && r.error.zh).toContain('无法连接计算服务');
+    expect('error' in r && r.error.zh).toContain('无法连接计算服务（尝试的地址：http://127.0.0.1:9）');
     // It speaks to a clerk: whom to contact and the address tried, no command to run.
     expect('error' in r && r.error.zh).toContain('请联系本局负责本加载项的信息化管理员');
     expect('error' in r && r.error.en).toContain('Contact the bureau');
@@ -103,17 +94,27 @@ describe('every promise settles', () => {
     for (const r of [a!, b!]) expect('error' in r && r.error.en).toContain('answered 1 results for 2 calls');
   });
 
-  it('an HTTP 500 settles every call with the status and the service message', async () => {
+  it('an HTTP 500 settles every call with the service\'s own words, and is not retried', async () => {
     const svc = fakeService(() => Response.json({ error: { code: 'INTERNAL', zh: '出错', en: 'boom' } }, { status: 500 }));
-    const r = await client(svc.fetch).call('F', [1]);
-    expect('error' in r && r.error.en).toContain('HTTP 500: boom');
+    const c = client(svc.fetch);
+    const [a, b] = await Promise.all([c.call('F', [1]), c.call('F', [2])]);
+    expect(a).toEqual({ error: { code: 'NA', zh: '出错', en: 'boom' } });
+    expect(b).toEqual(a);
     expect(svc.requests).toHaveLength(1);
   });
 
-  it('401 tells the user to sign in', async () => {
-    const svc = fakeService(() => Response.json({ error: { code: 'UNAUTHENTICATED', zh: '需要登录', en: 'no token' } }, { status: 401 }));
-    const r = await client(svc.fetch).call('F', [1]);
-    expect('error' in r && r.error.zh).toContain('令牌');
+  it('a 401 reads as the pane\'s: the service\'s words when it sent some, else where to enter the token', async () => {
+    const said = fakeService(() => Response.json({ error: { code: 'UNAUTHENTICATED', zh: '令牌无效或已被撤销', en: 'The token is not valid' } }, { status: 401 }));
+    expect(await client(said.fetch).call('F', [1])).toEqual({ error: { code: 'NA', zh: '令牌无效或已被撤销', en: 'The token is not valid' } });
+    const bare = fakeService(() => new Response('', { status: 401 }));
+    const r = (await client(bare.fetch).call('F', [1])) as FormulaError;
+    expect(r.error.zh).toBe('需要登录：请在“连接与设置”页填入管理员发给您的令牌');
+  });
+
+  it('an answer that is not JSON settles with words saying the address may be wrong', async () => {
+    const svc = fakeService(() => new Response('<html>portal</html>', { status: 200 }));
+    const r = (await client(svc.fetch).call('F', [1])) as FormulaError;
+    expect(r.error.zh).toContain('服务地址可能指向了别的网站');
   });
 });
 
@@ -226,7 +227,7 @@ describe('every call settles when reading the settings throws (issue 13 §1)', (
 
   it('settles every queued call with #N/A saying the settings could not be read, when the address cannot be read', async () => {
     const service = fakeService(echo);
-    const c = client(service.fetch, { baseUrl: blocked });
+    const c = client(service.fetch, {}, { serviceUrl: blocked });
     const outcomes = await Promise.all([c.call('A', [1]), c.call('B', [2])]);
     for (const outcome of outcomes) {
       expect((outcome as FormulaError).error.code).toBe('NA');
@@ -237,7 +238,7 @@ describe('every call settles when reading the settings throws (issue 13 §1)', (
 
   it('settles them when the sign-in token cannot be read (localStorage throws)', async () => {
     const service = fakeService(echo);
-    const c = client(service.fetch, { token: blocked });
+    const c = client(service.fetch, {}, { token: blocked });
     const outcome = await c.call('A', [1]);
     expect((outcome as FormulaError).error.en).toMatch(/could not read its settings/);
   });
@@ -245,33 +246,9 @@ describe('every call settles when reading the settings throws (issue 13 §1)', (
   it('does not cache such a failure: the next call asks again', async () => {
     const service = fakeService(echo);
     let fail = true;
-    const c = client(service.fetch, { baseUrl: () => (fail ? blocked() : 'http://127.0.0.1:9') });
+    const c = client(service.fetch, {}, { serviceUrl: () => (fail ? blocked() : 'http://127.0.0.1:9') });
     expect('error' in (await c.call('PURE', [1]))).toBe(true);
     fail = false;
     expect(await c.call('PURE', [1])).toEqual({ value: 'PURE:1' });
-  });
-});
-
-describe('argument addresses from Excel', () => {
-  it('sends the invocation\'s parameterAddresses with the call, and leaves them out when Excel gave none', async () => {
-    const service = fakeService(echo);
-    const c = client(service.fetch);
-    const associated = new Map<string, (...args: unknown[]) => Promise<unknown>>();
-    const api = {
-      Error: class {
-        constructor(
-          readonly code: string,
-          readonly message?: string,
-        ) {}
-      },
-      ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A' },
-      associate: (id: string, fn: (...args: unknown[]) => Promise<unknown>) => associated.set(id, fn),
-    } as unknown as CustomFunctionsApi;
-    registerFunctions(api, c, [{ id: 'APPORTION', paramCount: 2 }]);
-    const handler = associated.get('APPORTION')!;
-    await Promise.all([handler(10, [[1], [2]], { parameterAddresses: ['Sheet1!A1', 'Sheet1!B2:B3'] }), handler(11, [[1], [2]], {})]);
-    const sent = service.requests.flat() as (Call & { addresses?: string[] })[];
-    expect(sent[0]!.addresses).toEqual(['Sheet1!A1', 'Sheet1!B2:B3']);
-    expect(sent[1]!.addresses).toBeUndefined();
   });
 });
