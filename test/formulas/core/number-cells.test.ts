@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { ParamSpec } from '../../../formulas/core/definition.js';
 import { numberVector, perUnitNumbers } from '../../../formulas/core/number-cells.js';
 import { NumberGrid } from '../../../formulas/core/number-grid.js';
 import { registry } from '../../../formulas/registry.js';
@@ -19,7 +20,7 @@ class InPlaceOnly extends NumberGrid {
 
 describe('the one range path', () => {
   it('every number-range parameter of every function reads a packed range in place', () => {
-    const numberRanges = registry.flatMap((f) => f.params.filter((p) => p.dimensionality === 'matrix' && p.type === 'number').map((p) => ({ f: f.id, p })));
+    const numberRanges = registry.flatMap((f) => (f.params as readonly ParamSpec[]).filter((p) => p.dimensionality === 'matrix' && p.type === 'number').map((p) => ({ f: f.id, p })));
     expect(numberRanges.length).toBeGreaterThan(20);
     for (const { f, p } of numberRanges) {
       const grid = new InPlaceOnly(3, 1, Float64Array.from([1, 2, 3]));
