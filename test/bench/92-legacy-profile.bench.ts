@@ -8,32 +8,24 @@
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { policyProfileSchema, type PolicyProfile } from '../../formulas/core/profiles.js';
+import { policyProfileSchema } from '../../formulas/core/profiles.js';
+import { LARGE_PROFILE_KEY, largeProfile } from '../helpers/large-profile.js';
 import { startTestApp } from '../helpers/storage-app.js';
 import { latencies, type Sample } from './responsiveness.js';
 import type { BenchSection } from './run.js';
 import { measure, ms, table } from './timing.js';
 
-const KEY = 'staffing.establishment.studentsPerStaff.primary';
-const source = { document: '某县编办〔2024〕3号', title: '县域中小学教职工编制调整' };
-
-function profileOf(mib: number): PolicyProfile {
-  const values: PolicyProfile['values'] = { [KEY]: [{ value: 17, effective: '2024-09-01', source }] };
-  // One key as it is written: "county.extra.key123456":[{...}], in UTF-8.
-  const perKey = Buffer.byteLength(JSON.stringify({ 'county.extra.key123456': [{ value: 123456, effective: '2024-09-01', source }] }));
-  for (let i = 0; i < (mib * 1024 * 1024) / perKey; i++) values[`county.extra.key${i}`] = [{ value: i, effective: '2024-09-01', source }];
-  return { id: 'cn-national', version: 1, title: { zh: '旧的超大配置', en: 'Legacy oversized profile' }, values };
-}
+const KEY = LARGE_PROFILE_KEY;
 
 export async function bench(): Promise<BenchSection> {
   const app = await startTestApp({ deps: { profileCacheMs: 0 } });
   try {
     const a = await app.addUser('finance-a', 'finance', 'A');
     const b = await app.addUser('finance-b', 'finance', 'B');
-    const legacy = profileOf(19);
+    const legacy = largeProfile(19);
     const body = JSON.stringify(legacy);
     await app.storage.putProfile('A', legacy, { name: 'admin', role: 'admin', county: 'A' });
-    await app.storage.putProfile('B', { ...profileOf(0), title: { zh: 'B', en: 'B' } }, { name: 'admin', role: 'admin', county: 'B' });
+    await app.storage.putProfile('B', { ...largeProfile(0), title: { zh: 'B', en: 'B' } }, { name: 'admin', role: 'admin', county: 'B' });
     const oldReload = await measure(() => policyProfileSchema.parse(JSON.parse(body)), 3, 1);
     const heads = await measure(() => app.storage.profileHeads('A'), 20, 2);
 

@@ -11,24 +11,16 @@
  * How long another county waits meanwhile is measured in the benchmark (BENCHMARKS.md).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PolicyProfile } from '../../../formulas/core/profiles.js';
 import { joined } from '../../helpers/error-body.js';
+import { LARGE_PROFILE_KEY, largeProfile } from '../../helpers/large-profile.js';
 import { skipPostgres, startTestPostgres, type TestPostgres } from '../../helpers/postgres.js';
 import { startTestApp, type TestApp } from '../../helpers/storage-app.js';
 import { PROFILE_READ_LIMIT } from '../../../server/storage/profile-store.js';
 
 const A = '360731';
 const B = '360732';
-const KEY = 'staffing.establishment.studentsPerStaff.primary';
+const KEY = LARGE_PROFILE_KEY;
 const source = { document: '某县编办〔2024〕3号', title: '县域中小学教职工编制调整' };
-
-/** A profile of about `mib` MiB: many dated keys, as the attack's 19 MiB profile had. */
-function largeProfile(mib: number): PolicyProfile {
-  const values: PolicyProfile['values'] = { [KEY]: [{ value: 17, effective: '2024-09-01', source }] };
-  const perKey = JSON.stringify({ value: 1, effective: '2024-09-01', source }).length + 40;
-  for (let i = 0; i < (mib * 1024 * 1024) / perKey; i++) values[`county.extra.key${i}`] = [{ value: i, effective: '2024-09-01', source }];
-  return { id: 'cn-national', version: 1, title: { zh: '旧的超大配置', en: 'Legacy oversized profile' }, values };
-}
 
 const engines = ([['SQLite', false], ['PostgreSQL', true]] as const).filter(([, onPostgres]) => !onPostgres || !skipPostgres);
 
