@@ -4,11 +4,11 @@
  * function, its inputs and an output cell, and the pane writes the values. Each call is
  * recorded in the workbook (records.ts); 重新计算 runs every recorded call again.
  *
- * It shares the Office add-in's client core: the batching client and its settings
- * (service address, sign-in token) from addin/functions, the connection view and the
- * status line from addin/taskpane.
+ * It uses the one client core (client/): the batching client, the settings (service
+ * address, sign-in token, kept in the add-in's localStorage) and the connection check; from
+ * the Office pane it takes the connection view and the status line.
  */
-import { startFunctionsRuntime } from '../functions/runtime.js';
+import { createClient } from '../../client/index.js';
 import { bi, bilingual, h, $ } from '../taskpane/ui/dom.js';
 import { Status } from '../taskpane/ui/status.js';
 import { connectionView } from '../taskpane/views/connection-view.js';
@@ -19,8 +19,7 @@ import { readRecords, saveRecords, withRecord, type ComputeRecord, type Document
 import { runRecords, type RunResult } from './run-records.js';
 
 const functions = paneFunctionList();
-// No custom functions are registered here (no CustomFunctions object): the runtime gives the client and settings.
-const runtime = startFunctionsRuntime(undefined, window.localStorage, window.location.origin, functions.map((f) => ({ id: f.id, paramCount: f.params.length, pure: f.pure })));
+const edu = createClient({ store: window.localStorage, defaultUrl: window.location.origin, pure: new Set(functions.filter((f) => f.pure).map((f) => f.id)) });
 
 const hasExcel = (): boolean => typeof Excel !== 'undefined' && typeof Excel.run === 'function';
 const documentSettings = (): DocumentSettings | undefined => (typeof Office !== 'undefined' ? (Office.context?.document?.settings as DocumentSettings | undefined) : undefined);
@@ -69,7 +68,7 @@ function start(): void {
       if (!typed.trim()) throw Object.assign(new Error('no output'), { zh: '请选择输出单元格（结果从这里向下、向右写）', en: 'Choose the output cell (the result is written down and right from it)' });
       const output = await host.resolveCell(typed);
       const previous = records().find((r) => r.output.toLowerCase() === output.toLowerCase());
-      const [result] = await runRecords([{ fn: fn.id, args, output, ...(previous?.written ? { written: previous.written } : {}) }], host, runtime.client.functions, functions);
+      const [result] = await runRecords([{ fn: fn.id, args, output, ...(previous?.written ? { written: previous.written } : {}) }], host, edu.functions, functions);
       await saveRecords(settings, withRecord(records(), result!.record));
       showRecords();
       if (result!.problem) computeStatus.error(result!.problem);
@@ -81,8 +80,8 @@ function start(): void {
     if (!host || !settings) return recalcStatus.error({ zh: '请在 Excel 中打开本面板', en: 'Open this pane in Excel' });
     void recalcStatus.run('正在重新计算全部记录…', 'Recalculating every recorded call…', async () => {
       // Cached answers may be stale after a policy profile changed: this is the pane's "recalculate everything".
-      runtime.client.functions.clearCache();
-      const results = await runRecords(records(), host, runtime.client.functions, functions);
+      edu.functions.clearCache();
+      const results = await runRecords(records(), host, edu.functions, functions);
       await saveRecords(settings, results.map((r) => r.record));
       showRecords();
       const bad = problems(results);
@@ -93,7 +92,7 @@ function start(): void {
 
   if (host) void host.tables().then((t) => form.refreshTables(t), () => undefined);
   showRecords();
-  void connectionView(runtime.client, () => undefined).refresh();
+  void connectionView(edu, () => undefined).refresh();
 }
 
 if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') void Office.onReady(() => start());

@@ -189,15 +189,21 @@ class EduXlsxNames(unohelper.Base, XJob):
 
 
 def convert_workbook(doc):
-    """Rewrites every _xldudf_EDU_ call in the workbook; returns how many formulas changed."""
+    """Rewrites every _xldudf_EDU_ call in the workbook; returns how many formulas changed.
+
+    It runs on every spreadsheet opened, so each block of formula cells is read in one call
+    (getFormulaArray) and only the cells holding an Excel EDU name are touched one by one.
+    """
     changed = 0
     for sheet in doc.Sheets:
         found = sheet.queryContentCells(16)  # com.sun.star.sheet.CellFlags.FORMULA
         done = set()
         for ra in found.getRangeAddresses():
-            for row in range(ra.StartRow, ra.EndRow + 1):
-                for col in range(ra.StartColumn, ra.EndColumn + 1):
-                    changed += convert_cell(sheet, sheet.getCellByPosition(col, row), done)
+            block = sheet.getCellRangeByPosition(ra.StartColumn, ra.StartRow, ra.EndColumn, ra.EndRow).getFormulaArray()
+            for r, formulas in enumerate(block):
+                for c, formula in enumerate(formulas):
+                    if '_xldudf_edu_' in formula.lower():
+                        changed += convert_cell(sheet, sheet.getCellByPosition(ra.StartColumn + c, ra.StartRow + r), done)
     return changed
 
 

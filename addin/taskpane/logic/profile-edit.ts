@@ -8,6 +8,7 @@
  * The draft holds only the county profile's own entries; how they combine with the ones
  * beneath is in profile-layers.ts.
  */
+import { YES_NO_HINT, yesNoOf } from '../../../formulas/core/cells.js';
 import type { Bilingual } from '../../../formulas/core/errors.js';
 import {
   isRealIsoDate,
@@ -100,9 +101,10 @@ function typedValue(text: string, beneath: PolicyEntry['value'] | undefined): Po
   if (Array.isArray(beneath) || (beneath === undefined && isDecimalList(text))) return typedList(text);
   if (typeof beneath === 'number' || (beneath === undefined && DECIMAL.test(text))) return typedNumber(text, value);
   if (typeof beneath === 'boolean') {
-    if (text === '是' || text === 'true') return true;
-    if (text === '否' || text === 'false') return false;
-    return { field: 'value', zh: `取值 ${JSON.stringify(text)} 应为“是”或“否”`, en: `The value ${JSON.stringify(text)} must be yes (是) or no (否)` };
+    // The one yes/no word list (formulas/core/cells.ts), as everywhere else a yes/no is typed.
+    const answer = yesNoOf(text);
+    if (answer !== undefined) return answer;
+    return { field: 'value', zh: `取值 ${JSON.stringify(text)} 应为${YES_NO_HINT.zh}`, en: `The value ${JSON.stringify(text)} must be ${YES_NO_HINT.en}` };
   }
   return textIssue('value', text, MAX_TEXT_VALUE) ?? text;
 }
