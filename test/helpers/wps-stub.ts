@@ -118,7 +118,11 @@ const STUB = String.raw`
     if (out && typeof out.then === 'function') { stats.asyncReturns++; out = '#VALUE!'; }
     return show(sheet, r, c, out);
   }
-  function formulaCells(sheet) { return Object.keys(sheet.cells).filter(function (k) { return sheet.cells[k].f !== undefined; }).map(function (k) { var p = parseCell(k); return { sheet: sheet, r: p.r, c: p.c }; }); }
+  /** The sheet's formula cells, listed again only after a write that may have added or removed one. */
+  function formulaCells(sheet) {
+    if (!sheet.formulaList) sheet.formulaList = Object.keys(sheet.cells).filter(function (k) { return sheet.cells[k].f !== undefined; }).map(function (k) { var p = parseCell(k); return { sheet: sheet, r: p.r, c: p.c }; });
+    return sheet.formulaList;
+  }
   function calculateAll() { stats.calculations++; wb.sheets.forEach(function (s) { formulaCells(s).forEach(function (f) { evaluate(f.sheet, f.r, f.c); }); }); }
   /** Automatic calculation: formulas that refer to the changed block, then theirs, a few levels deep. */
   function changed(sheet, area) {
@@ -143,10 +147,10 @@ const STUB = String.raw`
     function prop(name, get, set) { Object.defineProperty(self, name, { enumerable: true, get: get, set: set }); }
     prop('Value2', function () { return one(sheet, area, valueAt); }, function (v) {
       var m = fit(v); if (m.length !== area.rows || m.some(function (row) { return row.length !== area.cols; })) throw comError('Value2 array ' + m.length + ' rows for ' + area.rows);
-      each(function (x, r, c) { delete x.f; x.v = m[r][c] === '' || m[r][c] === null ? undefined : m[r][c]; }); changed(sheet, area);
+      sheet.formulaList = null; each(function (x, r, c) { delete x.f; x.v = m[r][c] === '' || m[r][c] === null ? undefined : m[r][c]; }); changed(sheet, area);
     });
     prop('Formula', function () { return one(sheet, area, function (s, r, c) { var x = cellAt(s, r, c, false); return x ? (x.f !== undefined ? x.f : x.v === undefined ? '' : x.v) : ''; }); }, function (v) {
-      var m = fit(v); each(function (x, r, c) { var t = m[r][c]; if (typeof t === 'string' && t.charAt(0) === '=') { x.f = t; delete x.refs; evaluate(sheet, area.r + r, area.c + c); } else { delete x.f; x.v = t === '' ? undefined : t; } }); changed(sheet, area);
+      var m = fit(v); sheet.formulaList = null; each(function (x, r, c) { var t = m[r][c]; if (typeof t === 'string' && t.charAt(0) === '=') { x.f = t; delete x.refs; evaluate(sheet, area.r + r, area.c + c); } else { delete x.f; x.v = t === '' ? undefined : t; } }); changed(sheet, area);
     });
     prop('NumberFormat', function () { return one(sheet, area, function (s, r, c) { var x = cellAt(s, r, c, false); return (x && x.nf) || 'General'; }); }, function (v) { var m = fit(v); each(function (x, r, c) { x.nf = m[r][c]; }); });
     ['HorizontalAlignment', 'VerticalAlignment', 'WrapText'].forEach(function (k) { prop(k, function () { return undefined; }, function (v) { each(function (x) { x[k] = v; }); }); });
@@ -163,7 +167,7 @@ const STUB = String.raw`
     this.Resize = function (rs, cs) { return new Range(sheet, { r: area.r, c: area.c, rows: rs || area.rows, cols: cs || area.cols }); };
     this.Offset = function (ro, co) { return new Range(sheet, { r: area.r + (ro || 0), c: area.c + (co || 0), rows: area.rows, cols: area.cols }); };
     this.Merge = function () { sheet.merges.push(this.Address().replace(/\$/g, '')); };
-    this.ClearContents = function () { each(function (x) { delete x.v; delete x.f; }); changed(sheet, area); };
+    this.ClearContents = function () { sheet.formulaList = null; each(function (x) { delete x.v; delete x.f; }); changed(sheet, area); };
     this.Select = function () { wb.selection = { sheet: sheet, area: area }; };
     this.__area = area;
   }
@@ -171,7 +175,7 @@ const STUB = String.raw`
     return { get Count() { return list().length; }, Item: function (i) { var found = typeof i === 'number' ? list()[i - 1] : byName(i); if (!found) throw comError('没有 ' + i); return found; } };
   }
   function Sheet(name) {
-    var self = this; this.cells = {}; this.spills = {}; this.merges = []; this.widths = {}; this.heights = {}; this.tables = [];
+    var self = this; this.cells = {}; this.spills = {}; this.formulaList = null; this.merges = []; this.widths = {}; this.heights = {}; this.tables = [];
     Object.defineProperty(this, 'Name', { get: function () { return name; }, set: function (v) { if (findSheet(v) && findSheet(v) !== self) throw comError('工作表名称已存在 ' + v); name = v; } });
     this.Range = function (a) { var x = resolve(a, self); return new Range(x.sheet, x.area); };
     this.ListObjects = collection(function () { return self.tables; }, function (n) { return self.tables.filter(function (t) { return t.Name === n; })[0]; });
