@@ -57,6 +57,16 @@ describe.skipIf(!hasProgram('chromium'))('the task pane in WPS (stand-in) agains
   it('is connected and knows it is in a workbook (no “not in Excel” banner)', async () => {
     expect(await page.textContent('#conn-state')).toContain('已连接');
     expect(await page.isHidden('#no-excel')).toBe(true);
+    expect(await page.isHidden('#wps-no-functions')).toBe(true);
+  });
+
+  it('in a WPS older than 12.1.0.20540 (no AddCustomFunction) says the functions need an upgrade, and the pane still works', async () => {
+    const old = await suite.newPage({ ...SEED, noCustomFunctions: true });
+    await old.goto(`${service.url}/wps/taskpane.html`);
+    await old.waitForSelector('#conn-state.state-ok');
+    expect(await old.isVisible('#wps-no-functions')).toBe(true);
+    expect(await old.textContent('#wps-no-functions')).toContain('12.1.0.20540');
+    await old.close();
   });
 
   it('saves a scenario from a named range and a table read through WPS, then loads it back after confirming', async () => {

@@ -40,6 +40,8 @@ export interface WpsSeed {
   names?: Record<string, string>;
   tables?: Record<string, string>;
   selection?: string;
+  /** Behave like a WPS before 12.1.0.20540: no AddCustomFunction. */
+  noCustomFunctions?: boolean;
 }
 
 export interface WpsCellDump {
@@ -219,6 +221,7 @@ const STUB = String.raw`
     ShowDialog: function (url, title) { dialogs.push({ url: url, title: title }); },
     PluginStorage: { getItem: function (k) { return storage[k]; }, setItem: function (k, v) { storage[k] = v; } },
   };
+  if (seed.noCustomFunctions) delete app.AddCustomFunction;
   window.Application = app;
   window.wps = app;
 
