@@ -16,7 +16,7 @@ import { checkConnection, checkSession, saveConnection, type ConnectionState, ty
 import { Settings, type KeyValueStore, type Saved } from './settings.js';
 
 export { BatchClient, batchBody, batchResults, type BatchCall, type BatchOptions, type CallOutcome } from './batch.js';
-export { ClientError, describeFailure, unreachableMessage, wordsOf, type Bilingual, type ErrorItem } from './failures.js';
+export { ClientError, describeFailure, malformedFailure, timeoutFailure, unreachableMessage, wordsOf, type Bilingual, type ErrorItem } from './failures.js';
 export { fileNameOf, ServiceClient, type CallOptions, type JsonRoute, type RouteRequest, type ServiceAddress } from './http.js';
 export { ResultCache } from './result-cache.js';
 export { Settings, type KeyValueStore, type Saved } from './settings.js';
