@@ -8,7 +8,7 @@
  * The draft holds only the county profile's own entries; how they combine with the ones
  * beneath is in profile-layers.ts.
  */
-import { YES_NO_HINT, yesNoOf } from '../../../formulas/core/cells.js';
+import { YES_NO_HINT, yesNoOf, yesNoText } from '../../../formulas/core/cells.js';
 import type { Bilingual } from '../../../formulas/core/errors.js';
 import {
   isRealIsoDate,
@@ -198,6 +198,6 @@ export function putBody(body: ProfilePut): ProfilePut | Bilingual {
 /** A value as the table shows it. */
 export function shownValue(entry: PolicyEntry | undefined): string {
   if (entry === undefined) return '—';
-  const v = Array.isArray(entry.value) ? entry.value.join(', ') : typeof entry.value === 'boolean' ? (entry.value ? '是' : '否') : String(entry.value);
+  const v = Array.isArray(entry.value) ? entry.value.join(', ') : typeof entry.value === 'boolean' ? yesNoText(entry.value) : String(entry.value);
   return entry.unit ? `${v} ${entry.unit}` : v;
 }
