@@ -242,7 +242,7 @@ export function wpsHost(app: WpsApplication, pickFont: FontPicker): ExcelHost {
 
     writeGrid: async (g, extras, progress) => {
       const { sheet, name } = addSheet(workbook(), g.sheetName);
-      return { sheet: name, notes: writeGridTo(sheet, g, extras, pickFont, progress) };
+      return { sheet: name, notes: writeGridTo(app, sheet, g, extras, pickFont, progress) };
     },
 
     insertExampleSheets: async (payload, progress) => insertExamples(workbook(), payload, pickFont, progress),

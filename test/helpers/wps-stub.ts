@@ -12,8 +12,9 @@
  * - WPS's type declarations for add-ins, npm et-jsapi-declare 2.5.0 (index.d.ts: the global
  *   `wps`/`Application` root with CreateTaskPane, GetTaskPane, ShowDialog, PluginStorage;
  *   addon.et.d.ts: AddCustomFunction(namespace, name, callback, metadata); lib.et.d.ts:
- *   Application.ActiveWorkbook/ActiveSheet/Selection/CalculateFull, Workbook.Names/Worksheets,
- *   Worksheet.Range/ListObjects, Range.Value2/Formula/NumberFormat/Address/Resize/Font/…,
+ *   Application.ActiveWorkbook/ActiveSheet/Selection/ActiveWindow/CalculateFull, Workbook.Names/
+ *   Worksheets, Worksheet.Range/ListObjects/PageSetup, Window.SplitRow/FreezePanes,
+ *   Range.Value2/Formula/NumberFormat/Address/Resize/Font/…,
  *   ListObject.Range/HeaderRowRange/DataBodyRange/Resize, Names.Add/Item, Name.RefersToRange).
  * - wpsjs 2.2.3 (WPS's add-in tool): its metadata types ("number", "string", "bool", "any",
  *   "x[][]" for a 2-D array, "?" for optional; src/vite_plugins.js) and its et templates'
@@ -182,6 +183,11 @@ const STUB = String.raw`
     this.Range = function (a) { var x = resolve(a, self); return new Range(x.sheet, x.area); };
     this.ListObjects = collection(function () { return self.tables; }, function (n) { return self.tables.filter(function (t) { return t.Name === n; })[0]; });
     this.Activate = function () { wb.active = self; };
+    this.pageSetup = {}; this.freezeRows = 0;
+    this.PageSetup = {};
+    ['Orientation', 'PaperSize', 'Zoom', 'FitToPagesWide', 'FitToPagesTall', 'CenterHorizontally', 'TopMargin', 'BottomMargin', 'LeftMargin', 'RightMargin', 'HeaderMargin', 'FooterMargin', 'PrintTitleRows', 'PrintArea', 'CenterFooter'].forEach(function (k) {
+      Object.defineProperty(self.PageSetup, k, { get: function () { return self.pageSetup[k]; }, set: function (v) { self.pageSetup[k] = v; } });
+    });
   }
   function Table(name, sheet, area) {
     this.Name = name;
@@ -214,6 +220,8 @@ const STUB = String.raw`
     get ActiveWorkbook() { return workbook; },
     get ActiveSheet() { return wb.active; },
     get Selection() { return wb.selection ? new Range(wb.selection.sheet, wb.selection.area) : null; },
+    /** The window shows the active sheet: freezing applies to it, at SplitRow. */
+    ActiveWindow: (function () { var split = 0; return { get SplitRow() { return split; }, set SplitRow(v) { split = v; }, get FreezePanes() { return wb.active.freezeRows > 0; }, set FreezePanes(v) { wb.active.freezeRows = v ? split : 0; } }; })(),
     CalculateFull: calculateAll,
     AddCustomFunction: function (ns, name, fn, metadata) { registered[ns.toUpperCase() + '.' + name.toUpperCase()] = { fn: fn, metadata: metadata, namespace: ns, name: name }; },
     CreateTaskPane: function (url, title) { var p = { ID: taskPanes.length + 1, Visible: false, url: url, title: title }; taskPanes.push(p); return p; },
@@ -237,7 +245,7 @@ const STUB = String.raw`
     dump: function (name) {
       var s = findSheet(name); if (!s) return null; var cells = {};
       Object.keys(s.cells).forEach(function (k) { var x = s.cells[k], o = {}; if (x.v !== undefined) o.value = x.v; if (x.f !== undefined) o.formula = x.f; if (x.nf) o.numberFormat = x.nf; if (x.font) o.font = x.font; if (x.fill !== undefined) o.fill = x.fill; if (Object.keys(o).length) cells[k] = o; });
-      return { name: s.Name, cells: cells, merges: s.merges.slice(), widths: Object.assign({}, s.widths) };
+      return { name: s.Name, cells: cells, merges: s.merges.slice(), widths: Object.assign({}, s.widths), pageSetup: Object.assign({}, s.pageSetup), freezeRows: s.freezeRows };
     },
   };
 })

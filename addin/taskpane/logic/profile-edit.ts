@@ -8,6 +8,7 @@
  * The draft holds only the county profile's own entries; how they combine with the ones
  * beneath is in profile-layers.ts.
  */
+import type { RouteBody } from '../../../contracts/routes.js';
 import { YES_NO_HINT, yesNoOf, yesNoText } from '../../../formulas/core/cells.js';
 import type { Bilingual } from '../../../formulas/core/errors.js';
 import {
@@ -173,14 +174,12 @@ export function checkHeader(header: { id?: string; zh: string; en: string }, tak
   return issues;
 }
 
-export interface ProfilePut {
-  title: Bilingual;
-  /** The profile a county profile with its own id builds on (absent for the county's layer of cn-national). */
-  extends?: string;
-  values: ProfileValues;
-  /** The county version the edit started from: a later save by someone else is then refused (409). */
-  version?: number;
-}
+/**
+ * The PUT body as the contract declares it: title, values, `extends` (the profile a county
+ * profile with its own id builds on) and `version` (the county version the edit started
+ * from: a later save by someone else is then refused, 409).
+ */
+export type ProfilePut = RouteBody<'saveProfile'>;
 
 /** The PUT body, or why it cannot be sent: nothing to save, too many dates for one key, or over the size limit the service enforces. */
 export function putBody(body: ProfilePut): ProfilePut | Bilingual {
