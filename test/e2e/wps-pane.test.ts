@@ -151,6 +151,14 @@ describe.skipIf(!hasProgram('chromium'))('the task pane in WPS (stand-in) agains
     });
     expect(sheet.freezeRows).toBe(grid.bodyStart);
     expect(await page.textContent('#form-status')).not.toContain('页面布局');
+    // The print area and title rows became sheet-level names; the scenario list leaves them out.
+    const names = await page.evaluate(() => (window as unknown as { __wps: { names(): Record<string, string> } }).__wps.names());
+    expect(Object.keys(names)).toContain(`${grid.sheetName}!Print_Area`);
+    await page.click('#tab-scenarios');
+    await clickAndSettle(page, '#scn-refresh', 'scn-refresh-status');
+    const listed = await page.$$eval('#scn-sources tbody tr strong', (els) => els.map((e) => e.textContent ?? ''));
+    expect(listed).toContain('岗位');
+    expect(listed.filter((n) => n.includes('Print_'))).toEqual([]);
   });
 
   it('plans the teacher rotation from the two tables read through WPS and writes 教师交流轮岗计划表', async () => {

@@ -186,7 +186,12 @@ const STUB = String.raw`
     this.pageSetup = {}; this.freezeRows = 0;
     this.PageSetup = {};
     ['Orientation', 'PaperSize', 'Zoom', 'FitToPagesWide', 'FitToPagesTall', 'CenterHorizontally', 'TopMargin', 'BottomMargin', 'LeftMargin', 'RightMargin', 'HeaderMargin', 'FooterMargin', 'PrintTitleRows', 'PrintArea', 'CenterFooter'].forEach(function (k) {
-      Object.defineProperty(self.PageSetup, k, { get: function () { return self.pageSetup[k]; }, set: function (v) { self.pageSetup[k] = v; } });
+      Object.defineProperty(self.PageSetup, k, { get: function () { return self.pageSetup[k]; }, set: function (v) {
+        self.pageSetup[k] = v;
+        // As in Excel's COM model, a print area or title rows are kept as sheet-level names.
+        if (k === 'PrintArea') wb.names[name + '!Print_Area'] = { refersTo: '=' + name + '!' + v };
+        if (k === 'PrintTitleRows') wb.names[name + '!Print_Titles'] = { refersTo: '=' + name + '!' + v };
+      } });
     });
   }
   function Table(name, sheet, area) {

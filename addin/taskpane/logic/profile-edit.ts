@@ -9,7 +9,7 @@
  * beneath is in profile-layers.ts.
  */
 import type { RouteBody } from '../../../contracts/routes.js';
-import { YES_NO_HINT, yesNoOf } from '../../../formulas/core/cells.js';
+import { YES_NO_HINT, yesNoOf, yesNoText } from '../../../formulas/core/cells.js';
 import type { Bilingual } from '../../../formulas/core/errors.js';
 import {
   isRealIsoDate,
@@ -197,6 +197,6 @@ export function putBody(body: ProfilePut): ProfilePut | Bilingual {
 /** A value as the table shows it. */
 export function shownValue(entry: PolicyEntry | undefined): string {
   if (entry === undefined) return '—';
-  const v = Array.isArray(entry.value) ? entry.value.join(', ') : typeof entry.value === 'boolean' ? (entry.value ? '是' : '否') : String(entry.value);
+  const v = Array.isArray(entry.value) ? entry.value.join(', ') : typeof entry.value === 'boolean' ? yesNoText(entry.value) : String(entry.value);
   return entry.unit ? `${v} ${entry.unit}` : v;
 }
