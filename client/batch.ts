@@ -2,23 +2,26 @@
  * The batching client between a spreadsheet's custom-function calls and the service.
  *
  * A host calls every EDU function of a recalculation in a burst; each call is queued and the
- * queue leaves as one POST /api/v1/calc (batch-wire.ts) after a short timer, or at once
- * when it reaches the batch cap. Unlike Microsoft's batching sample, every promise settles,
- * whatever happens: no answer, a refusal, settings that cannot be read, a reply of the wrong
- * length or a bug here all give #N/A with the words of failures.ts (the same the task pane
- * shows). 502/503/504 and lost answers are retried with backoff (a calculation is
- * idempotent), a 413 halves the batch, and results of pure functions are cached for the
- * session (result-cache.ts). It sends through the one HTTP client (http.ts); timers are
- * injected, so it is tested in Node and measured in the benchmark as it runs in a host.
+ * queue leaves as one POST /api/v1/calc after a short timer, or at once when it reaches the
+ * batch cap. Unlike Microsoft's batching sample, every promise settles, whatever happens:
+ * no answer, a refusal, settings that cannot be read, a reply of the wrong length or a bug
+ * here all give #N/A with the words of failures.ts (the same the task pane shows).
+ * 502/503/504 and lost answers are retried with backoff (a calculation is idempotent), a 413
+ * halves the batch, and results of pure functions are cached for the session
+ * (result-cache.ts). Ranges of PACK_MIN_CELLS cells or more travel packed both ways
+ * (contracts/packed-range.ts): a county-wide range as nested JSON costs more to send and
+ * parse than to compute. It sends through the one HTTP client (http.ts); the body and the
+ * reading of the answer are exported (batchBody, batchResults) for a host that must send
+ * the same request synchronously. Timers are injected, so it is tested in Node and measured
+ * in the benchmark as it runs in a host.
  */
 import { pathOf } from '../contracts/endpoints.js';
 import type { FormulaError } from '../formulas/core/errors.js';
-import { batchBody, batchResults, type BatchCall, type CallOutcome } from './batch-wire.js';
-import { ClientError, notJsonFailure, reasonOf } from './failures.js';
+import type { ResultValue } from '../formulas/core/excel-values.js';
+import { argsJson, decodePacked, looksPacked, PACK_MIN_CELLS, packArgs } from '../contracts/packed-range.js';
+import { ClientError, malformedFailure, notJsonFailure, reasonOf } from './failures.js';
 import type { ServiceClient } from './http.js';
 import { ResultCache } from './result-cache.js';
-
-export type { CallOutcome };
 
 export interface BatchOptions {
   /** Ids of functions whose results may be cached for the session. */
@@ -83,7 +86,8 @@ export class BatchClient {
   call(fn: string, args: readonly unknown[], argumentAddresses?: readonly string[]): Promise<CallOutcome> {
     const normalised = args.map((a) => (a === undefined ? null : a));
     const addresses = argumentAddresses?.some((a) => typeof a === 'string' && a !== '') ? argumentAddresses.map(String) : undefined;
-    const key = this.cache.key(fn, normalised, addresses);
+    // A call over a large range is not cached: its key would be megabytes.
+    const key = normalised.some(isLargeRange) ? undefined : this.cache.key(fn, normalised, addresses);
     if (key !== undefined) {
       const cached = this.cache.get(key);
       if (cached) return Promise.resolve(cached);
@@ -172,4 +176,48 @@ export class BatchClient {
       throw err;
     }
   }
+}
+
+export type CallOutcome = { value: ResultValue } | FormulaError;
+
+export interface BatchCall {
+  fn: string;
+  args: unknown[];
+  /** Where the arguments sit in the workbook, when the host said (messages then name cells as "B7"). */
+  addresses?: string[] | undefined;
+}
+
+/** A range argument as large as a packed one (it travels packed; its cache key would be megabytes). */
+const isLargeRange = (a: unknown): boolean => Array.isArray(a) && Array.isArray(a[0]) && a.length * (a[0] as unknown[]).length >= PACK_MIN_CELLS;
+
+/** The batch as JSON; one JSON.stringify unless some call has a range worth packing. */
+export function batchBody(calls: readonly BatchCall[]): string {
+  if (!calls.some((c) => c.args.some(isLargeRange))) return JSON.stringify({ calls: calls.map((c) => ({ fn: c.fn, args: c.args, addresses: c.addresses })), pack: true });
+  return `{"calls":[${calls.map(callJson).join(',')}],"pack":true}`;
+}
+
+function callJson(c: BatchCall): string {
+  const where = c.addresses ? `,"addresses":${JSON.stringify(c.addresses)}` : '';
+  return `{"fn":${JSON.stringify(c.fn)},"args":${argsJson(packArgs(c.args))}${where}}`;
+}
+
+/**
+ * The outcome of each call from the service's answer, in order; a reply of the wrong length
+ * fails the whole batch (never a shifted answer); a malformed packed result fails its own call.
+ */
+export function batchResults(answer: unknown, count: number, url: string): (CallOutcome | ClientError)[] | ClientError {
+  const results = (answer as { results?: unknown } | null)?.results;
+  if (!Array.isArray(results) || results.length !== count) {
+    const got = Array.isArray(results) ? results.length : 0;
+    return malformedFailure(url, { zh: `发出 ${count} 个计算，收到 ${got} 个结果`, en: `answered ${got} results for ${count} calls` });
+  }
+  return results.map((r) => unpackResult(r, url));
+}
+
+/** A result as a host takes it: a packed one (a large all-number range) decoded into rows. */
+function unpackResult(result: unknown, url: string): CallOutcome | ClientError {
+  const value = (result as { value?: unknown } | null)?.value;
+  if (!looksPacked(value)) return result as CallOutcome;
+  const grid = decodePacked(value);
+  return 'resultRows' in grid ? { value: grid.resultRows() } : malformedFailure(url, grid);
 }

@@ -15,9 +15,8 @@ import { ServiceClient } from './http.js';
 import { checkConnection, checkSession, saveConnection, type ConnectionState, type SessionState } from './sign-in.js';
 import { Settings, type KeyValueStore, type Saved } from './settings.js';
 
-export { BatchClient, type BatchOptions, type CallOutcome } from './batch.js';
-export { batchBody, batchResults, type BatchCall } from './batch-wire.js';
-export { ClientError, describeFailure, unreachableMessage, wordsOf, type Bilingual, type ErrorItem } from './failures.js';
+export { BatchClient, batchBody, batchResults, type BatchCall, type BatchOptions, type CallOutcome } from './batch.js';
+export { ClientError, describeFailure, malformedFailure, timeoutFailure, unreachableMessage, wordsOf, type Bilingual, type ErrorItem } from './failures.js';
 export { fileNameOf, ServiceClient, type CallOptions, type JsonRoute, type RouteRequest, type ServiceAddress } from './http.js';
 export { ResultCache } from './result-cache.js';
 export { Settings, type KeyValueStore, type Saved } from './settings.js';

@@ -1,12 +1,9 @@
 /**
  * Results of pure functions (same arguments, same answer: no policy profile or stored data
  * read) kept for the session, oldest dropped first. The key holds the argument addresses
- * too, because an error message names the cells it came from; calls over large ranges are
- * not kept (their key would be megabytes). A host clears it when the answers may change
+ * too, because an error message names the cells it came from. A host clears it when the answers may change
  * (another service address, a new policy profile, "全部重算").
  */
-import { isLargeRange } from './batch-wire.js';
-
 export class ResultCache<V> {
   private readonly kept = new Map<string, V>();
 
@@ -17,7 +14,7 @@ export class ResultCache<V> {
 
   /** The key of a call whose result may be kept, else undefined. */
   key(fn: string, args: readonly unknown[], addresses: readonly string[] | undefined): string | undefined {
-    if (!this.pure.has(fn) || args.some(isLargeRange)) return undefined;
+    if (!this.pure.has(fn)) return undefined;
     return `${fn}\u0000${JSON.stringify(args)}\u0000${addresses?.join('\u0001') ?? ''}`;
   }
 

@@ -27,10 +27,9 @@ export async function checkConnection(api: ServiceClient): Promise<ConnectionSta
     const { functions } = await api.call('functions', {}, { timeoutMs: CHECK_TIMEOUT_MS });
     return { ok: true, signInNeeded: false, words: { zh: `已连接，可用函数 ${functions.length} 个`, en: `Connected: ${functions.length} functions available` }, functions };
   } catch (err) {
-    if (err instanceof ClientError && (err.status === 401 || err.status === 403)) {
-      return { ok: false, signInNeeded: true, words: { zh: '服务要求登录：请在下方填写令牌', en: 'The service requires sign-in: enter your token below' }, functions: [] };
-    }
-    return { ok: false, signInNeeded: false, words: wordsOf(err) ?? unreachableMessage(api.baseUrl()), functions: [] };
+    // A refusal reads as every other 401/403 does (the service's words, else failures.ts's).
+    const signInNeeded = err instanceof ClientError && (err.status === 401 || err.status === 403);
+    return { ok: false, signInNeeded, words: wordsOf(err) ?? unreachableMessage(api.baseUrl()), functions: [] };
   }
 }
 

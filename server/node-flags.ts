@@ -20,10 +20,10 @@ export const SERVICE_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=64'
  * so far (up to 32 MiB), so after one burst of 19 MiB request bodies every later one is
  * carved from the heap, and the heap is kept: the process ratchets up. Measured (two bursts of
  * 4 concurrent 19 MiB batches, "Memory after large requests" in BENCHMARKS.md, load 15.7):
- * without it 110 -> 286 -> 347 MiB, with it 109 -> 264 -> 286 MiB; an earlier run (load 18)
- * gave 114 -> 271 -> 383 against 107 -> 261 -> 265. MALLOC_ARENA_MAX=2 on top made nothing
- * better. The rest of what stays (about 175 MiB over a fresh start) was not traced to one
- * cause. glibc reads it when the process starts, so it must be set by
+ * without it 109 -> 302 -> 389 MiB, with it 106 -> 270 -> 216 MiB (two earlier runs: 110 ->
+ * 286 -> 347 against 109 -> 264 -> 286, and 114 -> 271 -> 383 against 107 -> 261 -> 265).
+ * MALLOC_ARENA_MAX=2 on top made nothing better. The rest of what stays (110-180 MiB over a
+ * fresh start) was not traced to one cause. glibc reads it when the process starts, so it must be set by
  * whatever starts node: the tests, the benchmarks and `npm run dev` set it; for `npm start`
  * the systemd unit in docs/deploy.md does, and the service logs at start when it is missing.
  */

@@ -19,25 +19,15 @@ import { paneFunctions } from './pane-functions.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+/** Both parts are browser scripts run as they are (no module loader). */
+const SCRIPT = { bundle: true, write: false, format: 'iife', platform: 'browser', logLevel: 'warning' } as const;
+
 export async function computeBundle(entries: readonly CatalogEntry[]): Promise<string> {
-  const polyfills = await build({
-    entryPoints: [path.join(root, 'addin', 'compute', 'legacy-webview.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    target: 'es5',
-    minify: true,
-    platform: 'browser',
-    logLevel: 'warning',
-  });
+  const polyfills = await build({ ...SCRIPT, entryPoints: [path.join(root, 'addin', 'compute', 'legacy-webview.ts')], target: 'es5', minify: true });
   const pane = await build({
+    ...SCRIPT,
     entryPoints: [path.join(root, 'addin', 'compute', 'main.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
     target: 'es2020',
-    platform: 'browser',
-    logLevel: 'warning',
     define: { __EDU_PANE_FUNCTIONS__: JSON.stringify(paneFunctions(entries)) },
   });
   const es5 = ts.transpileModule(pane.outputFiles[0]!.text, {

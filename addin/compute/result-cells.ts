@@ -7,7 +7,7 @@ import { cellAddress, parseAddress } from '../../formulas/core/a1.js';
 import type { Bilingual, FormulaError } from '../../formulas/core/errors.js';
 import type { ResultCell, ResultValue } from '../../formulas/core/excel-values.js';
 import type { CallOutcome } from '../../client/index.js';
-import { excelMessage } from '../functions/excel-errors.js';
+import { excelMessage } from '../functions/excel-functions.js';
 import type { CellValue } from '../taskpane/logic/saved-values.js';
 import { rangeAddress, sheetReference, splitReference } from '../taskpane/excel/a1.js';
 

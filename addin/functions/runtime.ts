@@ -4,8 +4,7 @@
  * task pane, which lives in the same runtime, uses the same client (its cache and settings).
  */
 import { createClient, type EduClient, type KeyValueStore } from '../../client/index.js';
-import type { CustomFunctionsApi } from './excel-errors.js';
-import { registerFunctions, type RegisteredFunction } from './register.js';
+import { registerFunctions, type CustomFunctionsApi, type RegisteredFunction } from './excel-functions.js';
 
 export interface FunctionInfo extends RegisteredFunction {
   pure: boolean;

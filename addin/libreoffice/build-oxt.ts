@@ -22,6 +22,7 @@ import {
   manifestXml,
   PYTHON_COMPONENT,
   runtimeFunctionsJson,
+  runtimeMessagesJson,
   settingsXcs,
   TYPE_LIBRARY,
 } from './oxt-files.js';
@@ -61,6 +62,7 @@ export async function buildOxt(outFile = path.join(root, 'dist', 'edu.oxt')): Pr
   zip.file('Jobs.xcu', jobsXcu());
   zip.file(PYTHON_COMPONENT, readFileSync(path.join(import.meta.dirname, 'python', PYTHON_COMPONENT)));
   zip.file('edu_functions.json', runtimeFunctionsJson(entries));
+  zip.file('edu_messages.json', runtimeMessagesJson());
   writeFileSync(outFile, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
   return outFile;
 }

@@ -7,6 +7,7 @@
  * Names: the add-in's implementation is called "EDU", so the programmatic name Calc stores
  * in .ods and .xlsx is EDU.APPORTION, and the display name a clerk types is EDU.APPORTION too.
  */
+import { describeFailure, malformedFailure, timeoutFailure, unreachableMessage } from '../../client/index.js';
 import type { CatalogEntry } from '../../formulas/catalog.js';
 
 export const EXTENSION_ID = 'cn.edu.county.calc';
@@ -155,4 +156,25 @@ export function descriptionXml(version: string): string {
 export function runtimeFunctionsJson(entries: readonly CatalogEntry[]): string {
   const list = entries.map((e) => ({ id: e.id, pure: e.pure, params: e.params.map((p) => ({ name: p.name, matrix: p.dimensionality === 'matrix', boolean: p.type === 'boolean' })) }));
   return `${JSON.stringify(list, null, 1)}\n`;
+}
+
+/** The HTTP statuses whose words the extension carries; others read as 400's or 500's. */
+const STATUSES = [400, 401, 403, 404, 413, 422, 429, 500];
+/** The Python's time limit per request, in seconds (edu_calc.py). */
+const TIMEOUT_SECONDS = 30;
+
+/**
+ * The client core's message set (client/failures.ts) for edu_calc.py, so Calc's log says what
+ * a cell in Excel or WPS would: the service's own words first, then these by status; `{url}`
+ * and `{detail}` are filled in by the Python.
+ */
+export function runtimeMessagesJson(): string {
+  const words = (e: { zh: string; en: string }) => ({ zh: e.zh, en: e.en });
+  const messages = {
+    unreachable: unreachableMessage('{url}'),
+    timeout: words(timeoutFailure(TIMEOUT_SECONDS)),
+    malformed: words(malformedFailure('{url}', { zh: '{detail}', en: '{detail}' })),
+    status: Object.fromEntries(STATUSES.map((status) => [String(status), words(describeFailure(status, undefined))])),
+  };
+  return `${JSON.stringify(messages, null, 1)}\n`;
 }

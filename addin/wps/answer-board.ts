@@ -19,6 +19,14 @@
  */
 import type { CallOutcome } from '../../client/index.js';
 
+/**
+ * Write-back recalculations in a row that may each raise new calls. A chain of EDU formulas
+ * (one's result an argument of the next) needs one round per link; an argument that changes
+ * at every calculation (NOW(), RAND()) would otherwise ask the service again for ever. After
+ * this many rounds the remaining cells keep the placeholder until the next edit or 重新计算.
+ */
+export const MAX_WRITE_BACKS = 10;
+
 export interface AnswerBoardOptions {
   /** Queues a call on the session's batching client. */
   call(fn: string, args: readonly unknown[]): Promise<CallOutcome>;
@@ -34,6 +42,9 @@ export class AnswerBoard {
   /** Bumped by clear(): answers to calls asked before it are dropped. */
   private generation = 0;
   private readonly maxAnswers: number;
+  /** True while the board's own recalculation runs: calls asked then continue the same burst. */
+  private writingBack = false;
+  private rounds = 0;
 
   constructor(private readonly opts: AnswerBoardOptions) {
     this.maxAnswers = opts.maxAnswers ?? 100_000;
@@ -61,6 +72,8 @@ export class AnswerBoard {
   }
 
   private ask(key: string, fn: string, args: readonly unknown[]): void {
+    // A call asked outside a write-back is the clerk's doing: a new burst may take its rounds.
+    if (!this.writingBack) this.rounds = 0;
     this.waiting.add(key);
     const generation = this.generation;
     // The client settles every call (a failure is an #N/A outcome), so this never rejects.
@@ -81,10 +94,15 @@ export class AnswerBoard {
   }
 
   private writeBack(): void {
+    if (this.rounds >= MAX_WRITE_BACKS) return;
+    this.rounds++;
+    this.writingBack = true;
     try {
       this.opts.recalculate();
     } catch {
       // No workbook open any more (closed while the answers travelled): nothing to show them in.
+    } finally {
+      this.writingBack = false;
     }
   }
 }

@@ -9,7 +9,7 @@
 import type { ErrorCode, FormulaError } from '../../formulas/core/errors.js';
 import type { ResultCell } from '../../formulas/core/excel-values.js';
 import type { CallOutcome } from '../../client/index.js';
-import { excelMessage } from '../functions/excel-errors.js';
+import { excelMessage } from '../functions/excel-functions.js';
 
 /** Shown while the answer is on its way; the batched answer replaces it within the same recalculation burst. */
 export const PENDING_TEXT = '计算中… Calculating…';

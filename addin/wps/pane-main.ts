@@ -7,11 +7,14 @@
 import { startFunctionsRuntime } from '../functions/runtime.js';
 import { startPane } from '../taskpane/pane.js';
 import { pickInstalledFont } from '../taskpane/ui/fonts.js';
+import type { WpsFunctionsApi } from './register.js';
 import type { WpsApplication } from './wps-api.js';
 import { wpsHost } from './wps-host.js';
 
 declare const __EDU_WPS_SERVICE__: string;
 
-const app = (window as unknown as { Application?: WpsApplication }).Application;
+const { Application: app, wps } = window as unknown as { Application?: WpsApplication; wps?: Partial<WpsFunctionsApi> };
 const runtime = startFunctionsRuntime(undefined, window.localStorage, __EDU_WPS_SERVICE__ || window.location.origin);
 startPane(runtime, app ? wpsHost(app, pickInstalledFont) : undefined);
+// Inside WPS, but one without add-in functions (before 12.1.0.20540): say so, the rest works.
+if (app && typeof wps?.AddCustomFunction !== 'function') document.getElementById('wps-no-functions')!.hidden = false;

@@ -72,9 +72,30 @@ export interface WpsName {
   Delete(): void;
 }
 
+/** Margins in points; Orientation 1 portrait, 2 landscape; PaperSize 9 is A4 (XlPaperSize). */
+export interface WpsPageSetup {
+  Orientation: number;
+  PaperSize: number;
+  /** False, so FitToPagesWide/Tall apply; FitToPagesTall false means "as many as needed". */
+  Zoom: number | boolean;
+  FitToPagesWide: number | boolean;
+  FitToPagesTall: number | boolean;
+  CenterHorizontally: boolean;
+  TopMargin: number;
+  BottomMargin: number;
+  LeftMargin: number;
+  RightMargin: number;
+  HeaderMargin: number;
+  FooterMargin: number;
+  PrintTitleRows: string;
+  PrintArea: string;
+  CenterFooter: string;
+}
+
 export interface WpsWorksheet {
   Name: string;
   Range(Cell1: string): WpsRange;
+  readonly PageSetup: WpsPageSetup;
   readonly ListObjects: WpsCollection<WpsListObject>;
   Activate(): void;
 }
@@ -95,6 +116,8 @@ export interface WpsApplication {
   readonly ActiveSheet: WpsWorksheet | null;
   /** The selected cells (a Range when cells are selected). */
   readonly Selection: WpsRange | null;
+  /** The active sheet's window: rows above SplitRow stay on screen when FreezePanes is set. */
+  readonly ActiveWindow: { SplitRow: number; FreezePanes: boolean } | null;
   CalculateFull(): void;
   CreateTaskPane(url: string, title?: string): WpsTaskPane;
   GetTaskPane(id: number): WpsTaskPane;

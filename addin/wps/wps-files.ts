@@ -114,15 +114,20 @@ export function jspluginsXml(options: { online?: string; offline?: { url: string
   return lines.join('\n');
 }
 
+/** Shown by pane.js in a WPS older than 12.1.0.20540, which has no AddCustomFunction. */
+export const NO_FUNCTIONS_BANNER =
+  '<p id="wps-no-functions" class="banner" hidden>这个版本的 WPS 还不能使用 EDU 函数：需要 WPS 12.1.0.20540 或更高版本，请联系信息化管理员升级；情景、报表和计划照常可用。<span class="en">This WPS cannot run the EDU functions: they need WPS 12.1.0.20540 or later (ask your IT administrator to upgrade); scenarios, forms and plans work.</span></p>';
+
 /**
  * The task pane's page for WPS: the Office pane's markup with its scripts swapped (no
- * office.js; the WPS bundle), so both hosts show the same views.
+ * office.js; the WPS bundle) and one WPS banner added, so both hosts show the same views.
  */
 export function wpsTaskpaneHtml(officePaneHtml: string): string {
   const swapped = officePaneHtml
     .replace(/\s*<!--[^>]*office\.js[^>]*-->/, '')
     .replace(/\s*<script src="office-js\/office\.js"><\/script>/, '')
-    .replace('<script src="taskpane.js" defer></script>', '<script src="pane.js" defer></script>');
-  if (swapped.includes('office.js') || !swapped.includes('pane.js')) throw new Error('addin/taskpane/taskpane.html changed: update wpsTaskpaneHtml');
+    .replace('<script src="taskpane.js" defer></script>', '<script src="pane.js" defer></script>')
+    .replace('<p id="no-excel"', `${NO_FUNCTIONS_BANNER}\n  <p id="no-excel"`);
+  if (swapped.includes('office.js') || !swapped.includes('pane.js') || !swapped.includes('wps-no-functions')) throw new Error('addin/taskpane/taskpane.html changed: update wpsTaskpaneHtml');
   return swapped;
 }

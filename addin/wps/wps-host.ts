@@ -115,7 +115,9 @@ export function wpsHost(app: WpsApplication, pickFont: FontPicker): ExcelHost {
 
     listSources: async () => {
       const wb = workbook();
-      const names = Array.from({ length: wb.Names.Count }, (_, i) => wb.Names.Item(i + 1)).filter((n) => n.Visible !== false);
+      // Sheet-level names ("表!Print_Area", "表!Print_Titles": what a print area and title rows
+      // become in the COM model) are the sheet's own settings, not a clerk's data.
+      const names = Array.from({ length: wb.Names.Count }, (_, i) => wb.Names.Item(i + 1)).filter((n) => n.Visible !== false && !n.Name.includes('!'));
       const out: SourceInfo[] = [];
       for (const n of names) {
         const range = tryItem(() => n.RefersToRange);
@@ -242,7 +244,7 @@ export function wpsHost(app: WpsApplication, pickFont: FontPicker): ExcelHost {
 
     writeGrid: async (g, extras, progress) => {
       const { sheet, name } = addSheet(workbook(), g.sheetName);
-      return { sheet: name, notes: writeGridTo(sheet, g, extras, pickFont, progress) };
+      return { sheet: name, notes: writeGridTo(app, sheet, g, extras, pickFont, progress) };
     },
 
     insertExampleSheets: async (payload, progress) => insertExamples(workbook(), payload, pickFont, progress),

@@ -5,9 +5,11 @@
  * Value2, Font, Interior, Borders, HorizontalAlignment, WrapText, Merge, ColumnWidth,
  * RowHeight). Column widths are in characters here, as in Excel's COM model.
  *
- * What this layer does not set in WPS (freeze panes, print settings, a comparison's
- * conditional formats and chart) is reported in the write result's notes, so the pane tells
- * the clerk what to set by hand instead of leaving it out silently.
+ * Header rows are frozen through the window (SplitRow, FreezePanes) and print settings go
+ * to Worksheet.PageSetup (A4, fit to one page wide, title rows, print area, page numbers),
+ * each part on its own so a part WPS refuses costs only that part. What this layer does not
+ * set in WPS (a comparison's conditional formats and chart), and any part refused, is
+ * reported in the write result's notes, so the pane tells the clerk what to set by hand.
  */
 import { rangeAddress, uniqueSheetName } from '../taskpane/excel/a1.js';
 import type { GridExtras, PaneCellFormat, PaneGrid } from '../taskpane/excel/pane-grid.js';
@@ -15,7 +17,8 @@ import { rectsOf, runsOf } from '../taskpane/excel/rects.js';
 import type { ExampleSheets } from '../../contracts/examples.js';
 import { renameSheetRefs } from '../taskpane/excel/write-examples.js';
 import type { FontPicker } from '../taskpane/excel/write-grid.js';
-import type { WpsRange, WpsWorkbook, WpsWorksheet } from './wps-api.js';
+import type { PrintSettings } from '../../contracts/forms.js';
+import type { WpsApplication, WpsRange, WpsWorkbook, WpsWorksheet } from './wps-api.js';
 
 /** Excel's (and WPS's) alignment constants: xlLeft, xlCenter, xlRight, xlTop. */
 const XL = { left: -4131, center: -4108, right: -4152, top: -4160, continuous: 1, thin: 2 } as const;
@@ -51,7 +54,59 @@ function applyFormat(range: WpsRange, f: PaneCellFormat, pickFont: FontPicker): 
   }
 }
 
-export function writeGridTo(sheet: WpsWorksheet, grid: PaneGrid, extras: GridExtras | undefined, pickFont: FontPicker, progress?: (done: number, total: number) => void): { zh: string; en: string }[] {
+type Note = { zh: string; en: string };
+
+/** Applies each part of the print settings on its own; answers a note for each part WPS refused. */
+function applyPrint(sheet: WpsWorksheet, p: PrintSettings): Note[] {
+  const parts: { apply(): void; zh: string; en: string }[] = [
+    {
+      apply: () => {
+        const s = sheet.PageSetup;
+        s.Orientation = p.orientation === 'landscape' ? 2 : 1;
+        s.PaperSize = p.paperSizeCode;
+        s.CenterHorizontally = p.horizontalCentered;
+        s.TopMargin = p.margins.top * 72;
+        s.BottomMargin = p.margins.bottom * 72;
+        s.LeftMargin = p.margins.left * 72;
+        s.RightMargin = p.margins.right * 72;
+        s.HeaderMargin = p.margins.header * 72;
+        s.FooterMargin = p.margins.footer * 72;
+      },
+      zh: `纸张和方向（A4，${p.orientation === 'landscape' ? '横向' : '纵向'}）`,
+      en: `paper and orientation (A4, ${p.orientation})`,
+    },
+    {
+      apply: () => {
+        const s = sheet.PageSetup;
+        s.Zoom = false;
+        s.FitToPagesWide = p.fitToWidth;
+        // 0 pages tall is "automatic": in the COM model that is False.
+        s.FitToPagesTall = p.fitToHeight === 0 ? false : p.fitToHeight;
+      },
+      zh: '缩放（调整为一页宽）',
+      en: 'scaling (fit to one page wide)',
+    },
+    {
+      apply: () => {
+        sheet.PageSetup.PrintTitleRows = `$${p.titleRows.first}:$${p.titleRows.last}`;
+        sheet.PageSetup.PrintArea = p.printArea;
+      },
+      zh: `打印标题行（第 ${p.titleRows.first}–${p.titleRows.last} 行）和打印区域`,
+      en: `print title rows (${p.titleRows.first}–${p.titleRows.last}) and print area`,
+    },
+    { apply: () => (sheet.PageSetup.CenterFooter = p.footer.replace(/^&C/, '')), zh: '页脚页码', en: 'page numbers in the footer' },
+  ];
+  return parts.flatMap((part) => {
+    try {
+      part.apply();
+      return [];
+    } catch {
+      return [{ zh: `WPS 未能设置${part.zh}：请在“页面布局”中手动设置`, en: `WPS could not set the ${part.en}: set it by hand under Page Layout` }];
+    }
+  });
+}
+
+export function writeGridTo(app: WpsApplication, sheet: WpsWorksheet, grid: PaneGrid, extras: GridExtras | undefined, pickFont: FontPicker, progress?: (done: number, total: number) => void): Note[] {
   const height = grid.cells.length;
   const width = grid.columns.length;
   // Number formats first, so text-formatted cells keep what is written into them as text.
@@ -72,9 +127,14 @@ export function writeGridTo(sheet: WpsWorksheet, grid: PaneGrid, extras: GridExt
   for (const run of runsOf((grid.rows ?? []).map((r) => r.height))) sheet.Range(rangeAddress(run.from, 0, run.to, 0)).RowHeight = run.value;
   sheet.Activate();
 
-  const notes: { zh: string; en: string }[] = [];
-  if (grid.bodyStart > 0) notes.push({ zh: `WPS 中未冻结表头：如需要，请在“视图 › 冻结窗格”中冻结前 ${grid.bodyStart} 行`, en: `The header is not frozen in WPS: freeze the first ${grid.bodyStart} rows under View › Freeze Panes if wanted` });
-  if (grid.print) notes.push({ zh: '打印设置（A4、调整为一页宽、打印标题行、页码）未在 WPS 中设置：请在“页面布局”中设置', en: 'Print settings (A4, fit to one page wide, title rows, page numbers) are not set in WPS: set them under Page Layout' });
+  const notes: Note[] = [];
+  const win = app.ActiveWindow;
+  if (grid.bodyStart > 0 && win) {
+    win.FreezePanes = false;
+    win.SplitRow = grid.bodyStart;
+    win.FreezePanes = true;
+  }
+  if (grid.print) notes.push(...applyPrint(sheet, grid.print));
   if (extras?.conditionalFormats?.length) notes.push({ zh: '差额列的条件格式未在 WPS 中设置', en: 'The difference columns’ conditional formats are not set in WPS' });
   if (extras?.chart) notes.push({ zh: `图表未在 WPS 中插入：可选中 ${extras.chart.source} 后“插入 › 图表”`, en: `The chart is not inserted in WPS: select ${extras.chart.source} and use Insert › Chart` });
   return notes;

@@ -8,6 +8,7 @@
  *   of 10 pupils or fewer and 11 of 30 or fewer merged, 363 pupils placed, 74 teachers and 22
  *   temporary staff redeployed (test/examples/planning-sheet.test.ts plans it).
  */
+import { yesNoText } from '../../formulas/core/cells.js';
 import type { ExampleCell, ExampleSheet } from '../sheet-spec.js';
 
 export interface SeedSchool {
@@ -98,7 +99,7 @@ function cellsConsolidation(): ExampleCell[] {
   headers.forEach((h, c) => out.push({ ref: `${'ABCDEFG'[c]}4`, value: h, style: 'header' }));
   [...SEED_RECEIVERS, ...SEED_SMALL].forEach((s, i) => {
     const row = 5 + i;
-    const values = [s.id, s.name, s.pupils, s.teachers, s.temporaryStaff, s.capacity ?? '', s.kept ? '是' : '否'];
+    const values = [s.id, s.name, s.pupils, s.teachers, s.temporaryStaff, s.capacity ?? '', yesNoText(s.kept === true)];
     values.forEach((value, c) => {
       if (value !== '') out.push({ ref: `${'ABCDEFG'[c]}${row}`, value, style: 'illustrative' });
     });

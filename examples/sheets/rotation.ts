@@ -7,6 +7,7 @@
  * has enough eligible backbone teachers for both bases, so the sheet prints without an error
  * value (issue 13 §3); the note says what a row shows when there are too few.
  */
+import { yesNoText } from '../../formulas/core/cells.js';
 import { toExcelSerial } from '../../formulas/core/dates.js';
 import type { ExampleCell, ExampleSheet } from '../sheet-spec.js';
 
@@ -96,7 +97,7 @@ function cells(): ExampleCell[] {
       { ref: `A${row}`, value: teacher.name, style: 'illustrative' },
       { ref: `B${row}`, value: teacher.school, style: 'illustrative' },
       { ref: `C${row}`, value: teacher.subject, style: 'illustrative' },
-      { ref: `D${row}`, value: teacher.backbone ? '是' : '否', style: 'illustrative' },
+      { ref: `D${row}`, value: yesNoText(teacher.backbone), style: 'illustrative' },
       { ref: `E${row}`, value: teacher.years, style: 'illustrative' },
       { ref: `F${row}`, value: serial(teacher.born), style: 'illustrative', numberFormat: 'yyyy-mm-dd' },
       { ref: `G${row}`, value: teacher.category, style: 'illustrative' },

@@ -2,10 +2,8 @@
  * The arguments the balance formulas share. Each function words its summary for its own
  * reference entry, so the summary is an argument; the type, schema and hint are written once.
  */
-import { z } from 'zod';
 import { param } from '../core/definition.js';
 import type { Bilingual } from '../core/errors.js';
-import { vectorOf } from '../core/excel-values.js';
 import { numberMatrix, numberVector } from '../core/number-cells.js';
 import { LEVEL_HINT, levelsSchema } from './indicators.js';
 
@@ -67,6 +65,6 @@ export function juniorPupilsParam() {
     type: 'number',
     optional: true,
     hint: { zh: '请选择与各行学校一一对应的一列，每个为不小于 0 的整数或空白', en: 'Select a column with one entry per row, each a whole number of at least 0 or blank' },
-    schema: vectorOf(z.number().int().min(0).nullable()),
+    schema: numberVector({ min: 0, integer: true, blank: true }),
   });
 }

@@ -14,7 +14,8 @@
 import { z } from 'zod';
 import { defineFormula, param } from '../core/definition.js';
 import { type Bilingual, valueError } from '../core/errors.js';
-import { type ResultCell, expandPerUnit, perUnitOf, vectorOf } from '../core/excel-values.js';
+import { type ResultCell, expandPerUnit } from '../core/excel-values.js';
+import { numberVector, perUnitNumbers } from '../core/number-cells.js';
 import { profileParam } from '../core/profile-param.js';
 import { profileNumber, resolveProfile } from '../core/profiles.js';
 import { levelsParam } from './balance-params.js';
@@ -26,7 +27,7 @@ const AREAS: Bilingual = { zh: 'enrolment', en: 'enrolment' };
 const ceilDiv = (a: number, b: number): number => Math.floor((a + b - 1) / b);
 
 const currentParam = (name: 'seats' | 'classes', summary: Bilingual, hint: Bilingual) =>
-  param({ name, summary, dimensionality: 'matrix', type: 'number', optional: true, hint, schema: perUnitOf(z.number().int().min(0)) });
+  param({ name, summary, dimensionality: 'matrix', type: 'number', optional: true, hint, schema: perUnitNumbers({ min: 0, integer: true }) });
 
 const sizeParam = (name: 'classSize' | 'maxSchool', summary: Bilingual, hint: Bilingual, advice: Bilingual) =>
   param({ name, summary, dimensionality: 'scalar', type: 'number', optional: true, hint, schema: z.number().int().min(1).max(100_000), zero: { advice } });
@@ -49,7 +50,7 @@ export const placesNeeded = defineFormula({
       dimensionality: 'matrix',
       type: 'number',
       hint: { zh: '请选择预计在校生数所在的一列，每个为不小于 0 的整数', en: 'Select the column of projected enrolments, each a whole number of at least 0' },
-      schema: vectorOf(z.number().int().min(0)),
+      schema: numberVector({ min: 0, integer: true }),
     }),
     levelsParam(),
     currentParam(

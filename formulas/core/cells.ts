@@ -46,6 +46,9 @@ const NO_WORDS = new Set(['否', '无', '没有', '不是', 'n', 'no', 'false', 
 /** The words a message lists as the accepted answers. */
 export const YES_NO_HINT = { zh: '是/否、有/无、Y/N、TRUE/FALSE 或 1/0', en: '是/否, 有/无, Y/N, TRUE/FALSE or 1/0' };
 
+/** The word a sheet or a form prints for a yes/no: 是 or 否 (the first words of the list above). */
+export const yesNoText = (yes: boolean): '是' | '否' => (yes ? '是' : '否');
+
 /** true / false for a yes/no answer; undefined for a blank cell or anything that is not one. */
 export function yesNoOf(v: unknown): boolean | undefined {
   if (typeof v === 'boolean') return v;

@@ -13,7 +13,7 @@ import type { Bilingual } from './errors.js';
 /** A custom check's words in both languages: `.refine(ok, said('须大于 0', 'must be above 0'))`. */
 export const said = (zh: string, en: string) => ({ message: en, params: { zh, en } });
 
-/** The custom checks every range argument shares (excel-values.ts and the fast path in fast-cells.ts). */
+/** The custom checks every range argument shares (excel-values.ts and the one range-reading path, number-cells.ts). */
 export const RANGE_RULES = {
   ragged: said('各行长度不一致', 'has rows of different lengths'),
   vector: said('必须是一行或一列', 'must be a single row or column'),

@@ -23,7 +23,12 @@ export interface CellRule {
   integer?: boolean;
   /** A blank cell ("" or null) is allowed and read as null (e.g. "no cap"). */
   blank?: boolean;
+  /** Above 0, not just at least `min` (a ratio such as 1:1000); `min` is then 0. */
+  positive?: boolean;
 }
+
+/** The least value a cell may hold: above 0 is at least the smallest positive double. */
+const least = (rule: CellRule): number => (rule.positive ? Number.MIN_VALUE : rule.min);
 
 type Ctx = z.core.$RefinementCtx;
 type Path = (string | number)[];
@@ -43,8 +48,8 @@ function cellOk(x: unknown, rule: CellRule, path: Path, ctx: Ctx): boolean {
     ctx.addIssue({ code: 'invalid_type', expected: 'int', input: x, path, message: 'int' });
     return false;
   }
-  if (x < rule.min) {
-    ctx.addIssue({ code: 'too_small', origin: 'number', minimum: rule.min, inclusive: true, input: x, path, message: 'min' });
+  if (x < least(rule)) {
+    ctx.addIssue({ code: 'too_small', origin: 'number', minimum: rule.min, inclusive: !rule.positive, input: x, path, message: 'min' });
     return false;
   }
   if (rule.max !== undefined && x > rule.max) {
@@ -70,7 +75,8 @@ function allWithin(data: Float64Array, min: number, max: number): boolean {
  */
 function checkGrid(grid: NumberGrid, rule: CellRule, ctx: Ctx): boolean {
   const { cols, data } = grid;
-  const { min, max = Infinity, integer = false, blank = false } = rule;
+  const { max = Infinity, integer = false, blank = false } = rule;
+  const min = least(rule);
   if (allWithin(data, min, max) && (!integer || grid.whole)) return true;
   for (let i = 0; i < data.length; i++) {
     const x = data[i]!;
@@ -118,7 +124,8 @@ function scan(raw: unknown, rule: CellRule, ctx: Ctx): NumberGrid | undefined {
   if (rows === undefined) return undefined;
   const width = rows[0]!.length;
   const data = new Float64Array(rows.length * width);
-  const { min, max = Infinity, integer = false } = rule;
+  const { max = Infinity, integer = false } = rule;
+  const min = least(rule);
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
     for (let c = 0; c < width; c++) {
@@ -150,14 +157,17 @@ export function orientationOf(rows: number, cols: number, ctx: Ctx): Orientation
 
 const nanToNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
-/** One row or one column of numbers. */
-export function numberVector(rule: Omit<CellRule, 'blank'>) {
-  return z.unknown().transform((raw, ctx): Vector<number> => {
+/** A cell as read under `R`: a number, or null for a blank where the rule allows one. */
+export type CellOf<R extends CellRule> = R extends { blank: true } ? number | null : number;
+
+/** One row or one column of numbers (null for a blank if the rule allows it). */
+export function numberVector<const R extends CellRule>(rule: R) {
+  return z.unknown().transform((raw, ctx): Vector<CellOf<R>> => {
     const grid = scan(raw, rule, ctx);
     const orientation = grid && orientationOf(grid.rows, grid.cols, ctx);
     if (grid === undefined || orientation === undefined) return z.NEVER;
-    // No blanks: the rule allows none, so every cell is a number.
-    return { values: Array.from(grid.data), orientation };
+    // NaN only where the rule allows a blank.
+    return { values: (rule.blank ? Array.from(grid.data, nanToNull) : Array.from(grid.data)) as CellOf<R>[], orientation };
   });
 }
 
@@ -184,8 +194,9 @@ export function perUnitCells(rule: CellRule) {
 }
 
 /** One number for every unit, or a row/column with one per unit (null for a blank if allowed). */
-export function perUnitNumbers(rule: CellRule) {
+export function perUnitNumbers<const R extends CellRule>(rule: R) {
   return perUnitCells(rule).transform(
-    (bound): PerUnit<number | null> => (bound.kind === 'all' ? bound : { kind: 'each', values: Array.from(bound.cells, nanToNull), orientation: bound.orientation }),
+    (bound): PerUnit<CellOf<R>> =>
+      (bound.kind === 'all' ? bound : { kind: 'each', values: Array.from(bound.cells, nanToNull), orientation: bound.orientation }) as PerUnit<CellOf<R>>,
   );
 }

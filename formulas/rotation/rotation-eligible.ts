@@ -16,7 +16,7 @@ import { type CellKind, defineFormula, param } from '../core/definition.js';
 import { type Bilingual, type FormulaError, valueError } from '../core/errors.js';
 import { showValue } from '../core/issue-messages.js';
 import { type PerUnit, type ResultCell, expandPerUnit, orient, perUnitOf } from '../core/excel-values.js';
-import { numberVector } from '../core/number-cells.js';
+import { numberVector, perUnitNumbers } from '../core/number-cells.js';
 import { type RetireCategory, retireCategoryAliases, statutoryRetirement } from '../staffing/retirement-reform.js';
 import { rotationDefaults } from './rotation-profile.js';
 
@@ -80,7 +80,7 @@ export const rotationEligibleFormula = defineFormula({
       type: 'number',
       optional: true,
       hint: { zh: '请填写一个年限（如 6），或与教师一一对应的一列', en: 'Enter one number of years (e.g. 6) or one per teacher' },
-      schema: perUnitOf(z.number().min(0)),
+      schema: perUnitNumbers({ min: 0 }),
       zero: {
         advice: {
           zh: '请填写大于 0 的年限（如 6）；省略该参数取政策配置的年限',
@@ -124,7 +124,7 @@ export const rotationEligibleFormula = defineFormula({
         none: 0,
         wholeOnly: true,
       },
-      schema: perUnitOf(z.number().int().min(0).max(30)),
+      schema: perUnitNumbers({ min: 0, max: 30, integer: true }),
     }),
   ],
   result: {

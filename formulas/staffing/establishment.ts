@@ -9,7 +9,6 @@
  * the count is made whole once, per school, by the profile's rounding rule (the national
  * default rounds up: a ratio standard is a floor).
  */
-import { z } from 'zod';
 import { defineFormula, param } from '../core/definition.js';
 import { type FormulaError, isFormulaError, valueError } from '../core/errors.js';
 import { showValue } from '../core/issue-messages.js';
@@ -20,6 +19,7 @@ import { profileNumber, resolveProfile, type ResolvedProfile } from '../core/pro
 import { roundingAliases, roundRational, type RoundingMode } from './rounding.js';
 import { layoutOf, shapeResult, spread, unitsOf, unitWhere } from './units.js';
 import { lookupTable } from '../core/lookup.js';
+import { perUnitNumbers } from '../core/number-cells.js';
 
 export type SchoolLevel = 'primary' | 'junior' | 'senior';
 
@@ -94,7 +94,7 @@ export const establishment = defineFormula({
       dimensionality: 'matrix',
       type: 'number',
       hint: { zh: '请填写不小于 0 的整数学生数', en: 'Enter whole pupil counts of 0 or more' },
-      schema: unitsOf(z.number().int().min(0)),
+      schema: perUnitNumbers({ min: 0, integer: true }),
     }),
     param({
       name: 'level',
@@ -117,7 +117,7 @@ export const establishment = defineFormula({
       type: 'any',
       optional: true,
       hint: { zh: '请填写不小于 0 的整数班级数，或留空', en: 'Enter whole class counts of 0 or more, or leave blank' },
-      schema: unitsOf(z.number().int().min(0)),
+      schema: perUnitNumbers({ min: 0, integer: true }),
       cell: 'number',
     }),
     profileParam(

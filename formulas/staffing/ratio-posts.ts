@@ -5,13 +5,12 @@
  * count / per is rounded up by default, exactly (no floating point decides a post); a
  * minimum (e.g. at least 1 per school) is applied after rounding.
  */
-import { z } from 'zod';
 import { defineFormula, param } from '../core/definition.js';
 import { isFormulaError, valueError } from '../core/errors.js';
-import { finiteNumber } from '../core/excel-values.js';
 import { div, rationalOf } from '../core/exact.js';
+import { perUnitNumbers } from '../core/number-cells.js';
 import { roundingSchema, roundRational } from './rounding.js';
-import { layoutOf, shapeResult, spread, unitsOf, unitWhere } from './units.js';
+import { layoutOf, shapeResult, spread, unitWhere } from './units.js';
 
 /** The largest whole number a double (and so an Excel cell) holds exactly: 2^53 - 1. */
 const MAX_POSTS = BigInt(Number.MAX_SAFE_INTEGER);
@@ -34,7 +33,7 @@ export const ratioPosts = defineFormula({
       dimensionality: 'matrix',
       type: 'number',
       hint: { zh: '请填写不小于 0 的数', en: 'Enter numbers of 0 or more' },
-      schema: unitsOf(finiteNumber().min(0)),
+      schema: perUnitNumbers({ min: 0 }),
     }),
     param({
       name: 'per',
@@ -42,7 +41,7 @@ export const ratioPosts = defineFormula({
       dimensionality: 'matrix',
       type: 'number',
       hint: { zh: '请填写大于 0 的数，如 1:1000 填 1000', en: 'Enter a number above 0, e.g. 1000 for 1:1000' },
-      schema: unitsOf(finiteNumber().positive()),
+      schema: perUnitNumbers({ min: 0, positive: true }),
     }),
     param({
       name: 'minimum',
@@ -52,7 +51,7 @@ export const ratioPosts = defineFormula({
       optional: true,
       default: 0,
       hint: { zh: '请填写不小于 0 的整数', en: 'Enter a whole number of 0 or more' },
-      schema: unitsOf(z.number().int().min(0)),
+      schema: perUnitNumbers({ min: 0, integer: true }),
     }),
     param({
       name: 'rounding',

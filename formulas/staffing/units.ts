@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { type FormulaError, valueError } from '../core/errors.js';
 import { type CellNames, unitName } from '../core/cell-names.js';
-import { rowLabel } from '../core/row-label.js';
+import { opening, rowLabel } from '../core/row-label.js';
 import { expandPerUnit, orient, type Orientation, type PerUnit, type ResultCell, vectorOf } from '../core/excel-values.js';
 
 /**
@@ -61,11 +61,11 @@ export function shapeResult(cells: readonly ResultCell[], layout: UnitLayout): R
 }
 
 /**
- * "学校!B7：" (the unit's cell in `param`, when Excel gave its address) or "第 3 行：" / "row 3: "
+ * "学校!B7：" (the unit's cell in `param`, when Excel gave its address) or "第 3 行：" / "Row 3: "
  * (column for a row input) to start a message about one unit; empty for a scalar.
  */
 export function unitWhere(i: number, layout: UnitLayout, cells: CellNames, param: string): { zh: string; en: string } {
   if (layout.orientation === undefined) return { zh: '', en: '' };
-  const at = unitName(cells, param, i, rowLabel(i, layout.orientation));
+  const at = unitName(cells, param, i, opening(rowLabel(i, layout.orientation)));
   return { zh: `${at.zh}：`, en: `${at.en}: ` };
 }

@@ -37,10 +37,11 @@ describe('sign-in through the client core, against the service with EDU_AUTH=on'
     const edu = client();
     const state = await edu.checkConnection();
     expect(state).toMatchObject({ ok: false, signInNeeded: true, functions: [] });
-    expect(state.words.zh).toBe('服务要求登录：请在下方填写令牌');
+    // One 401 text: the service's own, the same the session check and every other call show.
+    expect(state.words.zh).toBe('需要登录：请在任务窗格的“登录”处填入管理员发给您的令牌');
     const session = await edu.checkSession();
     expect(session.ok).toBe(false);
-    expect(session.words.zh).toContain('需要登录');
+    expect(session.words).toEqual(state.words);
   });
 
   it('with a finance token: connected with every function, signed in by name, role and county', async () => {

@@ -79,6 +79,16 @@ describe.skipIf(!hasProgram('chromium'))('the WPS add-in in Chromium with the WP
     expect((await wps(page, (w) => w.stats)).asyncReturns).toBe(0);
   });
 
+  it('a formula fed by another EDU formula’s result settles too (one write-back per link of the chain)', async () => {
+    await wps(page, (w) => w.set('学区岗位!D2', [['=EDU.APPORTION(14,C2:C9,"hamilton")']]));
+    const posts = (await settledValue(page, '学区岗位!C2:C9')) as number[][];
+    // 14 posts by the 48 (9, 6, 6, 6, 5, 6, 5, 5): quotas 2.625, 1.75 ×4, 1.458 ×3 → floors 2, 1 … (9),
+    // the 5 left go to the largest remainders .75 ×4 and .625: 3, 2, 2, 2, 1, 2, 1, 1.
+    const chained = await settledValue(page, '学区岗位!D2:D9');
+    expect(chained).toEqual([[3], [2], [2], [2], [1], [2], [1], [1]]);
+    expect(chained).toEqual(invoke(findFormula('APPORTION')!, [14, posts, 'hamilton', null, null], { profiles: shippedProfileSource }));
+  });
+
   it('200 formulas entered at once (a paste) travel in one request and each shows its own answer', async () => {
     requests.length = 0;
     // One formula every 10 rows of column G, so the eight-row spills do not collide.

@@ -20,6 +20,8 @@ const SEED: WpsSeed = { ...EXCEL_SEED, name: '县域规划.et' };
 interface Dump {
   cells: Record<string, WpsCellDump>;
   merges: string[];
+  pageSetup: Record<string, unknown>;
+  freezeRows: number;
 }
 const dump = (page: Page, sheet: string) => page.evaluate((s) => (window as unknown as { __wps: { dump(s: string): Dump | null } }).__wps.dump(s), sheet);
 const typeInto = (page: Page, ref: string, values: unknown[][]) => page.evaluate(([r, v]) => (window as unknown as { __wps: { set(r: string, v: unknown): void } }).__wps.set(r as string, v), [ref, values] as const);
@@ -57,6 +59,16 @@ describe.skipIf(!hasProgram('chromium'))('the task pane in WPS (stand-in) agains
   it('is connected and knows it is in a workbook (no “not in Excel” banner)', async () => {
     expect(await page.textContent('#conn-state')).toContain('已连接');
     expect(await page.isHidden('#no-excel')).toBe(true);
+    expect(await page.isHidden('#wps-no-functions')).toBe(true);
+  });
+
+  it('in a WPS older than 12.1.0.20540 (no AddCustomFunction) says the functions need an upgrade, and the pane still works', async () => {
+    const old = await suite.newPage({ ...SEED, noCustomFunctions: true });
+    await old.goto(`${service.url}/wps/taskpane.html`);
+    await old.waitForSelector('#conn-state.state-ok');
+    expect(await old.isVisible('#wps-no-functions')).toBe(true);
+    expect(await old.textContent('#wps-no-functions')).toContain('12.1.0.20540');
+    await old.close();
   });
 
   it('saves a scenario from a named range and a table read through WPS, then loads it back after confirming', async () => {
@@ -99,7 +111,7 @@ describe.skipIf(!hasProgram('chromium'))('the task pane in WPS (stand-in) agains
     expect(names['岗位表_A1_C9']).toBe('=岗位表!$A$1:$C$9');
   });
 
-  it('writes an official form into a new sheet, value for value as the service lays it out, and says what WPS leaves to the clerk', async () => {
+  it('writes an official form into a new sheet, value for value as the service lays it out, with its print settings and frozen header', async () => {
     await page.click('#tab-forms');
     await page.waitForFunction(() => document.querySelectorAll('#form-id option').length > 0);
     const id = await page.inputValue('#form-id');
@@ -118,7 +130,35 @@ describe.skipIf(!hasProgram('chromium'))('the task pane in WPS (stand-in) agains
     );
     expect(new Set(sheet.merges)).toEqual(new Set(grid.merges.map((m) => m.ref)));
     expect(sheet.cells.A1!.font!.Size).toBe(grid.styles.title!.font.size);
-    expect(await page.textContent('#form-status')).toContain('页面布局');
+    // Printed and filed: A4, fit to one page wide (False tall = as many as needed), title rows, page numbers; header frozen.
+    const p = grid.print;
+    expect(sheet.pageSetup).toEqual({
+      Orientation: p.orientation === 'landscape' ? 2 : 1,
+      PaperSize: 9,
+      CenterHorizontally: p.horizontalCentered,
+      TopMargin: p.margins.top * 72,
+      BottomMargin: p.margins.bottom * 72,
+      LeftMargin: p.margins.left * 72,
+      RightMargin: p.margins.right * 72,
+      HeaderMargin: p.margins.header * 72,
+      FooterMargin: p.margins.footer * 72,
+      Zoom: false,
+      FitToPagesWide: 1,
+      FitToPagesTall: false,
+      PrintTitleRows: `$${p.titleRows.first}:$${p.titleRows.last}`,
+      PrintArea: p.printArea,
+      CenterFooter: '第 &P 页，共 &N 页',
+    });
+    expect(sheet.freezeRows).toBe(grid.bodyStart);
+    expect(await page.textContent('#form-status')).not.toContain('页面布局');
+    // The print area and title rows became sheet-level names; the scenario list leaves them out.
+    const names = await page.evaluate(() => (window as unknown as { __wps: { names(): Record<string, string> } }).__wps.names());
+    expect(Object.keys(names)).toContain(`${grid.sheetName}!Print_Area`);
+    await page.click('#tab-scenarios');
+    await clickAndSettle(page, '#scn-refresh', 'scn-refresh-status');
+    const listed = await page.$$eval('#scn-sources tbody tr strong', (els) => els.map((e) => e.textContent ?? ''));
+    expect(listed).toContain('岗位');
+    expect(listed.filter((n) => n.includes('Print_'))).toEqual([]);
   });
 
   it('plans the teacher rotation from the two tables read through WPS and writes 教师交流轮岗计划表', async () => {

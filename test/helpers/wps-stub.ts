@@ -12,8 +12,9 @@
  * - WPS's type declarations for add-ins, npm et-jsapi-declare 2.5.0 (index.d.ts: the global
  *   `wps`/`Application` root with CreateTaskPane, GetTaskPane, ShowDialog, PluginStorage;
  *   addon.et.d.ts: AddCustomFunction(namespace, name, callback, metadata); lib.et.d.ts:
- *   Application.ActiveWorkbook/ActiveSheet/Selection/CalculateFull, Workbook.Names/Worksheets,
- *   Worksheet.Range/ListObjects, Range.Value2/Formula/NumberFormat/Address/Resize/Font/…,
+ *   Application.ActiveWorkbook/ActiveSheet/Selection/ActiveWindow/CalculateFull, Workbook.Names/
+ *   Worksheets, Worksheet.Range/ListObjects/PageSetup, Window.SplitRow/FreezePanes,
+ *   Range.Value2/Formula/NumberFormat/Address/Resize/Font/…,
  *   ListObject.Range/HeaderRowRange/DataBodyRange/Resize, Names.Add/Item, Name.RefersToRange).
  * - wpsjs 2.2.3 (WPS's add-in tool): its metadata types ("number", "string", "bool", "any",
  *   "x[][]" for a 2-D array, "?" for optional; src/vite_plugins.js) and its et templates'
@@ -40,6 +41,8 @@ export interface WpsSeed {
   names?: Record<string, string>;
   tables?: Record<string, string>;
   selection?: string;
+  /** Behave like a WPS before 12.1.0.20540: no AddCustomFunction. */
+  noCustomFunctions?: boolean;
 }
 
 export interface WpsCellDump {
@@ -118,7 +121,11 @@ const STUB = String.raw`
     if (out && typeof out.then === 'function') { stats.asyncReturns++; out = '#VALUE!'; }
     return show(sheet, r, c, out);
   }
-  function formulaCells(sheet) { return Object.keys(sheet.cells).filter(function (k) { return sheet.cells[k].f !== undefined; }).map(function (k) { var p = parseCell(k); return { sheet: sheet, r: p.r, c: p.c }; }); }
+  /** The sheet's formula cells, listed again only after a write that may have added or removed one. */
+  function formulaCells(sheet) {
+    if (!sheet.formulaList) sheet.formulaList = Object.keys(sheet.cells).filter(function (k) { return sheet.cells[k].f !== undefined; }).map(function (k) { var p = parseCell(k); return { sheet: sheet, r: p.r, c: p.c }; });
+    return sheet.formulaList;
+  }
   function calculateAll() { stats.calculations++; wb.sheets.forEach(function (s) { formulaCells(s).forEach(function (f) { evaluate(f.sheet, f.r, f.c); }); }); }
   /** Automatic calculation: formulas that refer to the changed block, then theirs, a few levels deep. */
   function changed(sheet, area) {
@@ -143,10 +150,10 @@ const STUB = String.raw`
     function prop(name, get, set) { Object.defineProperty(self, name, { enumerable: true, get: get, set: set }); }
     prop('Value2', function () { return one(sheet, area, valueAt); }, function (v) {
       var m = fit(v); if (m.length !== area.rows || m.some(function (row) { return row.length !== area.cols; })) throw comError('Value2 array ' + m.length + ' rows for ' + area.rows);
-      each(function (x, r, c) { delete x.f; x.v = m[r][c] === '' || m[r][c] === null ? undefined : m[r][c]; }); changed(sheet, area);
+      sheet.formulaList = null; each(function (x, r, c) { delete x.f; x.v = m[r][c] === '' || m[r][c] === null ? undefined : m[r][c]; }); changed(sheet, area);
     });
     prop('Formula', function () { return one(sheet, area, function (s, r, c) { var x = cellAt(s, r, c, false); return x ? (x.f !== undefined ? x.f : x.v === undefined ? '' : x.v) : ''; }); }, function (v) {
-      var m = fit(v); each(function (x, r, c) { var t = m[r][c]; if (typeof t === 'string' && t.charAt(0) === '=') { x.f = t; delete x.refs; evaluate(sheet, area.r + r, area.c + c); } else { delete x.f; x.v = t === '' ? undefined : t; } }); changed(sheet, area);
+      var m = fit(v); sheet.formulaList = null; each(function (x, r, c) { var t = m[r][c]; if (typeof t === 'string' && t.charAt(0) === '=') { x.f = t; delete x.refs; evaluate(sheet, area.r + r, area.c + c); } else { delete x.f; x.v = t === '' ? undefined : t; } }); changed(sheet, area);
     });
     prop('NumberFormat', function () { return one(sheet, area, function (s, r, c) { var x = cellAt(s, r, c, false); return (x && x.nf) || 'General'; }); }, function (v) { var m = fit(v); each(function (x, r, c) { x.nf = m[r][c]; }); });
     ['HorizontalAlignment', 'VerticalAlignment', 'WrapText'].forEach(function (k) { prop(k, function () { return undefined; }, function (v) { each(function (x) { x[k] = v; }); }); });
@@ -163,7 +170,7 @@ const STUB = String.raw`
     this.Resize = function (rs, cs) { return new Range(sheet, { r: area.r, c: area.c, rows: rs || area.rows, cols: cs || area.cols }); };
     this.Offset = function (ro, co) { return new Range(sheet, { r: area.r + (ro || 0), c: area.c + (co || 0), rows: area.rows, cols: area.cols }); };
     this.Merge = function () { sheet.merges.push(this.Address().replace(/\$/g, '')); };
-    this.ClearContents = function () { each(function (x) { delete x.v; delete x.f; }); changed(sheet, area); };
+    this.ClearContents = function () { sheet.formulaList = null; each(function (x) { delete x.v; delete x.f; }); changed(sheet, area); };
     this.Select = function () { wb.selection = { sheet: sheet, area: area }; };
     this.__area = area;
   }
@@ -171,11 +178,21 @@ const STUB = String.raw`
     return { get Count() { return list().length; }, Item: function (i) { var found = typeof i === 'number' ? list()[i - 1] : byName(i); if (!found) throw comError('没有 ' + i); return found; } };
   }
   function Sheet(name) {
-    var self = this; this.cells = {}; this.spills = {}; this.merges = []; this.widths = {}; this.heights = {}; this.tables = [];
+    var self = this; this.cells = {}; this.spills = {}; this.formulaList = null; this.merges = []; this.widths = {}; this.heights = {}; this.tables = [];
     Object.defineProperty(this, 'Name', { get: function () { return name; }, set: function (v) { if (findSheet(v) && findSheet(v) !== self) throw comError('工作表名称已存在 ' + v); name = v; } });
     this.Range = function (a) { var x = resolve(a, self); return new Range(x.sheet, x.area); };
     this.ListObjects = collection(function () { return self.tables; }, function (n) { return self.tables.filter(function (t) { return t.Name === n; })[0]; });
     this.Activate = function () { wb.active = self; };
+    this.pageSetup = {}; this.freezeRows = 0;
+    this.PageSetup = {};
+    ['Orientation', 'PaperSize', 'Zoom', 'FitToPagesWide', 'FitToPagesTall', 'CenterHorizontally', 'TopMargin', 'BottomMargin', 'LeftMargin', 'RightMargin', 'HeaderMargin', 'FooterMargin', 'PrintTitleRows', 'PrintArea', 'CenterFooter'].forEach(function (k) {
+      Object.defineProperty(self.PageSetup, k, { get: function () { return self.pageSetup[k]; }, set: function (v) {
+        self.pageSetup[k] = v;
+        // As in Excel's COM model, a print area or title rows are kept as sheet-level names.
+        if (k === 'PrintArea') wb.names[name + '!Print_Area'] = { refersTo: '=' + name + '!' + v };
+        if (k === 'PrintTitleRows') wb.names[name + '!Print_Titles'] = { refersTo: '=' + name + '!' + v };
+      } });
+    });
   }
   function Table(name, sheet, area) {
     this.Name = name;
@@ -208,6 +225,8 @@ const STUB = String.raw`
     get ActiveWorkbook() { return workbook; },
     get ActiveSheet() { return wb.active; },
     get Selection() { return wb.selection ? new Range(wb.selection.sheet, wb.selection.area) : null; },
+    /** The window shows the active sheet: freezing applies to it, at SplitRow. */
+    ActiveWindow: (function () { var split = 0; return { get SplitRow() { return split; }, set SplitRow(v) { split = v; }, get FreezePanes() { return wb.active.freezeRows > 0; }, set FreezePanes(v) { wb.active.freezeRows = v ? split : 0; } }; })(),
     CalculateFull: calculateAll,
     AddCustomFunction: function (ns, name, fn, metadata) { registered[ns.toUpperCase() + '.' + name.toUpperCase()] = { fn: fn, metadata: metadata, namespace: ns, name: name }; },
     CreateTaskPane: function (url, title) { var p = { ID: taskPanes.length + 1, Visible: false, url: url, title: title }; taskPanes.push(p); return p; },
@@ -215,6 +234,7 @@ const STUB = String.raw`
     ShowDialog: function (url, title) { dialogs.push({ url: url, title: title }); },
     PluginStorage: { getItem: function (k) { return storage[k]; }, setItem: function (k, v) { storage[k] = v; } },
   };
+  if (seed.noCustomFunctions) delete app.AddCustomFunction;
   window.Application = app;
   window.wps = app;
 
@@ -230,7 +250,7 @@ const STUB = String.raw`
     dump: function (name) {
       var s = findSheet(name); if (!s) return null; var cells = {};
       Object.keys(s.cells).forEach(function (k) { var x = s.cells[k], o = {}; if (x.v !== undefined) o.value = x.v; if (x.f !== undefined) o.formula = x.f; if (x.nf) o.numberFormat = x.nf; if (x.font) o.font = x.font; if (x.fill !== undefined) o.fill = x.fill; if (Object.keys(o).length) cells[k] = o; });
-      return { name: s.Name, cells: cells, merges: s.merges.slice(), widths: Object.assign({}, s.widths) };
+      return { name: s.Name, cells: cells, merges: s.merges.slice(), widths: Object.assign({}, s.widths), pageSetup: Object.assign({}, s.pageSetup), freezeRows: s.freezeRows };
     },
   };
 })

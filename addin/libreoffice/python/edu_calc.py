@@ -22,6 +22,7 @@ import json
 import logging
 import os
 import re
+import socket
 import struct
 import urllib.error
 import urllib.request
@@ -36,6 +37,9 @@ CONVERTER = 'cn.edu.county.calc.EduXlsxNames'
 SETTINGS_NODE = '/cn.edu.county.calc.Settings/Service'
 FUNCTIONS = json.load(open(os.path.join(os.path.dirname(__file__), 'edu_functions.json'), encoding='utf-8'))
 BY_ID = {f['id']: f for f in FUNCTIONS}
+# The client core's message set (client/failures.ts), written in at build: the same words as Excel and WPS.
+MESSAGES = json.load(open(os.path.join(os.path.dirname(__file__), 'edu_messages.json'), encoding='utf-8'))
+TIMEOUT_SECONDS = 30
 
 log = logging.getLogger('edu-calc')
 
@@ -100,9 +104,24 @@ def matrix_from_wire(outcome):
     return tuple(tuple(cell_from_wire(c) for c in row) for row in rows)
 
 
-def transport_error(zh, en):
+def transport_error(words, **fill):
+    """#N/A with words from MESSAGES (or the service's own), `{url}` / `{detail}` filled in."""
+    zh, en = words['zh'], words['en']
+    for key, value in fill.items():
+        zh, en = zh.replace('{' + key + '}', str(value)), en.replace('{' + key + '}', str(value))
     log.warning('EDU: %s / %s', zh, en)
     return {'error': {'code': 'NA', 'zh': zh, 'en': en}}
+
+
+def refusal_words(exc):
+    """The service's own words for a refusal (contracts/errors.ts), else the client core's for its status."""
+    try:
+        said = json.loads(exc.read().decode('utf-8')).get('error', {})
+        if isinstance(said.get('zh'), str) and isinstance(said.get('en'), str):
+            return said
+    except (ValueError, AttributeError, OSError):
+        pass
+    return MESSAGES['status'].get(str(exc.code)) or MESSAGES['status']['500' if exc.code >= 500 else '400']
 
 
 class EduFunctions(unohelper.Base, XEduFunctions):
@@ -126,20 +145,28 @@ class EduFunctions(unohelper.Base, XEduFunctions):
     def post(self, fn, args):
         url, token = read_settings(self.ctx)
         if not url:
-            return transport_error('未设置服务地址：工具 › 选项 › 高级 › 专家配置，搜索 cn.edu.county.calc，填写 Url', 'No service address: Tools › Options › Advanced › Expert Configuration, search cn.edu.county.calc and fill in Url')
+            return transport_error({'zh': '未设置服务地址：工具 › 选项 › 高级 › 专家配置，搜索 cn.edu.county.calc，填写 Url', 'en': 'No service address: Tools › Options › Advanced › Expert Configuration, search cn.edu.county.calc and fill in Url'})
         body = json.dumps({'calls': [{'fn': fn, 'args': args}]}).encode('utf-8')
         headers = {'Content-Type': 'application/json'}
         if token:
             headers['Authorization'] = 'Bearer ' + token
         try:
-            with urllib.request.urlopen(urllib.request.Request(url + '/api/v1/calc', body, headers), timeout=30) as reply:
+            with urllib.request.urlopen(urllib.request.Request(url + '/api/v1/calc', body, headers), timeout=TIMEOUT_SECONDS) as reply:
                 results = json.loads(reply.read().decode('utf-8')).get('results', [])
         except urllib.error.HTTPError as exc:
-            return transport_error(f'服务 {url} 回复 HTTP {exc.code}：请检查服务地址和登录令牌', f'The service at {url} answered HTTP {exc.code}: check the address and the sign-in token')
-        except (urllib.error.URLError, OSError, ValueError) as exc:
-            return transport_error(f'连不上计算服务 {url}（{exc}）：请检查服务地址和网络', f'Cannot reach the calculation service at {url} ({exc}): check the address and the network')
+            return transport_error(refusal_words(exc))
+        except (TimeoutError, socket.timeout):
+            return transport_error(MESSAGES['timeout'])
+        except (urllib.error.URLError, OSError) as exc:
+            if isinstance(getattr(exc, 'reason', None), (TimeoutError, socket.timeout)):
+                return transport_error(MESSAGES['timeout'])
+            return transport_error(MESSAGES['unreachable'], url=url)
+        except json.JSONDecodeError:
+            return transport_error(MESSAGES['malformed'], url=url + '/api/v1/calc', detail='not JSON')
+        except ValueError:  # an address urllib cannot use (no http://)
+            return transport_error(MESSAGES['unreachable'], url=url)
         if len(results) != 1:
-            return transport_error(f'服务 {url} 的回复不完整：请联系管理员', f'The reply from {url} is incomplete: tell your administrator')
+            return transport_error(MESSAGES['malformed'], url=url + '/api/v1/calc', detail=f'1 call, {len(results)} results')
         return results[0]
 
 

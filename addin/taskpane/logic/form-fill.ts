@@ -13,6 +13,7 @@
  *  - other required fields (the budget, the standards) are taken from the form's example
  *    payload, and optional ones are left out; the pane shows the payload for checking.
  */
+import type { RouteAnswer } from '../../../contracts/routes.js';
 import type { Bilingual } from '../../../formulas/core/errors.js';
 import { isBlank, mapColumns, nonBlankRows, numberOf, yesNoOf, type FieldSpec, type Prepared, type TableData } from './column-map.js';
 import type { CellValue } from './saved-values.js';
@@ -28,13 +29,8 @@ export interface JsonSchema {
   maxItems?: number;
 }
 
-export interface FormDetail {
-  id: string;
-  title: string;
-  fields: Record<string, Bilingual>;
-  schema: JsonSchema;
-  example: Record<string, unknown>;
-}
+/** What filling reads of a form as GET /forms/{id} answers it (contracts/forms.ts): its JSON Schema read as one, and its example payload. */
+export type FormDetail = Pick<RouteAnswer<'form'>, 'id' | 'title' | 'fields'> & { schema: JsonSchema; example: RouteAnswer<'formExample'> };
 
 const LIST_PREFERENCE = ['rows', 'schools'];
 

@@ -6,6 +6,7 @@
  * title, section and header rows named); here it gets styles, borders and print settings.
  */
 import type { ConsolidationPlan } from '../../../formulas/balance/consolidation-schema.js';
+import { yesNoText } from '../../../formulas/core/cells.js';
 import { UNPLACED_TEXT } from '../../../formulas/rotation/plan-sheet.js';
 import type { PlanProblem, PlanResult, PlanRow, PlanRule } from '../../../formulas/rotation/plan-types.js';
 import { rangeAddress } from '../excel/a1.js';
@@ -40,13 +41,13 @@ function rowCells(r: PlanRow, key: string): Cell {
     case 'toSchool':
       return { value: r.toSchool ?? UNPLACED_TEXT, style: 'text' };
     case 'backbone':
-      return { value: r.backbone ? '是' : '否', style: 'center' };
+      return { value: yesNoText(r.backbone), style: 'center' };
     case 'yearsAtSchool':
       return { value: r.yearsAtSchool, style: 'integer' };
     case 'distance':
       return { value: r.distance, style: 'general' };
     case 'fillsNeed':
-      return { value: r.toSchool === null ? '—' : r.fillsNeed ? '是' : '否', style: 'center' };
+      return { value: r.toSchool === null ? '—' : yesNoText(r.fillsNeed), style: 'center' };
     case 'teacherId':
     case 'name':
     case 'subject':

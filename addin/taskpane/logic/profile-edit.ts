@@ -8,6 +8,8 @@
  * The draft holds only the county profile's own entries; how they combine with the ones
  * beneath is in profile-layers.ts.
  */
+import type { RouteBody } from '../../../contracts/routes.js';
+import { YES_NO_HINT, yesNoOf, yesNoText } from '../../../formulas/core/cells.js';
 import type { Bilingual } from '../../../formulas/core/errors.js';
 import {
   isRealIsoDate,
@@ -100,9 +102,10 @@ function typedValue(text: string, beneath: PolicyEntry['value'] | undefined): Po
   if (Array.isArray(beneath) || (beneath === undefined && isDecimalList(text))) return typedList(text);
   if (typeof beneath === 'number' || (beneath === undefined && DECIMAL.test(text))) return typedNumber(text, value);
   if (typeof beneath === 'boolean') {
-    if (text === '是' || text === 'true') return true;
-    if (text === '否' || text === 'false') return false;
-    return { field: 'value', zh: `取值 ${JSON.stringify(text)} 应为“是”或“否”`, en: `The value ${JSON.stringify(text)} must be yes (是) or no (否)` };
+    // The one yes/no word list (formulas/core/cells.ts), as everywhere else a yes/no is typed.
+    const answer = yesNoOf(text);
+    if (answer !== undefined) return answer;
+    return { field: 'value', zh: `取值 ${JSON.stringify(text)} 应为${YES_NO_HINT.zh}`, en: `The value ${JSON.stringify(text)} must be ${YES_NO_HINT.en}` };
   }
   return textIssue('value', text, MAX_TEXT_VALUE) ?? text;
 }
@@ -171,14 +174,12 @@ export function checkHeader(header: { id?: string; zh: string; en: string }, tak
   return issues;
 }
 
-export interface ProfilePut {
-  title: Bilingual;
-  /** The profile a county profile with its own id builds on (absent for the county's layer of cn-national). */
-  extends?: string;
-  values: ProfileValues;
-  /** The county version the edit started from: a later save by someone else is then refused (409). */
-  version?: number;
-}
+/**
+ * The PUT body as the contract declares it: title, values, `extends` (the profile a county
+ * profile with its own id builds on) and `version` (the county version the edit started
+ * from: a later save by someone else is then refused, 409).
+ */
+export type ProfilePut = RouteBody<'saveProfile'>;
 
 /** The PUT body, or why it cannot be sent: nothing to save, too many dates for one key, or over the size limit the service enforces. */
 export function putBody(body: ProfilePut): ProfilePut | Bilingual {
@@ -196,6 +197,6 @@ export function putBody(body: ProfilePut): ProfilePut | Bilingual {
 /** A value as the table shows it. */
 export function shownValue(entry: PolicyEntry | undefined): string {
   if (entry === undefined) return '—';
-  const v = Array.isArray(entry.value) ? entry.value.join(', ') : typeof entry.value === 'boolean' ? (entry.value ? '是' : '否') : String(entry.value);
+  const v = Array.isArray(entry.value) ? entry.value.join(', ') : typeof entry.value === 'boolean' ? yesNoText(entry.value) : String(entry.value);
   return entry.unit ? `${v} ${entry.unit}` : v;
 }

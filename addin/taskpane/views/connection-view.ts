@@ -5,7 +5,7 @@
  * this view shows them.
  */
 import type { EduClient } from '../../../client/index.js';
-import { $, bilingual } from '../ui/dom.js';
+import { $, bi, bilingual } from '../ui/dom.js';
 
 export function connectionView(client: EduClient, onChange: () => void): { refresh(): Promise<void> } {
   async function refreshSession(): Promise<void> {
@@ -13,7 +13,7 @@ export function connectionView(client: EduClient, onChange: () => void): { refre
     const session = await client.checkSession();
     el.className = `state ${session.ok ? 'state-ok' : 'state-bad'}`;
     bilingual(el, session.words.zh, session.words.en);
-    if (session.note) el.append(' ', Object.assign(document.createElement('span'), { className: 'muted', textContent: `${session.note.zh} / ${session.note.en}` }));
+    if (session.note) el.append(' ', bi('span', session.note.zh, session.note.en, 'muted'));
   }
 
   async function refresh(): Promise<void> {

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { ROTATION_SHEET, UNPLACED_TEXT } from '../../../formulas/rotation/plan-sheet.js';
 import { yesNoCell } from '../../../formulas/rotation/plan-types.js';
+import { yesNoText } from '../../../formulas/core/cells.js';
 import { type ColumnKind, type ColumnNode, type LeafColumn, count, defineForm, formPayload, nameText } from '../template.js';
 
 /** 骨干教师: read with the one yes/no word list (是/否, 有/无, Y/N, TRUE/FALSE, 1/0). */
@@ -105,7 +106,7 @@ export const teacherRotation = defineForm({
         subject: r.subject,
         fromSchool: r.fromSchool,
         toSchool: r.toSchool ?? UNPLACED_TEXT,
-        backbone: r.backbone ? '是' : '否',
+        backbone: yesNoText(r.backbone),
         yearsAtSchool: r.yearsAtSchool,
         distance: r.distance ?? null,
       })),

@@ -3,7 +3,8 @@
  * order, Chinese and English text. (The real-engine proof is test/libreoffice.)
  */
 import { describe, expect, it } from 'vitest';
-import { calcAddInsXcu, interfaceIdl, runtimeFunctionsJson } from '../../../addin/libreoffice/oxt-files.js';
+import { calcAddInsXcu, interfaceIdl, runtimeFunctionsJson, runtimeMessagesJson } from '../../../addin/libreoffice/oxt-files.js';
+import { describeFailure, unreachableMessage } from '../../../client/index.js';
 import { catalog } from '../../../formulas/catalog.js';
 
 const entries = catalog();
@@ -35,5 +36,20 @@ describe('the LibreOffice extension files', () => {
     expect(list.map((f) => f.id)).toEqual(entries.map((e) => e.id));
     const publicFunds = list.find((f) => f.id === 'PUBLICFUNDS')!;
     expect(publicFunds.params.at(-1)).toMatchObject({ matrix: true, boolean: true });
+  });
+
+  it('give the Python add-in the client core\'s words, so Calc says what Excel and WPS say', () => {
+    type Words = { zh: string; en: string };
+    const messages = JSON.parse(runtimeMessagesJson()) as { unreachable: Words; timeout: Words; malformed: Words; status: Record<string, Words> };
+    const url = 'http://10.0.0.5:8080';
+    // What the Python fills in for an unreachable service is exactly the core's message.
+    expect(messages.unreachable.zh.replace('{url}', url)).toBe(unreachableMessage(url).zh);
+    expect(messages.unreachable.en.replace('{url}', url)).toBe(unreachableMessage(url).en);
+    expect(messages.unreachable.zh).toContain('请联系本局负责本加载项的信息化管理员');
+    expect(messages.status['401']).toEqual({ zh: describeFailure(401, undefined).zh, en: describeFailure(401, undefined).en });
+    expect(Object.keys(messages.status)).toEqual(expect.arrayContaining(['400', '401', '403', '413', '500']));
+    expect(messages.timeout.zh).toContain('30 秒');
+    expect(messages.malformed.zh).toContain('{url}');
+    expect(messages.malformed.zh).toContain('{detail}');
   });
 });

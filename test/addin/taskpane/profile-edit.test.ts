@@ -88,6 +88,18 @@ describe('checkEntry: lists of numbers, and keys new to the profile', () => {
     expect(valueOf(Array.from({ length: 101 }, (_, i) => i).join(','))).toBe('取值有 101 个数，最多 100 个');
   });
 
+  it('reads a yes/no key with the one yes/no word list (是/否, 有/无, Y/N, TRUE/FALSE, 1/0), as the functions do', () => {
+    const FLAG = 'county.flag';
+    const flags = { ...known, [FLAG]: [{ value: true, effective: '2020-01-01', source: { document: 'd', title: 't' } }] };
+    const flag = (value: string) => {
+      const r = checkEntry(draft({ key: FLAG, value }), flags);
+      return r.ok ? r.entry.value : r.issues.map((i) => `${i.zh} | ${i.en}`).join(' ; ');
+    };
+    for (const yes of ['是', '有', 'Y', 'TRUE', 'true', '1']) expect(flag(yes), yes).toBe(true);
+    for (const no of ['否', '无', 'n', 'FALSE', '0']) expect(flag(no), no).toBe(false);
+    expect(flag('maybe')).toBe('取值 "maybe" 应为是/否、有/无、Y/N、TRUE/FALSE 或 1/0 | The value "maybe" must be 是/否, 有/无, Y/N, TRUE/FALSE or 1/0');
+  });
+
   it('takes a new key’s kind from what is typed: a number, a list, else text', () => {
     expect(valueOf('3', 'county.extra')).toBe(3);
     expect(valueOf('3, 4', 'county.extra')).toEqual([3, 4]);

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AnswerBoard } from '../../../addin/wps/answer-board.js';
+import { AnswerBoard, MAX_WRITE_BACKS } from '../../../addin/wps/answer-board.js';
 import type { CallOutcome } from '../../../client/index.js';
 
 /** A client whose answers the test releases by hand. */
@@ -88,6 +88,27 @@ describe('AnswerBoard', () => {
     client.asked[0]!.answer({ value: 0 });
     await flush();
     expect(board.read('URBANPUPILS', [1, 0.1, 0.2])).toEqual({ value: 0 });
+  });
+
+  it('a chain of formulas takes one write-back per link; an argument that changes at every calculation (NOW()) stops after MAX_WRITE_BACKS', async () => {
+    let now = 0;
+    let recalculations = 0;
+    const asked: number[] = [];
+    let board: AnswerBoard;
+    // Every recalculation calls the function with a new argument, as =EDU.PROFILE(…, NOW()) would.
+    const recalculate = () => {
+      recalculations++;
+      board.read('PROFILE', ['cn-national', ++now]);
+    };
+    board = new AnswerBoard({ call: async (_fn, args) => (asked.push(args[1] as number), { value: 1 }), recalculate });
+    board.read('PROFILE', ['cn-national', now]);
+    for (let i = 0; i < MAX_WRITE_BACKS + 5; i++) await flush();
+    expect(recalculations).toBe(MAX_WRITE_BACKS);
+    expect(asked).toHaveLength(MAX_WRITE_BACKS + 1);
+    // The clerk's next edit (a call outside a write-back) starts a new burst, with its own rounds.
+    board.read('PROFILE', ['cn-national', -1]);
+    for (let i = 0; i < MAX_WRITE_BACKS + 5; i++) await flush();
+    expect(recalculations).toBe(2 * MAX_WRITE_BACKS);
   });
 
   it('property: whatever order the answers arrive in, exactly one recalculation follows the last, and each call reads its own answer', async () => {

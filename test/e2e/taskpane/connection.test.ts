@@ -49,7 +49,7 @@ describe.skipIf(!hasProgram('chromium'))('sign-in: the token field against a ser
 
   it('asks for the token, then says who is signed in; the token stays out of the workbook', async () => {
     await page.waitForSelector('#conn-state.state-bad');
-    expect(await page.textContent('#conn-state')).toContain('服务要求登录');
+    expect(await page.textContent('#conn-state')).toContain('需要登录：请在任务窗格的“登录”处填入管理员发给您的令牌');
     await page.waitForFunction(() => (document.getElementById('session-state')?.textContent ?? '').includes('需要登录'));
     await page.fill('#token', tokens.finance!);
     await page.click('#settings-form button[type="submit"]');

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cellWithin, parseAddress } from '../../../formulas/core/a1.js';
-import { numberFromText, yesNoOf } from '../../../formulas/core/cells.js';
+import { numberFromText, yesNoOf, yesNoText } from '../../../formulas/core/cells.js';
 import { isFormulaError } from '../../../formulas/core/errors.js';
 import { findFormula, invoke, shippedProfileSource } from '../../../formulas/index.js';
 
@@ -36,6 +36,9 @@ describe('yes/no: one word list', () => {
     expect(['是', '有', 'Y', 'y', 'yes', 'TRUE', 'true', 1, '1', '√', true, 'Ｙ'].map(yesNoOf)).toEqual(Array(12).fill(true));
     expect(['否', '无', 'N', 'no', 'FALSE', 0, '0', '×', false].map(yesNoOf)).toEqual(Array(9).fill(false));
     expect(['也许', 2, '', null].map(yesNoOf)).toEqual([undefined, undefined, undefined, undefined]);
+    // The words printed for a yes/no (forms, the plan sheet, the pane) are read back as the same answer.
+    for (const yes of [true, false]) expect(yesNoOf(yesNoText(yes))).toBe(yes);
+    expect([yesNoText(true), yesNoText(false)]).toEqual(['是', '否']);
   });
 
   it('takes the words for rural in PUBLICFUNDS, one value or one per school, without a misleading shape message', () => {

@@ -14,6 +14,8 @@ describe('EDU.RATIOPOSTS: bad arguments', () => {
     expect(message(run([[1000], [-5]], 1000))).toMatch(/count 第 2 行.*-5/);
     expect(message(run(1000, 0))).toMatch(/per/);
     expect(message(run(1000, -100))).toMatch(/per/);
+    // A ratio of 0 in a column is named by its row (the one range path, positive: above 0).
+    expect(message(run([[1000], [10]], [[5], [0]]))).toMatch(/per 第 2 行 的值 0 不大于 0.*per row 2: 0 is not above 0/);
     expect(message(run(1000, 1000, 1.5))).toMatch(/minimum.*不是整数/);
     expect(message(run('many', 1000))).toMatch(/count/);
   });

@@ -27,7 +27,7 @@ describe('EDU.RETIREDATE / EDU.RETIREAGE: bad arguments', () => {
     const out = run([['1970-01-15'], ['2023-02-30'], [60], [0], ['1970/01/15'], [null], [''], [true]], 'male') as unknown[][];
     // Man born 1970-01: k = 60 months after 1965-01, delay ⌊60/4⌋ + 1 = 16 → 61岁4个月 → 2031-05-15.
     expect(out[0]).toEqual([serial('2031-05-15')]);
-    expect(message(out[1]![0])).toMatch(/第 2 行.*"2023-02-30".*不是有效日期.*row 2/);
+    expect(message(out[1]![0])).toMatch(/第 2 行.*"2023-02-30".*不是有效日期.*Row 2: birth date/);
     expect(message(out[2]![0])).toMatch(/1900-02-29/);
     // 0 is what Excel desktop sends for a blank cell: read as blank, like null and "".
     expect(message(out[3]![0])).toMatch(/没有出生日期/);

@@ -2,12 +2,11 @@
  * The Office host layer's function registration: each registry id is associated with a
  * handler that queues its call on the client core's batching client, passing the argument
  * addresses Excel gives (CustomFunctionsRuntime 1.3), and turns the outcome into what
- * Excel shows (excel-errors.ts).
+ * Excel shows (both in addin/functions/excel-functions.ts).
  */
 import { describe, expect, it, vi } from 'vitest';
 import { BatchClient, ServiceClient } from '../../../client/index.js';
-import type { CustomFunctionsApi } from '../../../addin/functions/excel-errors.js';
-import { registerFunctions } from '../../../addin/functions/register.js';
+import { registerFunctions, type CustomFunctionsApi } from '../../../addin/functions/excel-functions.js';
 
 type Call = { fn: string; args: unknown[]; addresses?: string[] };
 
