@@ -21,6 +21,7 @@ import {
   jobsXcu,
   manifestXml,
   PYTHON_COMPONENT,
+  PYTHON_WIRE_MODULE,
   runtimeFunctionsJson,
   runtimeMessagesJson,
   settingsXcs,
@@ -61,6 +62,7 @@ export async function buildOxt(outFile = path.join(root, 'dist', 'edu.oxt')): Pr
   zip.file('Settings.xcs', settingsXcs());
   zip.file('Jobs.xcu', jobsXcu());
   zip.file(PYTHON_COMPONENT, readFileSync(path.join(import.meta.dirname, 'python', PYTHON_COMPONENT)));
+  zip.file(PYTHON_WIRE_MODULE, readFileSync(path.join(import.meta.dirname, 'python', PYTHON_WIRE_MODULE)));
   zip.file('edu_functions.json', runtimeFunctionsJson(entries));
   zip.file('edu_messages.json', runtimeMessagesJson());
   writeFileSync(outFile, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));

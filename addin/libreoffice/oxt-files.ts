@@ -2,7 +2,8 @@
  * The text files of the LibreOffice extension (dist/edu.oxt), generated from the registry's
  * catalog like functions.json: the UNO interface Calc calls, CalcAddIns.xcu (names and
  * descriptions in Chinese and English), the settings schema, the on-load job and the
- * package manifest. The Python that answers the calls is addin/libreoffice/python/edu_calc.py.
+ * package manifest. The Python that answers the calls is addin/libreoffice/python/edu_calc.py,
+ * with its UNO-free wire side in python/pythonpath/edu_wire.py.
  *
  * Names: the add-in's implementation is called "EDU", so the programmatic name Calc stores
  * in .ods and .xlsx is EDU.APPORTION, and the display name a clerk types is EDU.APPORTION too.
@@ -123,6 +124,8 @@ export function jobsXcu(): string {
 
 export const TYPE_LIBRARY = 'edu.rdb';
 export const PYTHON_COMPONENT = 'edu_calc.py';
+/** The component's UNO-free wire module: LibreOffice puts an extension's pythonpath/ on sys.path (pythonloader.py). */
+export const PYTHON_WIRE_MODULE = 'pythonpath/edu_wire.py';
 
 export function manifestXml(): string {
   const entry = (type: string, file: string) => ` <manifest:file-entry manifest:media-type="${type}" manifest:full-path="${file}"/>`;

@@ -41,6 +41,7 @@ export const PROGRAMS = {
     apt: 'libreoffice-dev',
     find: () => firstExisting('/usr/lib/libreoffice/sdk/bin/unoidl-write', '/usr/bin/unoidl-write'),
   },
+  python3: { name: 'Python 3 (/usr/bin/python3)', apt: 'python3', find: () => firstExisting('/usr/bin/python3') },
   'python3-uno': { name: 'Python UNO (/usr/bin/python3 with uno)', apt: 'python3-uno', find: () => firstExisting('/usr/lib/python3/dist-packages/uno.py') },
   postgresql: {
     name: 'PostgreSQL server binaries (initdb, pg_ctl)',

@@ -11,6 +11,7 @@
 # Calc error values: a double NaN whose payload is Calc's error number (FormulaError in
 # LibreOffice's formula/errorcodes.hxx), which Calc shows as #VALUE!, #N/A, #NUM!, #DIV/0!.
 # Calc shows no custom text for an error value, so the bilingual message goes to the log.
+# Those conversions, free of UNO, are in pythonpath/edu_wire.py; this file holds the UNO side.
 #
 # A second component, EduXlsxNames, runs when a document finishes loading (the OnLoadFinished
 # job event, raised for hidden and headless loads too): a workbook Excel
@@ -23,7 +24,6 @@ import logging
 import os
 import re
 import socket
-import struct
 import urllib.error
 import urllib.request
 
@@ -31,6 +31,7 @@ import uno
 import unohelper
 from com.sun.star.task import XJob
 from cn.edu.county.calc import XEduFunctions
+from edu_wire import batch_body, batch_results, matrix_from_wire, wire_args
 
 IMPLEMENTATION = 'EDU'
 CONVERTER = 'cn.edu.county.calc.EduXlsxNames'
@@ -42,15 +43,6 @@ MESSAGES = json.load(open(os.path.join(os.path.dirname(__file__), 'edu_messages.
 TIMEOUT_SECONDS = 30
 
 log = logging.getLogger('edu-calc')
-
-# Calc's error numbers (formula/errorcodes.hxx): what each service error code shows as.
-CALC_ERRORS = {'VALUE': 519, 'NA': 32767, 'NUM': 503, 'DIV0': 532}
-
-
-def calc_error(code):
-    """A Calc error value: quiet NaN carrying the error number in its low bits."""
-    return struct.unpack('<d', struct.pack('<Q', 0x7FF8000000000000 | CALC_ERRORS.get(code, 519)))[0]
-
 
 def read_settings(ctx):
     """Service address and sign-in token: EDU_SERVICE_URL wins (automated runs), else the extension's settings."""
@@ -64,44 +56,6 @@ def read_settings(ctx):
     except Exception as exc:  # settings missing: the environment may still name the service
         log.warning('EDU settings unreadable: %s', exc)
     return (os.environ.get('EDU_SERVICE_URL') or url or '').rstrip('/'), os.environ.get('EDU_SERVICE_TOKEN') or token or ''
-
-
-def to_wire(value, param):
-    """A Calc argument as the service's JSON: blanks (None) stay null, ranges become lists of rows.
-
-    Calc has no boolean type: TRUE and FALSE reach an add-in as 1 and 0. Unlike Excel desktop,
-    Calc passes a blank cell as None, so for a TRUE/FALSE parameter 1 and 0 are unambiguous.
-    """
-    def cell(c):
-        if param['boolean'] and isinstance(c, float) and c in (0.0, 1.0):
-            return c == 1.0
-        return c
-    if isinstance(value, tuple):
-        return [[cell(c) for c in row] for row in value]
-    if param['matrix'] and value is not None:
-        return [[cell(value)]]
-    return cell(value)
-
-
-def cell_from_wire(value):
-    """A result cell as Calc takes it: booleans as 1/0 (Calc's TRUE is 1), an error as its error value."""
-    if isinstance(value, dict) and 'error' in value:
-        return calc_error(value['error'].get('code'))
-    if isinstance(value, bool):
-        return 1.0 if value else 0.0
-    if value is None:
-        return ''
-    return value
-
-
-def matrix_from_wire(outcome):
-    if 'error' in outcome:
-        err = outcome['error']
-        log.warning('EDU: %s / %s', err.get('zh', ''), err.get('en', ''))
-        return ((calc_error(err.get('code')),),)
-    value = outcome['value']
-    rows = value if isinstance(value, list) else [[value]]
-    return tuple(tuple(cell_from_wire(c) for c in row) for row in rows)
 
 
 def transport_error(words, **fill):
@@ -132,7 +86,7 @@ class EduFunctions(unohelper.Base, XEduFunctions):
 
     def call(self, fn, raw_args):
         spec = BY_ID[fn]
-        args = [to_wire(a, p) for a, p in zip(raw_args, spec['params'])]
+        args = wire_args(spec, raw_args)
         key = json.dumps([fn, args]) if spec['pure'] else None
         if key in self.cache:
             return self.cache[key]
@@ -146,13 +100,13 @@ class EduFunctions(unohelper.Base, XEduFunctions):
         url, token = read_settings(self.ctx)
         if not url:
             return transport_error({'zh': '未设置服务地址：工具 › 选项 › 高级 › 专家配置，搜索 cn.edu.county.calc，填写 Url', 'en': 'No service address: Tools › Options › Advanced › Expert Configuration, search cn.edu.county.calc and fill in Url'})
-        body = json.dumps({'calls': [{'fn': fn, 'args': args}]}).encode('utf-8')
+        body = batch_body(fn, args)
         headers = {'Content-Type': 'application/json'}
         if token:
             headers['Authorization'] = 'Bearer ' + token
         try:
             with urllib.request.urlopen(urllib.request.Request(url + '/api/v1/calc', body, headers), timeout=TIMEOUT_SECONDS) as reply:
-                results = json.loads(reply.read().decode('utf-8')).get('results', [])
+                results = batch_results(reply.read())
         except urllib.error.HTTPError as exc:
             return transport_error(refusal_words(exc))
         except (TimeoutError, socket.timeout):
