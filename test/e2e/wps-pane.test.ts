@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FormGrid } from '../../contracts/forms.js';
 import type { ServiceProcess } from '../helpers/service-process.js';
 import { hasProgram } from '../helpers/system-programs.js';
-import { CENTRES, POSTS_A, SEED as EXCEL_SEED } from '../helpers/taskpane-page.js';
+import { CENTRES, clickAndSettle, dump as sheetDump, POSTS_A, recordPosts, SEED as EXCEL_SEED, typeInto as typeIntoSheet } from '../helpers/taskpane-page.js';
 import type { WpsCellDump, WpsSeed } from '../helpers/wps-stub.js';
 import { startWpsSuite, type WpsSuite } from '../helpers/wps-suite.js';
 
@@ -23,33 +23,20 @@ interface Dump {
   pageSetup: Record<string, unknown>;
   freezeRows: number;
 }
-const dump = (page: Page, sheet: string) => page.evaluate((s) => (window as unknown as { __wps: { dump(s: string): Dump | null } }).__wps.dump(s), sheet);
-const typeInto = (page: Page, ref: string, values: unknown[][]) => page.evaluate(([r, v]) => (window as unknown as { __wps: { set(r: string, v: unknown): void } }).__wps.set(r as string, v), [ref, values] as const);
-
-async function clickAndSettle(page: Page, button: string, status: string): Promise<{ state: string; text: string }> {
-  await page.evaluate((id) => {
-    const el = document.getElementById(id);
-    if (el) el.dataset.state = 'clicked';
-  }, status);
-  await page.click(button);
-  await page.waitForFunction((id) => ['ok', 'bad', 'idle'].includes(document.getElementById(id)?.dataset.state ?? ''), status);
-  return page.evaluate((id) => ({ state: document.getElementById(id)!.dataset.state!, text: document.getElementById(id)!.querySelector('.status-text')?.textContent ?? '' }), status);
-}
+const dump = (page: Page, sheet: string) => sheetDump<Dump>(page, sheet, '__wps');
+const typeInto = (page: Page, ref: string, values: unknown[][]) => typeIntoSheet(page, ref, values, '__wps');
 
 describe.skipIf(!hasProgram('chromium'))('the task pane in WPS (stand-in) against the running service', () => {
   let suite: WpsSuite;
   let service: ServiceProcess;
   let page: Page;
-  const posted: { url: string; body: unknown }[] = [];
-  const lastPost = (pathname: string) => [...posted].reverse().find((p) => p.url === pathname)?.body;
+  let lastPost: ReturnType<typeof recordPosts>;
 
   beforeAll(async () => {
     suite = await startWpsSuite();
     service = suite.service;
     page = await suite.newPage(SEED);
-    page.on('request', (req) => {
-      if (req.method() === 'POST' && req.url().includes('/api/v1/')) posted.push({ url: new URL(req.url()).pathname, body: JSON.parse(req.postData() ?? 'null') });
-    });
+    lastPost = recordPosts(page);
     await page.goto(`${service.url}/wps/taskpane.html`);
     await page.waitForSelector('#conn-state.state-ok');
   }, 180_000);

@@ -68,10 +68,18 @@ export const SEED: ExcelSeed = {
 
 export type Excel = { dump(sheet: string): SheetDump | null; log: WriteRecord[]; sheetNames(): string[]; set(ref: string, values: unknown[][]): void; clearLog(): void };
 
-export const dump = (page: Page, sheet: string) => page.evaluate((s) => (window as unknown as { __excel: Excel }).__excel.dump(s), sheet);
+/** The workbook stand-in a page runs on: the Excel stub (window.__excel) or the WPS stub (window.__wps). */
+export type Host = '__excel' | '__wps';
+type Stub = { dump(sheet: string): unknown; set(ref: string, values: unknown[][]): void };
+
+/** A sheet as the stand-in holds it (the WPS stub's dump has its own shape: name it as T). */
+export const dump = <T = SheetDump>(page: Page, sheet: string, host: Host = '__excel') =>
+  page.evaluate(([s, h]) => (window as unknown as Record<string, Stub>)[h]!.dump(s) as T | null, [sheet, host] as const) as Promise<T | null>;
 export const sheetNames = (page: Page) => page.evaluate(() => (window as unknown as { __excel: Excel }).__excel.sheetNames());
 export const writeLog = (page: Page) => page.evaluate(() => (window as unknown as { __excel: Excel }).__excel.log);
-export const typeInto = (page: Page, ref: string, values: unknown[][]) => page.evaluate(([r, v]) => (window as unknown as { __excel: Excel }).__excel.set(r as string, v as unknown[][]), [ref, values] as const);
+/** Types values into the workbook as a user would, behind the pane's back. */
+export const typeInto = (page: Page, ref: string, values: unknown[][], host: Host = '__excel') =>
+  page.evaluate(([r, v, h]) => (window as unknown as Record<string, Stub>)[h]!.set(r, v), [ref, values, host] as const);
 export const cellValue = (d: SheetDump, ref: string) => d.cells[ref]?.value;
 
 export async function openPane(page: Page, url: string, seed: ExcelSeed): Promise<void> {
@@ -125,6 +133,15 @@ export async function sheetShot(page: Page, sheet: SheetDump, name: string): Pro
   await view.close();
 }
 
+/** Records the pane's POSTs to the service; answers the body of the last one sent to `pathname` (e.g. /api/v1/scenarios). */
+export function recordPosts(page: Page): (pathname: string) => Record<string, unknown> | undefined {
+  const posted: { url: string; body: unknown }[] = [];
+  page.on('request', (req) => {
+    if (req.method() === 'POST' && req.url().includes('/api/v1/')) posted.push({ url: new URL(req.url()).pathname, body: JSON.parse(req.postData() ?? 'null') });
+  });
+  return (pathname) => [...posted].reverse().find((p) => p.url === pathname)?.body as Record<string, unknown> | undefined;
+}
+
 /** One suite's service, browser and open pane, filled in by its beforeAll. */
 export interface PaneSuite {
   service: ServiceProcess;
@@ -141,11 +158,8 @@ export interface PaneSuite {
  * the service (with sign-in on and these users made, when given), open the pane on SEED.
  */
 export function paneSuite(options: { users?: readonly (readonly [name: string, role: string])[] } = {}): PaneSuite {
-  const posted: { url: string; body: unknown }[] = [];
-  const suite = {
-    tokens: {},
-    lastPost: (pathname: string) => [...posted].reverse().find((p) => p.url === pathname)?.body as Record<string, unknown> | undefined,
-  } as PaneSuite;
+  let lastPost: ReturnType<typeof recordPosts> = () => undefined;
+  const suite = { tokens: {}, lastPost: (pathname: string) => lastPost(pathname) } as PaneSuite;
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
@@ -159,9 +173,7 @@ export function paneSuite(options: { users?: readonly (readonly [name: string, r
     suite.service = await startService(env);
     suite.browser = await launchChromium();
     suite.page = await suite.browser.context.newPage();
-    suite.page.on('request', (req) => {
-      if (req.method() === 'POST' && req.url().includes('/api/v1/')) posted.push({ url: new URL(req.url()).pathname, body: JSON.parse(req.postData() ?? 'null') });
-    });
+    lastPost = recordPosts(suite.page);
     await openPane(suite.page, suite.service.url, SEED);
   }, 180_000);
 
