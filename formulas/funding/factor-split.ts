@@ -139,6 +139,14 @@ export const factorSplit = defineFormula({
     if (!(cap instanceof Float64Array)) return cap;
     const crossed = checkFloorsBelowCaps(floor, cap, ctx.cells);
     if (crossed) return crossed;
+    // The factor method takes the lump sums off the budget before cutting the pots, so a cap
+    // cannot excuse lump sums above the budget (the pots would be negative): refuse them as
+    // FUNDSPLIT refuses lump sums and floors above the budget, naming the largest rows.
+    if (lump.reduce((a, x) => a + BigInt(x), 0n) > budgetFen) {
+      const uncapped = new Float64Array(n).fill(Infinity);
+      const over = checkBudgetReach({ budget: budgetFen, lump, floor, cap: uncapped, weight: lump }, { zh: '因素值', en: 'factor values' }, { cells: ctx.cells, param: 'lumpSums' });
+      if (over) return over;
+    }
     const parts = factorParts(budgetFen, lump, factors, shares.values);
     if (!Array.isArray(parts)) return parts;
     const amount = new Float64Array(n);
@@ -176,8 +184,7 @@ export const factorSplit = defineFormula({
 function factorParts(budget: bigint, lump: Float64Array, factors: NumberGrid, shares: readonly number[]): Float64Array[] | FormulaError {
   let lumpTotal = 0n;
   for (const x of lump) lumpTotal += BigInt(x);
-  // Lump sums above the budget: left to the split's own check, which names the rows.
-  const money = budget > lumpTotal ? budget - lumpTotal : 0n;
+  const money = budget - lumpTotal; // never negative: compute() refuses lump sums above the budget
   const weights = shareWeights(shares);
   if (money > 0n && weights.every((w) => w === 0n)) {
     return valueError(

@@ -75,6 +75,14 @@ describe('EDU.FACTORSPLIT: bad arguments', () => {
     expect(message(call(1000, col([1, 1]), 1, null, col([0, 500]), col([600, 400])))).toContain('Row 2: the floor 500.00 yuan is above the cap 400.00 yuan');
   });
 
+  it('rejects lump sums above the budget even when a cap would cut them back (the pots would be negative)', () => {
+    // Budget 0.13 yuan = 13 fen; the one unit's lump sum is 14 fen, so budget − lump sums = −1 fen.
+    // FUNDSPLIT answers 0.13 here (its cap cuts the lump sum); the factor method cannot cut −1 fen into pots.
+    const over = message(call(0.13, [[1.5]], 1, 0.14, 0, 0.13, true));
+    expect(over).toContain('一次性拨款与保底额合计 0.14 元，超过预算 0.13 元，多出 0.01 元');
+    expect(over).toContain('row 1 0.14');
+  });
+
   it('rejects all-zero shares when there is money to split, and a fraction of a fen', () => {
     expect(message(call(100, col([1, 2]), 0))).toContain('give each factor a share');
     expect(message(call(100, [[1, 2], [3, 4]], [[0, 0]]))).toContain('Every factor\'s share is 0');
