@@ -8,8 +8,11 @@
  *     a plan: by default half the cores, at least one.
  *
  * Admission happens before the body is read: a lane takes at most threads × (1 +
- * QUEUE_PER_THREAD) requests at once, the rest are answered 503 with Retry-After at once.
- * That bounds the bodies held in memory as well as the wait. Each worker's heap is capped
+ * QUEUE_PER_THREAD[lane]) requests at once, the rest are answered 503 with Retry-After at
+ * once. That bounds the bodies held in memory as well as the wait. The light lane queues
+ * deeper: its bodies are at most LIGHT_BODY_BYTES and its jobs take milliseconds, and a
+ * few clerks recalculating at once (the client core keeps up to 4 requests in flight each)
+ * must wait in line, not be refused. Each worker's heap is capped
  * (resourceLimits), so memory is bounded: docs/deploy.md gives the figure.
  *
  * The time budget: a job that has used `budgetMs` of CPU in its worker (thread-cpu.ts; wall
@@ -40,8 +43,11 @@ import { threadCpuMs } from './thread-cpu.js';
 
 /** Bodies up to this size may run in the light lane. */
 export const LIGHT_BODY_BYTES = 256 * 1024;
-/** Requests waiting per thread of a lane, beyond those running. */
-export const QUEUE_PER_THREAD = 4;
+/**
+ * Requests waiting per thread of a lane, beyond those running. Light: 32 × 256 KiB = 8 MiB
+ * of bodies per thread at most; heavy: 4 × 20 MiB (docs/deploy.md's memory bound).
+ */
+export const QUEUE_PER_THREAD: Readonly<Record<Lane, number>> = { light: 32, heavy: 4 };
 /**
  * The heavy lane's threads run at a lower CPU priority (Linux nice +5, through piscina's
  * niceIncrement): when a plan and the main thread or a small batch want the same core, the
@@ -159,8 +165,10 @@ export class CalcPool {
    */
   admit(lane: Lane): () => void {
     const state = this.lanes[lane];
-    if (state.active >= state.threads * (1 + QUEUE_PER_THREAD)) {
-      const seconds = Math.max(1, Math.ceil(this.options.budgetMs / 4000));
+    if (state.active >= state.threads * (1 + QUEUE_PER_THREAD[lane])) {
+      // A light job takes milliseconds, so its queue drains within a second; a heavy one may
+      // take a good part of its budget.
+      const seconds = lane === 'light' ? 1 : Math.max(1, Math.ceil(this.options.budgetMs / 4000));
       throw new ServiceError(
         503,
         'BUSY',

@@ -81,7 +81,7 @@ export async function bench(): Promise<BenchSection> {
         ),
         '',
         `With the setting the process keeps ${mib(tuned.settled - tuned.start)} MiB more than at start once both bursts are over (without it ${mib(plain.settled - plain.start)} MiB, and it grows with each burst). ` +
-          'The peak stays within the bound docs/deploy.md states (about 1.5 GiB on 2 cores: the main thread, the bodies admitted, and each worker\'s capped heap). ' +
+          'The peak stays within the bound docs/deploy.md states (about 1.4 GiB on 2 cores: the main thread, the bodies admitted, and each worker\'s capped heap). ' +
           'What stays afterwards is memory the C allocator and V8 keep for reuse after the heavy thread has ended; it was not traced to one cause. ' +
           `15 s after the second burst, compared with 15 s after the first: ${signed(tuned.second.rss.after - tuned.first.rss.after)} MiB with the setting, ${signed(plain.second.rss.after - plain.first.rss.after)} MiB without it.`,
         '',

@@ -135,7 +135,7 @@ describe('the worker pool', () => {
   });
 
   it('answers 503 with Retry-After, in both languages, when a lane is full', async () => {
-    const places = 1 + QUEUE_PER_THREAD;
+    const places = 1 + QUEUE_PER_THREAD.heavy;
     const admitted = Array.from({ length: places }, () => post(`${live.url}/api/v1/rotation/plan`, busyCounty()));
     await new Promise((r) => setTimeout(r, 100));
     const refused = await post(`${live.url}/api/v1/rotation/plan`, smallCounty());
@@ -147,6 +147,15 @@ describe('the worker pool', () => {
     // The light lane still serves small batches meanwhile.
     expect((await post(`${live.url}/api/v1/calc`, smallBatch)).status).toBe(200);
     for (const r of await Promise.all(admitted)) expect(r.status).toBe(200);
+  });
+
+  it('queues, rather than refuses, a few clerks\' bursts of small batches on one light thread', async () => {
+    // Three clerks recalculating at once, each with the client core's 4 requests in flight, plus
+    // a pane: 13 small batches at once, more than a heavy lane would admit (1 + 4).
+    const burst = Array.from({ length: 13 }, () => post(`${live.url}/api/v1/calc`, smallBatch));
+    const statuses = (await Promise.all(burst)).map((r) => r.status);
+    expect(statuses).toEqual(statuses.map(() => 200));
+    expect(1 + QUEUE_PER_THREAD.light).toBeGreaterThanOrEqual(13);
   });
 
   it('stops a job that needs more memory than a worker may have, answering 413 in both languages', async () => {
