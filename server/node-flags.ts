@@ -24,8 +24,9 @@ export const SERVICE_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=64'
  * 286 -> 347 against 109 -> 264 -> 286, and 114 -> 271 -> 383 against 107 -> 261 -> 265).
  * MALLOC_ARENA_MAX=2 on top made nothing better. The rest of what stays (110-180 MiB over a
  * fresh start) was not traced to one cause. glibc reads it when the process starts, so it must be set by
- * whatever starts node: the tests, the benchmarks and `npm run dev` set it; for `npm start`
- * the systemd unit in docs/deploy.md does, and the service logs at start when it is missing.
+ * whatever starts node: `npm start` sets it through cross-env (a test checks package.json), and
+ * the tests, the benchmarks, `npm run dev` and the systemd unit in docs/deploy.md do; a service
+ * started some other way without it logs so at start.
  */
 export const SERVICE_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '131072' };
 

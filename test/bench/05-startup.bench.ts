@@ -63,7 +63,7 @@ export async function bench(): Promise<BenchSection> {
         ['command', 'median', 'best'],
         [
           [`node ${SERVICE_NODE_FLAGS.join(' ')} dist/server/main.js`, ms(node.median), ms(node.best)],
-          ['npm start (npm, the ensure-built check, then the same node)', ms(npm.median), ms(npm.best)],
+          ['npm start (npm, the ensure-built check, cross-env, then the same node)', ms(npm.median), ms(npm.best)],
         ],
       ),
       '',

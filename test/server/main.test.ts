@@ -15,7 +15,7 @@ import { exampleSheets } from '../../examples/sheets/index.js';
 import { errorBodySchema } from '../../contracts/errors.js';
 import { startService, type ServiceProcess } from '../helpers/service-process.js';
 import { hasProgram } from '../helpers/system-programs.js';
-import { SERVICE_NODE_FLAGS } from '../../server/node-flags.js';
+import { SERVICE_ENV, SERVICE_NODE_FLAGS } from '../../server/node-flags.js';
 
 const root = path.join(import.meta.dirname, '..', '..');
 let addinDir: string;
@@ -112,8 +112,10 @@ describe.skipIf(!hasProgram('openssl'))('HTTPS when TLS_CERT and TLS_KEY are set
 describe('npm start: compiled JavaScript, built only when a source changed', () => {
   const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
 
-  it('runs the bundled service with plain node and SERVICE_NODE_FLAGS (the flags the tests, benchmarks and npm run dev use), no TypeScript loader', () => {
-    expect(pkg.scripts.start).toBe(`node ${SERVICE_NODE_FLAGS.join(' ')} dist/server/main.js`);
+  it('runs the bundled service with plain node, SERVICE_NODE_FLAGS and SERVICE_ENV (what the tests, benchmarks and npm run dev use), no TypeScript loader', () => {
+    const env = Object.entries(SERVICE_ENV).map(([name, value]) => `${name}=${value}`).join(' ');
+    // cross-env sets the allocator variable the same way on any shell npm uses (sh, cmd.exe).
+    expect(pkg.scripts.start).toBe(`cross-env ${env} node ${SERVICE_NODE_FLAGS.join(' ')} dist/server/main.js`);
     expect(pkg.scripts.prestart).toBe('node addin/build/ensure-built.mjs');
   });
 
