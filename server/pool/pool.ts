@@ -5,7 +5,7 @@
  *     LIGHT_BODY_BYTES (or of unknown size): by default one thread fewer than the machine
  *     has cores, at least one;
  *   - light: small calculation batches, single calls and forms, so they never queue behind
- *     a plan: by default half the cores, at least one.
+ *     a plan: by default half the cores, at least two.
  *
  * Admission happens before the body is read: a lane takes at most threads × (1 +
  * QUEUE_PER_THREAD[lane]) requests at once, the rest are answered 503 with Retry-After at
@@ -105,7 +105,10 @@ export interface PoolOptions {
 export function defaultPoolOptions(cores = os.availableParallelism()): PoolOptions {
   return {
     heavyThreads: Math.max(1, cores - 1),
-    lightThreads: Math.max(1, Math.floor(cores / 2)),
+    // At least two: with one light thread, several clerks' batch streams at once saw stalls of
+    // 0.3–2.4 s (p99 723 ms at 10 streams on 2 cores); with two, p99 72 ms, max 95 ms. The
+    // cause inside one thread was not found (not GC: largest pause 14 ms); BENCHMARKS.md "Load".
+    lightThreads: Math.max(2, Math.floor(cores / 2)),
     budgetMs: 25_000,
     wallMs: 100_000,
     heavyHeapMb: 768,

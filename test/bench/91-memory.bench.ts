@@ -65,7 +65,7 @@ export async function bench(): Promise<BenchSection> {
   try {
     await buildService(out);
     const load = os.loadavg()[0]!;
-    // startService sets SERVICE_ENV; an empty value leaves the variable out, as a plain `npm start` would.
+    // startService sets SERVICE_ENV; an empty value leaves the variable out, as starting node directly without it would.
     const plain = await twoBursts(out, Object.fromEntries(Object.keys(SERVICE_ENV).map((k) => [k, ''])));
     const tuned = await twoBursts(out, { ...SERVICE_ENV });
     const plan = await afterPlan(out);
@@ -77,11 +77,11 @@ export async function bench(): Promise<BenchSection> {
         '',
         table(
           ['started', 'at start', 'peak (1st / 2nd burst)', '15 s after the 1st', '15 s after the 2nd', '45 s after the 2nd'],
-          [row('without the allocator setting (plain `npm start`)', plain), row(`with ${Object.entries(SERVICE_ENV).map(([k, v]) => `${k}=${v}`).join(' ')} (docs/deploy.md)`, tuned)],
+          [row('without the allocator setting (node started directly without it)', plain), row(`with ${Object.entries(SERVICE_ENV).map(([k, v]) => `${k}=${v}`).join(' ')} (docs/deploy.md)`, tuned)],
         ),
         '',
         `With the setting the process keeps ${mib(tuned.settled - tuned.start)} MiB more than at start once both bursts are over (without it ${mib(plain.settled - plain.start)} MiB, and it grows with each burst). ` +
-          'The peak stays within the bound docs/deploy.md states (about 1.4 GiB on 2 cores: the main thread, the bodies admitted, and each worker\'s capped heap). ' +
+          'The peak stays within the bound docs/deploy.md states (about 1.7 GiB on 2 cores: the main thread, the bodies admitted, and each worker\'s capped heap). ' +
           'What stays afterwards is memory the C allocator and V8 keep for reuse after the heavy thread has ended; it was not traced to one cause. ' +
           `15 s after the second burst, compared with 15 s after the first: ${signed(tuned.second.rss.after - tuned.first.rss.after)} MiB with the setting, ${signed(plain.second.rss.after - plain.first.rss.after)} MiB without it.`,
         '',
