@@ -18,6 +18,7 @@ import type { ExampleSheets } from '../../contracts/examples.js';
 import { renameSheetRefs } from '../taskpane/excel/write-examples.js';
 import type { FontPicker } from '../taskpane/excel/write-grid.js';
 import type { PrintSettings } from '../../contracts/forms.js';
+import { printParts } from '../taskpane/excel/print-parts.js';
 import type { WpsApplication, WpsRange, WpsWorkbook, WpsWorksheet } from './wps-api.js';
 
 /** Excel's (and WPS's) alignment constants: xlLeft, xlCenter, xlRight, xlTop. */
@@ -58,44 +59,34 @@ type Note = { zh: string; en: string };
 
 /** Applies each part of the print settings on its own; answers a note for each part WPS refused. */
 function applyPrint(sheet: WpsWorksheet, p: PrintSettings): Note[] {
-  const parts: { apply(): void; zh: string; en: string }[] = [
-    {
-      apply: () => {
-        const s = sheet.PageSetup;
-        s.Orientation = p.orientation === 'landscape' ? 2 : 1;
-        s.PaperSize = p.paperSizeCode;
-        s.CenterHorizontally = p.horizontalCentered;
-        s.TopMargin = p.margins.top * 72;
-        s.BottomMargin = p.margins.bottom * 72;
-        s.LeftMargin = p.margins.left * 72;
-        s.RightMargin = p.margins.right * 72;
-        s.HeaderMargin = p.margins.header * 72;
-        s.FooterMargin = p.margins.footer * 72;
-      },
-      zh: `纸张和方向（A4，${p.orientation === 'landscape' ? '横向' : '纵向'}）`,
-      en: `paper and orientation (A4, ${p.orientation})`,
+  // PageSetup is read inside each part, so a host that refuses it costs only that part.
+  const parts = printParts(p, {
+    paper(landscape, centred, m) {
+      const page = sheet.PageSetup;
+      page.Orientation = landscape ? 2 : 1;
+      page.PaperSize = p.paperSizeCode;
+      page.CenterHorizontally = centred;
+      page.TopMargin = m.top;
+      page.BottomMargin = m.bottom;
+      page.LeftMargin = m.left;
+      page.RightMargin = m.right;
+      page.HeaderMargin = m.header;
+      page.FooterMargin = m.footer;
     },
-    {
-      apply: () => {
-        const s = sheet.PageSetup;
-        s.Zoom = false;
-        s.FitToPagesWide = p.fitToWidth;
-        // 0 pages tall is "automatic": in the COM model that is False.
-        s.FitToPagesTall = p.fitToHeight === 0 ? false : p.fitToHeight;
-      },
-      zh: '缩放（调整为一页宽）',
-      en: 'scaling (fit to one page wide)',
+    scaling(wide, tall) {
+      const page = sheet.PageSetup;
+      page.Zoom = false;
+      page.FitToPagesWide = wide;
+      // 0 pages tall is "automatic": in the COM model that is False.
+      page.FitToPagesTall = tall === 0 ? false : tall;
     },
-    {
-      apply: () => {
-        sheet.PageSetup.PrintTitleRows = `$${p.titleRows.first}:$${p.titleRows.last}`;
-        sheet.PageSetup.PrintArea = p.printArea;
-      },
-      zh: `打印标题行（第 ${p.titleRows.first}–${p.titleRows.last} 行）和打印区域`,
-      en: `print title rows (${p.titleRows.first}–${p.titleRows.last}) and print area`,
+    titlesAndArea(rows, area) {
+      const page = sheet.PageSetup;
+      page.PrintTitleRows = rows;
+      page.PrintArea = area;
     },
-    { apply: () => (sheet.PageSetup.CenterFooter = p.footer.replace(/^&C/, '')), zh: '页脚页码', en: 'page numbers in the footer' },
-  ];
+    centreFooter: (text) => (sheet.PageSetup.CenterFooter = text),
+  });
   return parts.flatMap((part) => {
     try {
       part.apply();

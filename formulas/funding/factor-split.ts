@@ -142,12 +142,14 @@ export const factorSplit = defineFormula({
     // The factor method takes the lump sums off the budget before cutting the pots, so a cap
     // cannot excuse lump sums above the budget (the pots would be negative): refuse them as
     // FUNDSPLIT refuses lump sums and floors above the budget, naming the largest rows.
-    if (lump.reduce((a, x) => a + BigInt(x), 0n) > budgetFen) {
+    let lumpTotal = 0n;
+    for (const x of lump) lumpTotal += BigInt(x);
+    if (lumpTotal > budgetFen) {
       const uncapped = new Float64Array(n).fill(Infinity);
       const over = checkBudgetReach({ budget: budgetFen, lump, floor, cap: uncapped, weight: lump }, { zh: '因素值', en: 'factor values' }, { cells: ctx.cells, param: 'lumpSums' });
       if (over) return over;
     }
-    const parts = factorParts(budgetFen, lump, factors, shares.values);
+    const parts = factorParts(budgetFen - lumpTotal, factors, shares.values);
     if (!Array.isArray(parts)) return parts;
     const amount = new Float64Array(n);
     for (const column of parts) for (let i = 0; i < n; i++) amount[i]! += column[i]!;
@@ -177,14 +179,12 @@ export const factorSplit = defineFormula({
 });
 
 /**
- * Each factor's column of parts (whole fen): the money left after the lump sums cut into
+ * Each factor's column of parts (whole fen): `money` (the budget less the lump sums, never
+ * negative: compute() refuses lump sums above the budget) cut into
  * pots by share, each pot split by its factor. Errors when there is money to split and a
  * factor with a share has no values, or no factor has a share.
  */
-function factorParts(budget: bigint, lump: Float64Array, factors: NumberGrid, shares: readonly number[]): Float64Array[] | FormulaError {
-  let lumpTotal = 0n;
-  for (const x of lump) lumpTotal += BigInt(x);
-  const money = budget - lumpTotal; // never negative: compute() refuses lump sums above the budget
+function factorParts(money: bigint, factors: NumberGrid, shares: readonly number[]): Float64Array[] | FormulaError {
   const weights = shareWeights(shares);
   if (money > 0n && weights.every((w) => w === 0n)) {
     return valueError(

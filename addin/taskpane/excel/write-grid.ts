@@ -8,6 +8,7 @@
  */
 import { rangeAddress } from './a1.js';
 import type { GridExtras, PaneCellFormat, PaneGrid } from './pane-grid.js';
+import { printParts } from './print-parts.js';
 import { rectsOf, runsOf } from './rects.js';
 
 export type FontPicker = (name: string, fallbacks: readonly string[]) => string;
@@ -115,45 +116,29 @@ export async function writeGridTo(context: Excel.RequestContext, sheet: Excel.Wo
   if (grid.print) {
     // Page layout needs ExcelApi 1.9. Each part is sent on its own, so a part an older Excel
     // refuses costs only that part, and the user is told what to set by hand.
-    const p = grid.print;
-    const parts: { apply(): void; zh: string; en: string }[] = [
-      {
-        apply: () => {
-          const layout = sheet.pageLayout;
-          layout.orientation = p.orientation === 'landscape' ? 'Landscape' : 'Portrait';
-          layout.paperSize = 'A4';
-          layout.centerHorizontally = p.horizontalCentered;
-          layout.topMargin = p.margins.top * 72;
-          layout.bottomMargin = p.margins.bottom * 72;
-          layout.leftMargin = p.margins.left * 72;
-          layout.rightMargin = p.margins.right * 72;
-          layout.headerMargin = p.margins.header * 72;
-          layout.footerMargin = p.margins.footer * 72;
-        },
-        zh: `纸张和方向（A4，${p.orientation === 'landscape' ? '横向' : '纵向'}）`,
-        en: `paper and orientation (A4, ${p.orientation})`,
+    // pageLayout is read inside each part, as each is its own request to Excel.
+    const parts = printParts(grid.print, {
+      paper(landscape, centred, m) {
+        const layout = sheet.pageLayout;
+        layout.orientation = landscape ? 'Landscape' : 'Portrait';
+        layout.paperSize = 'A4';
+        layout.centerHorizontally = centred;
+        layout.topMargin = m.top;
+        layout.bottomMargin = m.bottom;
+        layout.leftMargin = m.left;
+        layout.rightMargin = m.right;
+        layout.headerMargin = m.header;
+        layout.footerMargin = m.footer;
       },
-      {
-        // 0 pages tall is SpreadsheetML's "automatic": one page wide, as many down as needed.
-        apply: () => (sheet.pageLayout.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: p.fitToHeight }),
-        zh: '缩放（调整为一页宽）',
-        en: 'scaling (fit to one page wide)',
+      // 0 pages tall is SpreadsheetML's "automatic": one page wide, as many down as needed.
+      scaling: (wide, tall) => (sheet.pageLayout.zoom = { horizontalFitToPages: wide, verticalFitToPages: tall }),
+      titlesAndArea(rows, area) {
+        const layout = sheet.pageLayout;
+        layout.setPrintTitleRows(rows);
+        layout.setPrintArea(area);
       },
-      {
-        apply: () => {
-          const layout = sheet.pageLayout;
-          layout.setPrintTitleRows(`$${p.titleRows.first}:$${p.titleRows.last}`);
-          layout.setPrintArea(p.printArea);
-        },
-        zh: `打印标题行（第 ${p.titleRows.first}–${p.titleRows.last} 行）和打印区域`,
-        en: `print title rows (${p.titleRows.first}–${p.titleRows.last}) and print area`,
-      },
-      {
-        apply: () => (sheet.pageLayout.headersFooters.defaultForAllPages.centerFooter = p.footer.replace(/^&C/, '')),
-        zh: '页脚页码',
-        en: 'page numbers in the footer',
-      },
-    ];
+      centreFooter: (text) => (sheet.pageLayout.headersFooters.defaultForAllPages.centerFooter = text),
+    });
     for (const part of parts) {
       try {
         part.apply();
